@@ -1,0 +1,30 @@
+# Chorus: the two set-up commands (README) and a few conveniences.
+# Each target first installs the Debian packages it needs (idempotent).
+SWIFT ?= swift
+
+.PHONY: run test deps build release bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+## The main job: the paper preset, its claims table and figures.
+run: deps
+	$(SWIFT) build -c release --product chorus
+	.build/release/chorus reproduce
+
+## The tests (what CI runs).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+bench: deps
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,2 @@
+/// ChorusAnalysis: see DESIGN §3 and docs/architecture.md.
+public enum ChorusAnalysisModule {}

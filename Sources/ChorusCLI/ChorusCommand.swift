@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `chorus` command line.
+public struct ChorusCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "chorus",
+        abstract: "Simulate, measure and draw the diversity of self-improving LLM agent societies.",
+        version: ChorusVersion.string,
+        subcommands: [ReproduceCommand.self, SimulateCommand.self, PresetsCommand.self, ValidateCommand.self, AnalyzeCommand.self, DemoCommand.self])
+    public init() {}
+}
+
+/// The tool's version, recorded in every manifest.
+public enum ChorusVersion { public static let string = "0.1.0" }

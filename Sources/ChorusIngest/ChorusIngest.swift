@@ -1,0 +1,2 @@
+/// ChorusIngest: see DESIGN §3 and docs/architecture.md.
+public enum ChorusIngestModule {}

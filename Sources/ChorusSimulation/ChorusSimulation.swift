@@ -1,0 +1,2 @@
+/// ChorusSimulation: see DESIGN §3 and docs/architecture.md.
+public enum ChorusSimulationModule {}

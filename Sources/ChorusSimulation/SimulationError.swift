@@ -1,0 +1,28 @@
+/// Errors of configuring and running simulations.
+public enum SimulationError: Error, CustomStringConvertible, Equatable {
+    /// A configuration key that does not exist (with the allowed keys at that level).
+    case unknownKey(path: String, allowed: [String])
+    /// A value of the wrong type at a key path.
+    case wrongType(path: String, expected: String, found: String)
+    /// A value outside its allowed range at a key path.
+    case invalidValue(path: String, value: String, allowed: String)
+    /// A named preset or regime that does not exist.
+    case unknownName(kind: String, name: String, allowed: [String])
+    /// A configuration file that cannot be read or parsed.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKey(let p, let a):
+            return "unknown configuration key '\(p)'; allowed here: \(a.joined(separator: ", "))"
+        case .wrongType(let p, let e, let f):
+            return "configuration key '\(p)' expects \(e), found \(f)"
+        case .invalidValue(let p, let v, let a):
+            return "configuration key '\(p)' = \(v) is out of range; allowed: \(a)"
+        case .unknownName(let k, let n, let a):
+            return "unknown \(k) '\(n)'; known: \(a.joined(separator: ", "))"
+        case .unreadable(let p, let r):
+            return "cannot read configuration \(p): \(r)"
+        }
+    }
+}

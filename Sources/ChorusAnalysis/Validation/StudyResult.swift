@@ -65,8 +65,10 @@ public struct StudySeries: Sendable {
     public var x: [Double], y: [Double]
     public var lower: [Double]?, upper: [Double]?
     public var style: Style
-    public init(_ name: String, x: [Double], y: [Double], lower: [Double]? = nil, upper: [Double]? = nil, style: Style = .line) {
-        self.name = name; self.x = x; self.y = y; self.lower = lower; self.upper = upper; self.style = style
+    /// Palette index of the colour; nil = the series' position (dashed lines: black).
+    public var colour: Int?
+    public init(_ name: String, x: [Double], y: [Double], lower: [Double]? = nil, upper: [Double]? = nil, style: Style = .line, colour: Int? = nil) {
+        self.name = name; self.x = x; self.y = y; self.lower = lower; self.upper = upper; self.style = style; self.colour = colour
     }
 }
 

@@ -14,6 +14,8 @@ public enum ValidationStudies {
         switch number {
         case 1: return try EntropyEstimatorStudy.run(options)
         case 2: return try ModelCollapseStudy.run(options)
+        case 3: return try EntropyMechanismStudy.run(options)
+        case 4: return try DebateMartingaleStudy.run(options)
         default:
             throw AnalysisError.invalidParameter("unknown study \(number); known: \(all.map { String($0.number) }.joined(separator: ", "))")
         }

@@ -91,10 +91,11 @@ struct ValidateCommand: ParsableCommand {
             var c = LineChart(title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, logX: p.logX, logY: p.logY,
                               legend: f.panels.count == 1 ? .below : (k == 0 ? (LegendPlacement(rawValue: f.legendCorner) ?? .bottomRight) : .none))
             for (i, s) in p.series.enumerated() {
+                let colour = Palette.colour(s.colour ?? i)
                 switch s.style {
-                case .line: c.series.append(Series(s.name, x: s.x, y: s.y, lower: s.lower, upper: s.upper, colour: Palette.colour(i), marker: .circle))
-                case .dashed: c.series.append(Series(s.name, x: s.x, y: s.y, colour: .black, lineStyle: .dashed, lineWidth: 1.5))
-                case .markers: c.series.append(.scatter(s.name, x: s.x, y: s.y, colour: Palette.colour(i)))
+                case .line: c.series.append(Series(s.name, x: s.x, y: s.y, lower: s.lower, upper: s.upper, colour: colour, marker: .circle))
+                case .dashed: c.series.append(Series(s.name, x: s.x, y: s.y, colour: s.colour.map(Palette.colour) ?? .black, lineStyle: .dashed, lineWidth: 1.5))
+                case .markers: c.series.append(.scatter(s.name, x: s.x, y: s.y, colour: colour))
                 }
             }
             if p.identity { c.references.append(.identity()) }

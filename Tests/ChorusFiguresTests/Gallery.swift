@@ -40,6 +40,22 @@ struct Gallery {
                             yLabel: "fraction of responses")
         try bars.render(to: dir.appendingPathComponent("bars.png"))
 
+        // Legend to the right, log y, a small figure, corner legends.
+        var logY = LineChart(title: "KL from base (log y), legend right", xLabel: "iteration", yLabel: "KL (nats)",
+                             logY: true, legend: .right)
+        let it = (0...5).map(Double.init)
+        logY.series.append(Series("critic", x: it, y: it.map { 0.01 * pow(3, $0) }, lower: it.map { 0.008 * pow(3, $0) },
+                                  upper: it.map { 0.012 * pow(3, $0) }, marker: .circle))
+        logY.series.append(Series("generator", x: it, y: it.map { 0.01 * pow(2, $0) }, marker: .square))
+        logY.series.append(Series("single-agent", x: it, y: it.map { 0.01 * pow(1.5, $0) }, lineStyle: .dashDot))
+        try logY.render(to: dir.appendingPathComponent("logy-right.png"))
+        var small = sampleChart(title: "Small 640×400, legend bottom right")
+        small.legend = .bottomRight
+        try small.render(to: dir.appendingPathComponent("small.png"), size: FigureSize(width: 640, height: 400))
+        var neg = LineChart(title: "Negative and tiny values # escaped", xLabel: "x", yLabel: "y × 10⁻³", legend: .topRight)
+        neg.series.append(Series("dotted", x: [0, 1, 2, 3], y: [-0.0012, -0.0008, 0.0003, 0.0011], lineStyle: .dotted, marker: .diamond))
+        try neg.render(to: dir.appendingPathComponent("neg.png"), size: .column)
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

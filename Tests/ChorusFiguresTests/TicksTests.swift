@@ -28,3 +28,17 @@ struct TicksTests {
         #expect(RGB(hex: 0xD55E00).description == "#d55e00")
     }
 }
+
+import ChorusStats
+
+@Suite("Series from summaries")
+struct SeriesSummaryTests {
+    @Test("Means become y and the interval the band")
+    func fromSummaries() throws {
+        let s1 = try Describe.tInterval([1, 2, 3]), s2 = try Describe.tInterval([2, 4, 6, 8])
+        let s = Series("m", x: [1, 2], summaries: [s1, s2])
+        #expect(s.y == [2, 5])
+        #expect(s.lower == [s1.lower, s2.lower] && s.upper == [s1.upper, s2.upper])
+        try LineChart(series: [s]).validate()
+    }
+}

@@ -48,7 +48,7 @@ struct Axes {
         let top = spec.title.isEmpty ? 1.0 * h : 2.6 * h
         var left = 0.8 * h + yTickWidth + 0.7 * h
         if !spec.yLabel.isEmpty { left += 1.9 * h }
-        var bottom = 2.3 * h
+        var bottom = 2.7 * h
         if !spec.xLabel.isEmpty { bottom += 1.9 * h }
         // Half of the last x tick label may stick out to the right of the plot.
         var right = max(1.2 * h, 0.5 * (spec.xTicks.labels.last.map { canvas.textWidth($0) } ?? 0) + 0.4 * h)

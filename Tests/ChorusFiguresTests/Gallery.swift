@@ -56,6 +56,21 @@ struct Gallery {
         neg.series.append(Series("dotted", x: [0, 1, 2, 3], y: [-0.0012, -0.0008, 0.0003, 0.0011], lineStyle: .dotted, marker: .diamond))
         try neg.render(to: dir.appendingPathComponent("neg.png"), size: .column)
 
+        // Log-log over many decades, and a 2×3 grid of small panels.
+        let big = (0...12).map { pow(10, Double($0) / 2) }
+        var loglog = LineChart(title: "Tokens vs cost (log–log)", xLabel: "tokens", yLabel: "seconds", logX: true, logY: true)
+        loglog.series.append(Series("linear", x: big, y: big.map { $0 * 1e-4 }, marker: .circle))
+        loglog.series.append(Series("n log n", x: big, y: big.map { $0 * log($0 + 1) * 1e-5 }, lineStyle: .dashed))
+        try loglog.render(to: dir.appendingPathComponent("loglog.png"), size: .column)
+        var panels: [Panel] = []
+        for i in 0..<5 {
+            var c = sampleChart(title: "panel \(i + 1)")
+            c.xAxis.range = 0...20.5
+            panels.append(.line(c))
+        }
+        panels.append(.bar(bars))
+        try FigureGrid(rows: 2, columns: 3, panels: panels, title: "Six panels").render(to: dir.appendingPathComponent("grid6.png"))
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

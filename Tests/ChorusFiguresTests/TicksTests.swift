@@ -42,3 +42,15 @@ struct SeriesSummaryTests {
         try LineChart(series: [s]).validate()
     }
 }
+
+@Suite("Scientific tick labels")
+struct ScientificTests {
+    @Test("Large and tiny values use m×10ᵏ")
+    func scientific() {
+        #expect(Ticks.scientific(1e6) == "10⁶")
+        #expect(Ticks.scientific(2.5e6) == "2.5×10⁶")
+        #expect(Ticks.scientific(-3e-5) == "−3×10⁻⁵")
+        #expect(Ticks.logarithmic(1e4, 1e7).labels == ["10⁴", "10⁵", "10⁶", "10⁷"])
+        #expect(Ticks.linear(0, 4e6, target: 4).labels == ["0", "10⁶", "2×10⁶", "3×10⁶", "4×10⁶"])
+    }
+}

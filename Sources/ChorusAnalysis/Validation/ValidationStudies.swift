@@ -6,6 +6,7 @@ public enum ValidationStudies {
         (2, "Model collapse by refitting"),
         (3, "Entropy change of a softmax policy under policy gradient"),
         (4, "Debate as a martingale"),
+        (5, "Which diversity metric to trust"),
     ]
 
     /// Runs one study.
@@ -16,6 +17,7 @@ public enum ValidationStudies {
         case 2: return try ModelCollapseStudy.run(options)
         case 3: return try EntropyMechanismStudy.run(options)
         case 4: return try DebateMartingaleStudy.run(options)
+        case 5: return try MetricTrustStudy.run(options)
         default:
             throw AnalysisError.invalidParameter("unknown study \(number); known: \(all.map { String($0.number) }.joined(separator: ", "))")
         }

@@ -84,12 +84,21 @@ struct ValidateCommand: ParsableCommand {
         for f in r.figures { try render(f, to: dir.appendingPathComponent(f.file)) }
     }
 
+    /// Multi-panel figures carry one legend: inside the first panel at a corner, or outside
+    /// ("right"/"below") on the last panel.
+    static func legend(for k: Int, of f: StudyFigure) -> LegendPlacement {
+        if f.panels.count == 1 { return .below }
+        let p = LegendPlacement(rawValue: f.legendCorner) ?? .bottomRight
+        let outside = p == .right || p == .below
+        return k == (outside ? f.panels.count - 1 : 0) ? p : .none
+    }
+
     /// Draws a study figure with ChorusFigures.
     static func render(_ f: StudyFigure, to url: URL) throws {
         let charts = f.panels.enumerated().map { (k, p) -> LineChart in
             // Multi-panel figures: one legend, inside the first panel (the series are the same).
             var c = LineChart(title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, logX: p.logX, logY: p.logY,
-                              legend: f.panels.count == 1 ? .below : (k == 0 ? (LegendPlacement(rawValue: f.legendCorner) ?? .bottomRight) : .none))
+                              legend: Self.legend(for: k, of: f))
             for (i, s) in p.series.enumerated() {
                 let colour = Palette.colour(s.colour ?? i)
                 switch s.style {

@@ -110,19 +110,24 @@ public enum MetricTrustStudy {
         }
         r.tables.append(("study5_trust.csv", trust))
 
-        // Recommendation table.
-        var rec = TidyTable(columns: ["agents", "questions", "recommended_metric", "spearman", "calibrated_error_95", "resolution", "regime_agreement", "runner_up", "least_reliable"])
-        r.summary.append("N  Q     recommendation (± = 95% calibrated error in exact-disagreement units; resolution = smallest exact difference ordered right ≥ 90%)")
+        // Recommendation table: per target, the metric with the smallest calibrated error
+        // (metrics within 10% of it are listed as tied: they are near-monotone transforms of
+        // each other at fixed N and differ by noise).
+        var rec = TidyTable(columns: ["agents", "questions", "target", "recommended_metric", "calibrated_error_95", "spearman", "resolution",
+                                      "regime_agreement", "tied_within_10pct", "least_reliable", "least_reliable_error_95"])
+        r.summary.append("recommendation (± = 95% calibrated error in units of the exact disagreement; ρ = Spearman; resolution = smallest exact difference ordered right ≥ 90%)")
         for n in agentCounts {
             for q in questionCounts {
-                let rs = rows.filter { $0.n == n && $0.q == q }.sorted { ($0.rho, -$0.y) > ($1.rho, -$1.y) }
-                guard let best = rs.first else { continue }
-                let second = rs.count > 1 ? rs[1] : best, worst = rs.last!
-                rec.append([String(n), String(q), best.spec.name, TidyTable.format(best.rho), TidyTable.format(best.err), TidyTable.format(best.y),
-                            TidyTable.format(best.regime), second.spec.name, worst.spec.name])
-                r.summary.append("\(String(n).padding(toLength: 3, withPad: " ", startingAt: 0))\(String(q).padding(toLength: 6, withPad: " ", startingAt: 0))"
-                                 + "with \(n) agents and \(q) questions trust \(best.spec.name) to within ±\(fmt(best.err, 2)) (ρ = \(fmt(best.rho, 3)), resolution \(best.y.isFinite ? fmt(best.y, 2) : "—"), regimes ordered right \(fmt(100 * best.regime, 3))%); "
-                                 + "next \(second.spec.name) (ρ = \(fmt(second.rho, 3)), ±\(fmt(second.err, 2))); least: \(worst.spec.name) (ρ = \(fmt(worst.rho, 3)), ±\(fmt(worst.err, 2)))")
+                for target in ["answer", "chain"] {
+                    let rs = rows.filter { $0.n == n && $0.q == q && $0.spec.target == target && $0.err.isFinite }.sorted { $0.err < $1.err }
+                    guard let best = rs.first, let worst = rs.last else { continue }
+                    let tied = rs.dropFirst().filter { $0.err <= 1.1 * best.err }.map(\.spec.name)
+                    rec.append([String(n), String(q), "disagreement.\(target)", best.spec.name, TidyTable.format(best.err), TidyTable.format(best.rho),
+                                TidyTable.format(best.y), TidyTable.format(best.regime), tied.joined(separator: " "), worst.spec.name, TidyTable.format(worst.err)])
+                    r.summary.append("  N=\(n) Q=\(q) \(target): trust \(best.spec.name) to within ±\(fmt(best.err, 2)) (ρ = \(fmt(best.rho, 3)), resolution \(best.y.isFinite ? fmt(best.y, 2) : "—"), regimes ordered right \(fmt(100 * best.regime, 3))%)"
+                                     + (tied.isEmpty ? "" : "; tied: " + tied.joined(separator: ", "))
+                                     + "; least: \(worst.spec.name) ±\(fmt(worst.err, 2)) (ρ = \(fmt(worst.rho, 3)))")
+                }
             }
         }
         r.tables.append(("study5_recommendations.csv", rec))

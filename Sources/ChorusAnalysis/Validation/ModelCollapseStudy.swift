@@ -200,7 +200,7 @@ public enum ModelCollapseStudy {
                 StudySeries("theory (unbiased)", x: xs, y: series["tlu"]!, style: .dashed)]),
             StudyPanel(title: "E[σ²_n], MLE variance, replace", xLabel: "generation n", yLabel: "E[σ²]", logY: true, series: [
                 StudySeries("simulated", x: xs, y: series["v"]!.map { max($0, 1e-300) }, lower: bv.0.map { max($0, 1e-300) }, upper: bv.1),
-                StudySeries("theory ((M−1)/M)^n", x: xs, y: series["tv"]!, style: .dashed)]),
+                StudySeries("theory ((M−1)/M)^n", x: xs, y: series["tv"]!, style: .dashed)], legend: "bottomLeft"),
         ], legendCorner: "bottomLeft"))
     }
 

@@ -82,10 +82,12 @@ public struct StudyPanel: Sendable {
     public var identity = false
     /// Horizontal reference lines.
     public var horizontal: [Double] = []
+    /// This panel's own legend placement ("topRight", ...), overriding the figure's rule.
+    public var legend: String?
     public init(title: String, xLabel: String, yLabel: String, logX: Bool = false, logY: Bool = false,
-                series: [StudySeries], identity: Bool = false, horizontal: [Double] = []) {
+                series: [StudySeries], identity: Bool = false, horizontal: [Double] = [], legend: String? = nil) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.logX = logX; self.logY = logY
-        self.series = series; self.identity = identity; self.horizontal = horizontal
+        self.series = series; self.identity = identity; self.horizontal = horizontal; self.legend = legend
     }
 }
 

@@ -88,6 +88,7 @@ struct ValidateCommand: ParsableCommand {
     /// ("right"/"below") on the last panel.
     static func legend(for k: Int, of f: StudyFigure) -> LegendPlacement {
         if f.panels.count == 1 { return .below }
+        if let own = f.panels[k].legend { return LegendPlacement(rawValue: own) ?? .none }
         let p = LegendPlacement(rawValue: f.legendCorner) ?? .bottomRight
         let outside = p == .right || p == .below
         return k == (outside ? f.panels.count - 1 : 0) ? p : .none

@@ -132,6 +132,7 @@ import Testing
             ("finetune.base_pull=-1", "finetune.base_pull"),
             ("finetune.critic_mix_weight=1.5", "finetune.critic_mix_weight"),
             ("finetune.critic_mix_weight=-0.1", "finetune.critic_mix_weight"),
+            ("finetune.batch_size=0", "finetune.batch_size"),
             ("output.transcripts=[0, 6]", "output.transcripts[1]"),
             ("output.transcripts=[2, 2]", "output.transcripts[1]"),
         ]

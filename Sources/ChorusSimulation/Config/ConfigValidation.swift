@@ -65,6 +65,7 @@ extension SimulationConfig {
         v.nonNegative(finetune.criticLearningRate, "finetune.critic_learning_rate")
         v.nonNegative(finetune.basePull, "finetune.base_pull")
         v.probability(finetune.criticMixWeight, "finetune.critic_mix_weight")
+        v.int(finetune.batchSize, "finetune.batch_size", 1...1_000_000)
 
         var seenIterations = Set<Int>()
         for (i, k) in output.transcripts.enumerated() {

@@ -114,7 +114,10 @@ import Testing
             ("task.style_heterogeneity=.inf", "task.style_heterogeneity"),
             ("task.base_accuracy=0", "task.base_accuracy"),
             ("task.base_accuracy=1", "task.base_accuracy"),
-            ("task.base_logit_scale=0", "task.base_logit_scale"),
+            ("task.base_logit_scale=-1", "task.base_logit_scale"),
+            ("task.styles=13", "task.styles"),
+            ("agents.count=65", "agents.count"),
+            ("finetune.base_pull=2", "finetune.base_pull"),
             ("agents.count=0", "agents.count"),
             ("agents.temperature=0", "agents.temperature"),
             ("agents.temperature=-1", "agents.temperature"),
@@ -207,7 +210,7 @@ import Testing
         let bad = dir.appendingPathComponent("bad.yaml")
         try "iterations: 2\nagents:\n  count: 0\n".write(to: bad, atomically: true, encoding: .utf8)
         #expect(error { _ = try SimulationConfig.load(contentsOf: bad.path) }
-                == .located(source: bad.path, line: 3, error: .invalidValue(path: "agents.count", value: "0", allowed: "an integer in 1...1000")))
+                == .located(source: bad.path, line: 3, error: .invalidValue(path: "agents.count", value: "0", allowed: "an integer in 1...64")))
 
         let missing = dir.appendingPathComponent("missing.yaml").path
         #expect(error { _ = try SimulationConfig.load(contentsOf: missing) } == .unreadable(path: missing, reason: "no such file"))

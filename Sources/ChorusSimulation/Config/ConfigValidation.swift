@@ -38,17 +38,18 @@ extension SimulationConfig {
         v.int(task.trainQuestions, "task.train_questions", 1...10_000_000)
         v.int(task.testQuestions, "task.test_questions", 1...10_000_000)
         v.int(task.chainsPerQuestion, "task.chains_per_question", 2...1000)
-        v.int(task.wrongAnswers, "task.wrong_answers", 1...max(1, task.chainsPerQuestion - 1),
-              note: "at least 1 and at most chains_per_question − 1, so every answer has a chain")
-        v.int(task.styles, "task.styles", 1...1000)
-        v.int(task.featureDimension, "task.feature_dimension", 1...1000)
+        v.int(task.wrongAnswers, "task.wrong_answers", 1...max(1, min(64, task.chainsPerQuestion - 1)),
+              note: "an integer in 1...min(64, chains_per_question − 1), so every answer has a chain")
+        v.int(task.styles, "task.styles", 1...max(1, task.chainsPerQuestion),
+              note: "an integer in 1...chains_per_question (\(task.chainsPerQuestion))")
+        v.int(task.featureDimension, "task.feature_dimension", 1...4096)
         v.nonNegative(task.learnability, "task.learnability")
         v.nonNegative(task.verifiability, "task.verifiability")
         v.nonNegative(task.styleHeterogeneity, "task.style_heterogeneity")
         v.require(task.baseAccuracy > 0 && task.baseAccuracy < 1, "task.base_accuracy", "\(task.baseAccuracy)", "a number in (0, 1), exclusive")
-        v.positive(task.baseLogitScale, "task.base_logit_scale")
+        v.nonNegative(task.baseLogitScale, "task.base_logit_scale")
 
-        v.int(agents.count, "agents.count", 1...1000)
+        v.int(agents.count, "agents.count", 1...64)
         v.positive(agents.temperature, "agents.temperature")
 
         v.int(debate.rounds, "debate.rounds", 1...100)
@@ -61,9 +62,14 @@ extension SimulationConfig {
         v.finite(debate.priorWeight, "debate.prior_weight")
 
         v.nonNegative(finetune.learningRate, "finetune.learning_rate")
-        v.int(finetune.epochs, "finetune.epochs", 0...10_000)
+        v.int(finetune.epochs, "finetune.epochs", 0...1000)
         v.nonNegative(finetune.criticLearningRate, "finetune.critic_learning_rate")
         v.nonNegative(finetune.basePull, "finetune.base_pull")
+        if finetune.basePull.isFinite && finetune.basePull >= 0 {
+            // The pull is a decay θ ← θ − η·λ·(θ − θ_base); η·λ ≥ 1 would overshoot the base.
+            v.require(finetune.learningRate * finetune.basePull < 1, "finetune.base_pull", "\(finetune.basePull)",
+                      "learning_rate × base_pull < 1 (learning_rate is \(finetune.learningRate))")
+        }
         v.probability(finetune.criticMixWeight, "finetune.critic_mix_weight")
         v.int(finetune.batchSize, "finetune.batch_size", 1...1_000_000)
 

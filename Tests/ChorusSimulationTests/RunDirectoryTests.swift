@@ -79,7 +79,7 @@ import ChorusRecords
             #expect(!lines.isEmpty)
             for line in lines.prefix(50) {
                 let r = try JSONDecoder().decode(ResponseRecord.self, from: Data(line.utf8))
-                #expect(r.iteration == k)
+                #expect(r.iteration == k && r.run == out.manifest.runID && r.seed != nil)
             }
         }
 

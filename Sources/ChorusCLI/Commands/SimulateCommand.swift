@@ -27,7 +27,8 @@ struct SimulateCommand: ParsableCommand {
         Examples:
           chorus simulate --preset quick
           chorus simulate --preset paper --threads 2 --out runs/paper
-          chorus simulate --config my.yaml --set debate.rounds=3 --seeds 1-20 --regimes single-agent,multiagent
+          chorus simulate --config my.yaml --set debate.rounds=3 --seeds 1-20
+          chorus simulate --preset quick --regimes multiagent --transcripts 0,2 --json
         """)
 
     @Option(help: ArgumentHelp("Start from this preset ('chorus presets' lists them; default: default).", valueName: "name"))
@@ -106,6 +107,7 @@ struct SimulateCommand: ParsableCommand {
         if !quiet {
             console.err("chorus simulate: \(source), \(config.regimes.count) regime(s) × \(config.seeds.count) seed(s), \(config.iterations) iteration(s), \(workers) thread(s)\n")
         }
+        bar?.update(done: 0, total: config.regimes.count * config.seeds.count)
         let start = Date()
         let clock = ContinuousClock.now
         let result: ExperimentResult

@@ -42,7 +42,7 @@ enum ConfigDocs {
         "finetune.critic_learning_rate": "Gradient step size on the critic weights w (≥ 0).",
         "finetune.restart_from_base": "Restart each iteration from the base weights instead of the previous ones.",
         "finetune.base_pull": "L2 pull of θ towards the base weights; 0 = none (≥ 0, learning_rate × base_pull < 1).",
-        "finetune.critic_mix_weight": "Weight of D^C− in the critic data mix; paper ≈ 2/3 ([0, 1]).",
+        "finetune.critic_mix_weight": "Share of D^C− in the critic data (D^C− vs D^C+ mix); paper ≈ 2/3 ([0, 1]).",
         "finetune.data": "Training data each iteration: replace, or accumulate all iterations' data.",
         "finetune.batch_size": "Examples per stochastic-gradient step, the minibatch size (≥ 1).",
         "output.transcripts": "Iterations whose test debates are written as JSON Lines (each in 0...iterations).",

@@ -15,7 +15,8 @@ public struct RunOutput: Sendable {
 }
 
 /// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` (when claims were evaluated),
-/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`) and `manifest.json`, each
+/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id)
+/// and `manifest.json`, each
 /// written atomically (temporary file + rename), the manifest last so that its presence
 /// means the run is complete.
 public enum RunDirectory {
@@ -52,10 +53,12 @@ public enum RunDirectory {
         try put("metrics.csv", RunTables.metrics(output.result, runID: runID).csv())
         try put("summary.csv", RunTables.summary(output.summary).csv())
         if let claims = output.claims { try put("claims.csv", RunTables.claims(claims).csv()) }
+        // Records carry the run id of metrics.csv, so transcripts and tables join on it.
         let byIteration = Dictionary(grouping: output.result.transcripts, by: \.iteration)
         for k in output.result.config.output.transcripts {
             let name = "transcripts/iteration-\(k).jsonl"
-            try RecordsJSONL.write(byIteration[k] ?? [], to: dir.appendingPathComponent(name))
+            let records = (byIteration[k] ?? []).lazy.map { r -> ResponseRecord in var r = r; r.run = runID; return r }
+            try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
             files.append(name)
         }
         var manifest = output.manifest

@@ -108,18 +108,18 @@ struct RegimeRun {
                 let majority1 = regime.selection == .selfConsistency
                     ? MajorityVote.vote(firstAnswers, alphabet: bank.answers, using: &gt) : runner.final
                 DataSelection.collect(runner, question: q, rule: regime.selection, roundOneMajority: majority1,
-                                      mix: config.finetune.criticMixWeight,
                                       generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
                                       trainGenerators: regime.trainGenerators, trainCritics: regime.trainCritics,
                                       into: &fresh)
             }
             // --- Finetune each model on its data.
             for m in 0..<regime.modelCount {
-                let data: TrainingData
+                var data: TrainingData
                 switch config.finetune.data {
                 case .replace: data = fresh[m]
                 case .accumulate: accumulated[m].append(fresh[m]); data = accumulated[m]
                 }
+                data.normaliseCriticMix(config.finetune.criticMixWeight)
                 if config.finetune.restartFromBase {
                     let w = models[m].criticWeights
                     models[m] = baseModel

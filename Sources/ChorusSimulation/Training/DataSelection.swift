@@ -7,9 +7,10 @@ import ChorusStats
 /// - Generator data D^G_n: seat n's round-1 chain if its answer equals ŷ.
 /// - Critic data for seat n (only when the debate had ≥ 2 rounds): the trajectory (round-1
 ///   answer of seat n, final-round answer of seat n) is in D^C−_n if round 1 ≠ ŷ and final = ŷ,
-///   in D^C+_n if round 1 = ŷ and final = ŷ, otherwise it is not used. D^C− examples get weight
-///   `mix` and D^C+ ones 1 − `mix` (the paper's mixture with weight w on D^C−). A critic example
-///   is the final-round chain (for θ) and the final-round answer choice (for w).
+///   in D^C+_n if round 1 = ŷ and final = ŷ, otherwise it is not used. Examples are tagged with
+///   their part; `TrainingData.normaliseCriticMix` then weights them so that D^C− makes up the
+///   share w of the critic data (the paper's mixture). A critic example is the final-round
+///   chain (for θ) and the final-round answer choice (for w).
 /// - `none`: every round-1 chain, and every final-round critic response with weight 1.
 public enum DataSelection {
     /// Which of a trajectory's examples a rule keeps.
@@ -39,7 +40,7 @@ public enum DataSelection {
     ///   - trainGenerators/trainCritics: whether seats of that kind contribute data.
     ///   - roundOneMajority: majority of the round-1 answers (for `selfConsistency`).
     public static func collect(_ runner: DebateRunner, question q: Int, rule: SelectionRule,
-                               roundOneMajority: Int, mix: Double,
+                               roundOneMajority: Int,
                                generatorSeats: [Int], criticSeats: [Int],
                                trainGenerators: Bool, trainCritics: Bool,
                                into data: inout [TrainingData]) {
@@ -54,21 +55,20 @@ public enum DataSelection {
         let last = (runner.rounds - 1) * n
         let F = AgentModel.criticFeatureCount
         for seat in 0..<n {
-            let weight: Double
+            let split: Int8
             if let y = yHat {
                 switch criticSplit(first: runner.answer[seat], last: runner.answer[last + seat], label: y) {
-                case .minus: weight = mix
-                case .plus: weight = 1 - mix
+                case .minus: split = 1
+                case .plus: split = 2
                 case .unused: continue
                 }
             } else {
-                weight = 1
+                split = 0
             }
-            guard weight > 0 else { continue }
             let model = criticSeats[seat]
-            data[model].addChain(question: q, chain: runner.chain[last + seat], weight: weight)
+            data[model].addChain(question: q, chain: runner.chain[last + seat], weight: 1, split: split)
             data[model].addDecision(features: runner.viewFeatures, offset: seat * runner.maxView * F,
-                                    viewCount: runner.viewCount[seat], chosen: runner.chosen[seat], weight: weight)
+                                    viewCount: runner.viewCount[seat], chosen: runner.chosen[seat], weight: 1, split: split)
         }
     }
 }

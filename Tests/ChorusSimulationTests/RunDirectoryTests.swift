@@ -143,6 +143,17 @@ import ChorusRecords
         #expect(url.path.hasSuffix("notebooks-data/paper-20270115T080000Z"))
     }
 
+    @Test func defaultDirectoriesAreNeverReused() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("quick-20270115T080000Z")
+        #expect(RunDirectory.unusedURL(base) == base)
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        #expect(RunDirectory.unusedURL(base).lastPathComponent == "quick-20270115T080000Z-2")
+        try FileManager.default.createDirectory(at: RunDirectory.unusedURL(base), withIntermediateDirectories: true)
+        #expect(RunDirectory.unusedURL(base).lastPathComponent == "quick-20270115T080000Z-3")
+    }
+
     @Test func aRunDirectoryThatIsAFileIsAClearErrorAndLeavesNothingBehind() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -16,7 +16,7 @@ struct SimulateCommand: ParsableCommand {
         in that order. Every key is in docs/configuration.md; 'chorus presets show NAME' prints a \
         preset as an editable YAML file.
 
-        Writes notebooks-data/<name>-<UTC time>/ (or --out DIR): metrics.csv (tidy long), \
+        Writes notebooks-data/<name>-<UTC time>/ (or --out DIR, whose files are replaced): metrics.csv (tidy long), \
         summary.csv (mean and 95% CI over seeds), manifest.json, claims.csv (with --claims or the \
         paper preset) and transcripts/iteration-<k>.jsonl. Prints the accuracy, chain entropy and \
         disagreement of every regime and iteration with 95% CIs.
@@ -100,7 +100,8 @@ struct SimulateCommand: ParsableCommand {
         let console = Console.current
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
-        let evaluateClaims = claims || requireClaims || preset == "paper"
+        // The paper preset, also when saved with `presets show paper` and run with --config.
+        let evaluateClaims = claims || requireClaims || preset == "paper" || config.name == "paper"
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
 
         let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
@@ -126,7 +127,7 @@ struct SimulateCommand: ParsableCommand {
 
         let summary = result.summarize()
         let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
-        let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.defaultURL(name: config.name, date: start)
+        let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.unusedURL(RunDirectory.defaultURL(name: config.name, date: start))
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
                                    toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)

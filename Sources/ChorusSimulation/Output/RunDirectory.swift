@@ -30,6 +30,18 @@ public enum RunDirectory {
         return root.appendingPathComponent("\(safe.isEmpty ? "run" : safe)-\(f.string(from: date))")
     }
 
+    /// `url` if nothing exists there, else `url-2`, `url-3`, … (two runs started in the same
+    /// second get two directories).
+    public static func unusedURL(_ url: URL) -> URL {
+        var candidate = url
+        var k = 2
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            candidate = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent)-\(k)")
+            k += 1
+        }
+        return candidate
+    }
+
     /// A run id that depends only on the resolved configuration: `<name>-<16 hex digits>`, the
     /// 64-bit FNV-1a hash of its YAML. Equal configurations give equal ids (and so equal
     /// `metrics.csv` bytes); any changed key gives another id.

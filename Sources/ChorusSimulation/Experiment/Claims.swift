@@ -16,9 +16,11 @@ public struct ClaimResult: Sendable {
 
 /// Evaluates DESIGN §2's six claims on summarised results.
 ///
-/// Decision rule, the same for every comparison: "X > Y" holds when X's confidence interval lies
-/// entirely above Y's (lower(X) > upper(Y)); a ratio bound "X ≥ r·Y" holds when lower(X) ≥ r·mean(Y)
-/// and "X < r·Y" when upper(X) < r·mean(Y). Claims need the regimes they mention and iterations
+/// Decision rule, the same for every comparison: "X > Y" holds when the confidence interval of
+/// the paired per-seed difference X − Y (a `contrast.*` row, see `Contrasts`) lies above 0; when
+/// that row is absent (summaries not made by `Experiment.run`), when X's interval lies entirely
+/// above Y's. A ratio bound "X ≥ r·Y" holds when lower(X) ≥ r·mean(Y) and "X < r·Y" when
+/// upper(X) < r·mean(Y). Claims need the regimes they mention and iterations
 /// 0…I with I ≥ 2 (claim 1) or ≥ 1; the last iteration I plays the role of the paper's
 /// iteration 5. A claim whose figures are missing fails and says which are missing.
 public enum Claims {
@@ -56,6 +58,16 @@ public enum Claims {
     }
     static func above(_ x: Summary, _ y: Summary) -> Bool { x.lower > y.upper }
 
+    /// "X > Y" by the paired contrast row if present, else by non-overlapping intervals; returns
+    /// the verdict and its evidence text.
+    static func greater(_ t: Table, _ regime: String, _ it: Int, contrast: String,
+                        _ x: Summary, _ y: Summary) -> (Bool, String) {
+        if let d = t.get(regime, it, contrast) {
+            return (d.lower > 0, "difference \(fmt(d))")
+        }
+        return (above(x, y), "intervals \(fmt(x)) vs \(fmt(y))")
+    }
+
     static func missing(_ n: Int, _ what: String) -> ClaimResult {
         ClaimResult(number: n, statement: statements[n - 1], evidence: "missing: \(what)", holds: false)
     }
@@ -73,9 +85,10 @@ public enum Claims {
         }
         let peak = acc.indices.max { acc[$0].mean < acc[$1].mean }!
         let last = acc.count - 1
-        let holds = (peak == 1 || peak == 2) && above(acc[peak], acc[last])
+        let (declines, dev) = greater(t, "single-agent", peak, contrast: Contrasts.minusLast, acc[peak], acc[last])
+        let holds = (peak == 1 || peak == 2) && declines
         let ev = acc.enumerated().map { "it\($0.offset) \(fmt($0.element))" }.joined(separator: "; ")
-            + "; peak at iteration \(peak)"
+            + "; peak at iteration \(peak); peak − it\(last): \(dev)"
         return ClaimResult(number: 1, statement: statements[0], evidence: ev, holds: holds)
     }
 
@@ -98,8 +111,10 @@ public enum Claims {
             return missing(3, "multiagent accuracy.final over iterations")
         }
         let last = acc.count - 1
-        let holds = above(acc[last], acc[1]) && above(acc[1], acc[0])
-        let ev = "base \(fmt(acc[0])); it1 \(fmt(acc[1])); it\(last) \(fmt(acc[last]))"
+        let (g1, e1) = greater(t, "multiagent", last, contrast: Contrasts.minusIteration1, acc[last], acc[1])
+        let (g0, e0) = greater(t, "multiagent", 1, contrast: Contrasts.minusBase, acc[1], acc[0])
+        let holds = g1 && g0
+        let ev = "base \(fmt(acc[0])); it1 \(fmt(acc[1])); it\(last) \(fmt(acc[last])); it\(last) − it1: \(e1); it1 − base: \(e0)"
         return ClaimResult(number: 3, statement: statements[2], evidence: ev, holds: holds)
     }
 
@@ -129,8 +144,11 @@ public enum Claims {
               let sn = t.get("single-no-debate", 1, m) else {
             return missing(5, "accuracy.final at iteration 1 of multiagent, no-summary, no-critic, single-agent, single-no-debate")
         }
-        let holds = above(ma, ns) && above(ma, nc) && above(sa, sn)
-        let ev = "multiagent \(fmt(ma)); no-summary \(fmt(ns)); no-critic \(fmt(nc)); single-agent \(fmt(sa)); single-no-debate \(fmt(sn))"
+        let (a, ea) = greater(t, "multiagent", 1, contrast: Contrasts.accuracyMinus("no-summary"), ma, ns)
+        let (b, eb) = greater(t, "multiagent", 1, contrast: Contrasts.accuracyMinus("no-critic"), ma, nc)
+        let (c, ec) = greater(t, "single-agent", 1, contrast: Contrasts.accuracyMinus("single-no-debate"), sa, sn)
+        let holds = a && b && c
+        let ev = "multiagent \(fmt(ma)); no-summary \(fmt(ns)); no-critic \(fmt(nc)); single-agent \(fmt(sa)); single-no-debate \(fmt(sn)); multiagent − no-summary: \(ea); multiagent − no-critic: \(eb); single-agent − single-no-debate: \(ec)"
         return ClaimResult(number: 5, statement: statements[4], evidence: ev, holds: holds)
     }
 
@@ -140,8 +158,10 @@ public enum Claims {
               let ks = t.get("single-agent", 1, MetricName.klBase) else {
             return missing(6, "kl_base.critic and kl_base.generator of multiagent, kl_base of single-agent at iteration 1")
         }
-        let holds = above(kc, kg) && above(kg, ks)
-        let ev = "critics \(fmt(kc)); generators \(fmt(kg)); single-agent \(fmt(ks))"
+        let (a, ea) = greater(t, "multiagent", 1, contrast: Contrasts.criticMinusGenerator, kc, kg)
+        let (b, eb) = greater(t, "multiagent", 1, contrast: Contrasts.generatorKLMinus("single-agent"), kg, ks)
+        let holds = a && b
+        let ev = "critics \(fmt(kc)); generators \(fmt(kg)); single-agent \(fmt(ks)); critics − generators: \(ea); generators − single-agent: \(eb)"
         return ClaimResult(number: 6, statement: statements[5], evidence: ev, holds: holds)
     }
 }

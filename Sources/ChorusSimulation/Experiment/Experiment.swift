@@ -18,7 +18,8 @@ public struct Experiment: Sendable {
     /// Runs every (regime, seed) pair in parallel on `threads` threads (default: all active
     /// cores). Each pair draws only from its own streams, so the rows are byte-identical for any
     /// thread count; they are sorted by (regime order in the config, seed order in the config,
-    /// iteration, metric name).
+    /// iteration, metric name). Paired contrasts between iterations and regimes of the same seed
+    /// are added as `contrast.*` rows (`Contrasts`).
     /// - Parameter progress: called (from worker threads) after each finished pair.
     public func run(threads: Int? = nil,
                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExperimentResult {
@@ -46,6 +47,7 @@ public struct Experiment: Sendable {
         var rows: [MetricRow] = []
         var transcripts: [ResponseRecord] = []
         for o in outputs.values() { rows += o.0; transcripts += o.1 }
+        rows = Contrasts.merge(rows, regimes: config.regimes, seeds: seeds, iterations: config.iterations)
         return ExperimentResult(config: config, rows: rows, transcripts: transcripts)
     }
 

@@ -5,10 +5,15 @@ import ChorusRecords
 /// One replicate: a regime run from the base model through `iterations` rounds of finetuning on
 /// one seed's task bank, measured on the held-out questions at every iteration.
 ///
-/// Random streams (each keyed by regime name, seed, iteration, purpose and where relevant model):
-/// `root/regime/iteration/"train"` for the training debates, `…/"eval"` for the test debates,
+/// Random streams, keyed by seed, iteration, purpose and (for finetuning) model index:
+/// `seed/"run"/iteration/"train"` for the training debates, `…/"eval"` for the test debates,
 /// `…/"sgd"/model` for each model's minibatch order. The task bank depends on the seed only, so
-/// every regime of a seed faces the same questions.
+/// every regime of a seed faces the same questions. The regime is deliberately *not* a key:
+/// regimes use common random numbers (a standard variance-reduction design for comparing
+/// systems), so two regimes that act identically up to some step (e.g. `multiagent` and
+/// `no-critic` until their critics are first finetuned) draw identical samples up to that step,
+/// and a paired difference between them isolates the mechanism that differs. Streams never
+/// depend on thread count or order.
 struct RegimeRun {
     let config: SimulationConfig
     let regime: Regime
@@ -24,7 +29,7 @@ struct RegimeRun {
         let tau = config.agents.temperature
         let rounds = regime.effectiveRounds(config)
         let summarize = regime.effectiveSummarize(config)
-        let stream = SeedStream(seed: seed).child("run").child(regime.name)
+        let stream = SeedStream(seed: seed).child("run")
         let criticSeatsUsed = rounds >= 2 ? regime.criticSeats : []
         let criticModels = regime.criticModels(config)
         let generatorModels = regime.generatorModels

@@ -139,6 +139,9 @@ import ChorusRecords
         #expect(id.hasPrefix("quick-") && id.count == "quick-".count + 16)
         c.debate.rounds = 3
         #expect(RunDirectory.runID(for: c) != id)
+        // The id is the FNV-1a hash of the canonical JSON of the values (not of the commented
+        // YAML), recomputed here independently.
+        #expect(id == "quick-\(Self.fnv1a(RunManifest.json(ConfigTree.node(of: Presets.quick), indent: 0)))")
         let url = RunDirectory.defaultURL(name: "paper", date: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(url.path.hasSuffix("notebooks-data/paper-20270115T080000Z"))
     }
@@ -152,6 +155,14 @@ import ChorusRecords
         #expect(RunDirectory.unusedURL(base).lastPathComponent == "quick-20270115T080000Z-2")
         try FileManager.default.createDirectory(at: RunDirectory.unusedURL(base), withIntermediateDirectories: true)
         #expect(RunDirectory.unusedURL(base).lastPathComponent == "quick-20270115T080000Z-3")
+    }
+
+    /// FNV-1a 64 written out independently (offset basis 14695981039346656037, prime 1099511628211).
+    static func fnv1a(_ s: String) -> String {
+        var h = UInt64(14695981039346656037)
+        for b in s.utf8 { h = (h ^ UInt64(b)).multipliedReportingOverflow(by: 1099511628211).partialValue }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     @Test func aRunDirectoryThatIsAFileIsAClearErrorAndLeavesNothingBehind() throws {

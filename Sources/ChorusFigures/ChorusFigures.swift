@@ -16,7 +16,8 @@
 //   try FigureOutput.check(url)                         // fail early on a bad path/extension
 //
 //   BarChart(title:categories:groups:[BarGroup(name, values:, lower:, upper:)]) — grouped bars
-//   with error bars (flip matrices); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
+//   with error bars (flip matrices); HeatMap(columns:rows:values:colourScale:) — phase diagrams
+//   with a colour bar (viridis or diverging); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
 //   several panels in one file. Every figure type conforms to `Figure` (`render(to:format:size:)`).
 //
 // Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N).
@@ -50,6 +51,13 @@ extension BarChart: Figure {
     public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
         try validate()
         try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size)
+    }
+}
+
+extension HeatMap: Figure {
+    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+        try validate()
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size)
     }
 }
 

@@ -84,6 +84,14 @@ struct Gallery {
                     columns: lrs, rows: precisions, values: margins, colourScale: .diverging,
                     colourBarLabel: "margin", cellLabels: marks).render(to: dir.appendingPathComponent("heat-div.png"), size: .column)
 
+        // Fixed range with far outliers: lines, band and reference lines are clipped cleanly.
+        var outliers = LineChart(title: "Fixed y range 0–1, outliers at ±10¹⁵", yRange: 0...1, legend: .topRight)
+        outliers.series.append(Series("s", x: [0, 1, 2, 3], y: [0.5, 1e15, -1e15, 0.5], lower: [0.3, 1e14, -1e16, 0.3],
+                                      upper: [0.7, 1e16, 1e3, 0.7], marker: .circle))
+        outliers.references.append(ReferenceLine(.diagonal(slope: 0.2, intercept: 0.1), label: "y = 0.2x + 0.1"))
+        outliers.references.append(ReferenceLine(.vertical(1.5), label: "x = 1.5", lineStyle: .dotted))
+        try outliers.render(to: dir.appendingPathComponent("outliers.png"), size: .column)
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

@@ -70,8 +70,8 @@ final class Canvas {
         c_plcol0(idx)
     }
 
-    /// Sets the line width, as a multiple of the base width.
-    func width(_ w: Double) { c_plwidth(lineUnit * w) }
+    /// Sets the line width, as a multiple of the base width (thinner in small grid panels).
+    func width(_ w: Double) { c_plwidth(lineUnit * w * (charHeight / pageCharHeight).squareRoot()) }
 
     /// Sets the dash pattern (lengths scale with the text size).
     func style(_ s: LineStyle) {

@@ -10,7 +10,10 @@ public enum Info {
     /// How far from 1 a probability vector's sum may be.
     public static let defaultTolerance = 1e-9
 
-    /// Checks that `p` is a probability vector.
+    /// Checks that `p` is a probability vector: non-empty, every entry finite and ≥ 0, and
+    /// |Σp − 1| ≤ tolerance · max(1, K) (the allowance grows with the length K, since rounding
+    /// in a computed distribution accumulates over its entries).
+    /// - Throws: `StatsError.invalidDistribution` naming the entry or the sum.
     public static func validate(_ p: [Double], tolerance: Double = defaultTolerance, name: String = "p") throws {
         guard !p.isEmpty else { throw StatsError.invalidDistribution("\(name) is empty") }
         var sum = 0.0

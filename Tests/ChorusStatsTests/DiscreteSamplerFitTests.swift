@@ -69,11 +69,15 @@ struct DiscreteSamplerFitTests {
         for (i, p) in Self.probabilities.enumerated() { #expect(abs(table.probability(of: i) - p) < 1e-12) }
     }
 
-    /// Batched and one-at-a-time GSLDiscrete draws are the same sequence.
+    /// Batched, buffer-filling and one-at-a-time GSLDiscrete draws are the same sequence.
     @Test func gslDiscreteBatchEqualsSingles() throws {
         let table = try GSLDiscrete(weights: Self.weights)
         var a = testGenerator("gsl-discrete-batch"), b = a
         #expect(table.sample(count: 1000, using: &a) == (0..<1000).map { _ in table.sample(using: &b) })
+        #expect(a == b)
+        var buffer = [Int](repeating: -1, count: 1000)
+        table.sample(into: &buffer, using: &a)
+        #expect(buffer == table.sample(count: 1000, using: &b))
         #expect(a == b)
     }
 

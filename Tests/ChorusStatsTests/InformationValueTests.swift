@@ -122,6 +122,7 @@ struct InformationLogitTests {
             let z2 = try (0..<k).map { _ in try Sample.normal(sd: 3, using: &g) }
             let q = Info.softmax(z2, temperature: tau)
             #expect(abs(try Info.kl(logitsP: z, logitsQ: z2, temperature: tau) - (try Info.kl(p, q))) < 1e-11)
+            #expect(abs(try Info.crossEntropy(logitsP: z, logitsQ: z2, temperature: tau) - (try Info.crossEntropy(p, q))) < 1e-11)
         }
     }
 
@@ -143,6 +144,10 @@ struct InformationLogitTests {
         // −∞ logits are allowed (probability 0) and contribute nothing.
         #expect(abs(try Info.entropy(logits: [0, 0, -.infinity]) - log(2.0)) < 1e-15)
         #expect(try Info.kl(logitsP: [0, 0], logitsQ: [0, -.infinity]) == .infinity)
+        #expect(try Info.crossEntropy(logitsP: [0, 0], logitsQ: [0, -.infinity]) == .infinity)
+        // π_p(1) = e^{−800} underflows to 0 but is positive: still infinite, never 0·∞ = NaN.
+        #expect(try Info.kl(logitsP: [0, -800], logitsQ: [0, -.infinity]) == .infinity)
+        #expect(try Info.crossEntropy(logitsP: [0, -800], logitsQ: [0, -.infinity]) == .infinity)
     }
 
     @Test func softmaxSumsToOne() {

@@ -15,7 +15,7 @@ struct NSBTests {
     /// β(ξ) by bisection in ln β (ξ is increasing in β).
     static func beta(forXi target: Double, _ k: Double) -> Double {
         var lo = -70.0, hi = 70.0
-        for _ in 0..<200 {
+        for _ in 0..<64 {  // 140 / 2^64: far below double precision in ln β
             let mid = (lo + hi) / 2
             if xi(exp(mid), k) < target { lo = mid } else { hi = mid }
         }
@@ -110,7 +110,7 @@ struct NSBTests {
         ([2, 1, 1, 1, 1, 1, 1], 20), ([0, 4, 0, 1], 4), ([7, 7], 2),
     ])
     func matchesSimpsonInXi(counts: [Int], k: Int) throws {
-        let r = try NSB.estimate(counts: counts, alphabetSize: k)
+        let r = try NSB.posterior(counts: counts, alphabetSize: k)
         let (m, sd) = Self.simpsonNSB(counts, k)
         #expect(abs(r.mean - m) < 1e-6, "mean \(r.mean) vs Simpson \(m)")
         #expect(abs(r.sd - sd) < 1e-5, "sd \(r.sd) vs Simpson \(sd)")
@@ -119,7 +119,7 @@ struct NSBTests {
     /// A large alphabet (K = 1000, 16 observations): mean against Simpson (O(K) per point).
     @Test func matchesSimpsonOnALargeAlphabet() throws {
         let counts = [1, 1, 1, 1, 2, 1, 1, 3, 1, 1, 1, 1, 1, 1, 2, 1]
-        let r = try NSB.estimate(counts: counts, alphabetSize: 1000)
+        let r = try NSB.posterior(counts: counts, alphabetSize: 1000)
         let (m, _) = Self.simpsonNSB(counts, 1000, intervals: 600, withSD: false)
         #expect(abs(r.mean - m) < 1e-5, "mean \(r.mean) vs Simpson \(m)")
     }
@@ -144,7 +144,7 @@ struct NSBTests {
             // Standard errors of self-normalised importance sampling (delta method).
             let se1 = (zip(w, hs).reduce(0) { $0 + $1.0 * $1.0 * ($1.1 - mean) * ($1.1 - mean) }).squareRoot() / z
             let se2 = (zip(w, hs).reduce(0) { $0 + $1.0 * $1.0 * pow($1.1 * $1.1 - second, 2) }).squareRoot() / z
-            let r = try NSB.estimate(counts: counts, alphabetSize: k)
+            let r = try NSB.posterior(counts: counts, alphabetSize: k)
             #expect(abs(r.mean - mean) < 5 * se1, "\(counts), K = \(k): NSB \(r.mean) vs IS \(mean) ± \(se1)")
             #expect(abs(r.sd * r.sd + r.mean * r.mean - second) < 5 * se2, "\(counts), K = \(k): E[H²] vs IS \(second) ± \(se2)")
         }
@@ -155,12 +155,12 @@ struct NSBTests {
     /// With no data the posterior is the prior, flat in ξ on [0, ln K]: mean exactly (ln K)/2.
     @Test(arguments: [2, 10, 1000, 100_000])
     func noDataGivesThePriorMean(k: Int) throws {
-        #expect(abs(try NSB.estimate(counts: [], alphabetSize: k).mean - log(Double(k)) / 2) < 1e-9)
+        #expect(abs(try NSB.posterior(counts: [], alphabetSize: k).mean - log(Double(k)) / 2) < 1e-9)
     }
 
     /// All observations in one bin: NSB is above the plug-in's 0 and falls towards 0 as N grows.
     @Test func allInOneBinFallsTowardsZero() throws {
-        let values = try [10, 100, 1000, 10_000].map { try NSB.estimate(counts: [$0], alphabetSize: 10).mean }
+        let values = try [10, 100, 1000, 10_000].map { try NSB.posterior(counts: [$0], alphabetSize: 10).mean }
         #expect(values.allSatisfy { $0 > 0 })
         #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 }, "\(values)")
         #expect(values.last! < 1e-3)
@@ -168,10 +168,10 @@ struct NSBTests {
 
     /// Uniform counts with large N: NSB approaches ln K with a small posterior sd.
     @Test func uniformLargeSampleApproachesLogK() throws {
-        let r = try NSB.estimate(counts: [Int](repeating: 1000, count: 10), alphabetSize: 10)
+        let r = try NSB.posterior(counts: [Int](repeating: 1000, count: 10), alphabetSize: 10)
         #expect(abs(r.mean - log(10.0)) < 1e-3 && r.mean <= log(10.0))
         #expect(r.sd < 1e-3)
-        #expect(try NSB.estimate(counts: [4], alphabetSize: 1) == NSB.Result(mean: 0, sd: 0))
+        #expect(try NSB.posterior(counts: [4], alphabetSize: 1) == NSB.Result(mean: 0, sd: 0))
     }
 
     /// Undersampled Zipf (K = 50, N = 20): the NSB mean lies between the plug-in and ln K.
@@ -181,15 +181,24 @@ struct NSBTests {
         for _ in 0..<30 {
             var c = [Int](repeating: 0, count: 50)
             for _ in 0..<20 { c[table.sample(using: &g)] += 1 }
-            let nsb = try NSB.estimate(counts: c, alphabetSize: 50).mean
+            let nsb = try NSB.posterior(counts: c, alphabetSize: 50).mean
             let plug = try EntropyEstimator.plugIn.estimate(c)
             #expect(plug < nsb && nsb < log(50.0), "counts \(c): plug-in \(plug), NSB \(nsb)")
         }
     }
 
     @Test func errorsAreTyped() {
-        #expect(thrownKind { try NSB.estimate(counts: [1, -1], alphabetSize: 3) } == "invalidParameter")
-        #expect(thrownKind { try NSB.estimate(counts: [1, 1, 1], alphabetSize: 2) } == "invalidParameter")
-        #expect(thrownKind { try NSB.estimate(counts: [], alphabetSize: 0) } == "invalidParameter")
+        #expect(thrownKind { try NSB.posterior(counts: [1, -1], alphabetSize: 3) } == "invalidParameter")
+        #expect(thrownKind { try NSB.posterior(counts: [1, 1, 1], alphabetSize: 2) } == "invalidParameter")
+        #expect(thrownKind { try NSB.posterior(counts: [], alphabetSize: 0) } == "invalidParameter")
+    }
+
+    /// The non-throwing entry point equals the checked one, and is NaN (not a number that could
+    /// pass for an estimate) on invalid input.
+    @Test func nonThrowingEntryPoint() throws {
+        #expect(NSB.estimate(counts: [5, 3, 1], alphabetSize: 6) == (try NSB.posterior(counts: [5, 3, 1], alphabetSize: 6)))
+        let bad = NSB.estimate(counts: [1, -1], alphabetSize: 3)
+        #expect(bad.mean.isNaN && bad.sd.isNaN)
+        #expect(NSB.estimate(counts: [1, 1, 1], alphabetSize: 2).mean.isNaN)
     }
 }

@@ -34,12 +34,20 @@ public enum NSB {
     /// the sd carries ~1e-7 absolute rounding from E[H²] − E[H]².
     static let coarsePoints = 150, finePoints = 200
 
+    /// The NSB posterior mean and sd of H, for counts valid by construction (the original,
+    /// non-throwing entry point that other modules call). Invalid input (a negative count, an
+    /// alphabet smaller than the bins given) yields NaN mean and sd, never a plausible number;
+    /// use `posterior(counts:alphabetSize:)` or `EntropyEstimator.nsb` for a typed error.
+    public static func estimate(counts: [Int], alphabetSize k: Int) -> Result {
+        (try? posterior(counts: counts, alphabetSize: k)) ?? Result(mean: .nan, sd: .nan)
+    }
+
     /// The NSB posterior mean and sd of H from counts over an alphabet of `alphabetSize` bins
     /// (bins not listed in `counts` are empty). With no observations it returns the prior:
     /// mean (ln K)/2.
     /// - Throws: `StatsError.invalidParameter` on a negative count or an alphabet smaller than
-    ///   the number of bins given.
-    public static func estimate(counts: [Int], alphabetSize k: Int) throws -> Result {
+    ///   the number of bins given; `StatsError.numerical` if the posterior weight is nowhere finite.
+    public static func posterior(counts: [Int], alphabetSize k: Int) throws -> Result {
         guard k >= 1, k >= counts.count else {
             throw StatsError.invalidParameter("NSB alphabet size \(k) is smaller than the \(counts.count) bins given (or < 1)")
         }

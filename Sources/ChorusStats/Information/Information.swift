@@ -10,7 +10,10 @@ public enum Info {
     /// How far from 1 a probability vector's sum may be.
     public static let defaultTolerance = 1e-9
 
-    /// Checks that `p` is a probability vector.
+    /// Checks that `p` is a probability vector: non-empty, every entry finite and ≥ 0, and
+    /// |Σp − 1| ≤ tolerance · max(1, K) (the allowance grows with the length K, since rounding
+    /// in a computed distribution accumulates over its entries).
+    /// - Throws: `StatsError.invalidDistribution` naming the entry or the sum.
     public static func validate(_ p: [Double], tolerance: Double = defaultTolerance, name: String = "p") throws {
         guard !p.isEmpty else { throw StatsError.invalidDistribution("\(name) is empty") }
         var sum = 0.0
@@ -111,8 +114,26 @@ public enum Info {
         try validateLogits(logitsP, temperature: temperature); try validateLogits(logitsQ, temperature: temperature)
         let lp = logSoftmax(logitsP, temperature: temperature), lq = logSoftmax(logitsQ, temperature: temperature)
         var d = 0.0
-        for i in lp.indices where lp[i] > -.infinity { d += exp(lp[i]) * (lp[i] - lq[i]) }
+        for i in lp.indices where lp[i] > -.infinity {
+            // π_p > 0 = π_q (even if exp(lp) underflows): the divergence is infinite, not 0·∞.
+            if lq[i] == -.infinity { return .infinity }
+            d += exp(lp[i]) * (lp[i] - lq[i])
+        }
         return max(0, d) * base.fromNats
+    }
+
+    /// Cross-entropy between two softmax policies given by logits, from log-probabilities:
+    /// H(π_p, π_q) = −Σ π_p log π_q (+∞ if π_q has a −∞ logit where π_p has mass).
+    public static func crossEntropy(logitsP: [Double], logitsQ: [Double], temperature: Double = 1, base: LogBase = .nats) throws -> Double {
+        guard logitsP.count == logitsQ.count else { throw StatsError.sizeMismatch("logit vectors of \(logitsP.count) and \(logitsQ.count)") }
+        try validateLogits(logitsP, temperature: temperature); try validateLogits(logitsQ, temperature: temperature)
+        let lp = logSoftmax(logitsP, temperature: temperature), lq = logSoftmax(logitsQ, temperature: temperature)
+        var h = 0.0
+        for i in lp.indices where lp[i] > -.infinity {
+            if lq[i] == -.infinity { return .infinity }  // π_p > 0 = π_q, even if exp(lp) underflows
+            h -= exp(lp[i]) * lq[i]
+        }
+        return h * base.fromNats
     }
 
     /// Weighted Jensen–Shannon divergence of several distributions:

@@ -89,7 +89,7 @@ public enum Info {
         var d = 0.0
         for i in p.indices where p[i] > 0 {
             if q[i] == 0 { return .infinity }
-            d += p[i] * log(p[i] / q[i])
+            d += p[i] * (log(p[i]) - log(q[i]))  // not log(p/q): the ratio can overflow
         }
         return max(0, d) * base.fromNats
     }
@@ -136,7 +136,8 @@ public enum Info {
         for row in joint { for j in 0..<cols { py[j] += row[j] } }
         var mi = 0.0
         for (i, row) in joint.enumerated() {
-            for j in 0..<cols where row[j] > 0 { mi += row[j] * log(row[j] / (px[i] * py[j])) }
+            // Differences of logs: the product px·py can underflow for tiny marginals.
+            for j in 0..<cols where row[j] > 0 { mi += row[j] * (log(row[j]) - log(px[i]) - log(py[j])) }
         }
         return max(0, mi) * base.fromNats
     }

@@ -1,0 +1,179 @@
+internal import CPLplot
+import Foundation
+
+/// What a plot's frame needs to know: texts, ticks, world ranges, legend.
+struct AxesSpec {
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var xTicks: Ticks
+    var yTicks: Ticks
+    /// World ranges (log10 of the data on log axes).
+    var xWorld: ClosedRange<Double>
+    var yWorld: ClosedRange<Double>
+    var xLog = false
+    var yLog = false
+    /// Category axis (bar charts): no tick marks on x, labels may shrink to fit.
+    var xCategorical = false
+    var grid = true
+    var legend: LegendPlacement = .below
+    var entries: [LegendEntry] = []
+}
+
+/// The frame of one plot in a cell of the page: margins, grid, box, ticks, labels, title and
+/// legend. All lengths in millimetres, scaled from the canvas' character height.
+struct Axes {
+    let spec: AxesSpec
+    let canvas: Canvas
+    let cell: Rect
+    /// The plotting area (inside the axes).
+    private(set) var plot = Rect(x0: 0, y0: 0, x1: 1, y1: 1)
+    private var legendColumns = 1
+    private let legend: LegendLayout
+    private var h: Double { canvas.charHeight }
+    private var xLabelScale = 1.0
+    static let titleScale = 1.2
+    static let labelScale = 1.08
+
+    init(spec: AxesSpec, canvas: Canvas, cell: Rect) {
+        self.spec = spec; self.canvas = canvas; self.cell = cell
+        let shown = spec.legend == .none ? [] : spec.entries
+        self.legend = LegendLayout(entries: shown, canvas: canvas)
+        layout()
+    }
+
+    private var yTickWidth: Double { spec.yTicks.labels.map { canvas.textWidth($0) }.max() ?? 0 }
+
+    private mutating func layout() {
+        let top = spec.title.isEmpty ? 1.0 * h : 2.6 * h
+        var left = 0.8 * h + yTickWidth + 0.7 * h
+        if !spec.yLabel.isEmpty { left += 1.9 * h }
+        var bottom = 2.3 * h
+        if !spec.xLabel.isEmpty { bottom += 1.9 * h }
+        // Half of the last x tick label may stick out to the right of the plot.
+        var right = max(1.2 * h, 0.5 * (spec.xTicks.labels.last.map { canvas.textWidth($0) } ?? 0) + 0.4 * h)
+        if spec.xCategorical { right = 1.2 * h }
+        if legend.entries.isEmpty == false {
+            switch spec.legend {
+            case .below:
+                let avail = cell.width - left - right
+                legendColumns = legend.columns(fitting: avail)
+                bottom += legend.height(columns: legendColumns) + 0.6 * h
+            case .right:
+                legendColumns = 1
+                right = legend.widest + 2.4 * h
+            default:
+                legendColumns = 1
+            }
+        }
+        plot = Rect(x0: cell.x0 + left, y0: cell.y0 + bottom, x1: cell.x1 - right, y1: cell.y1 - top)
+        if plot.width < 4 * h || plot.height < 4 * h {
+            // Degenerate cell: keep a minimal plot so PLplot never sees an empty viewport.
+            plot = Rect(x0: cell.x0 + 0.1 * cell.width, y0: cell.y0 + 0.1 * cell.height,
+                        x1: cell.x1 - 0.05 * cell.width, y1: cell.y1 - 0.05 * cell.height)
+        }
+        if spec.xCategorical, !spec.xTicks.values.isEmpty {
+            let slot = plot.width / Double(spec.xTicks.values.count)
+            let widest = spec.xTicks.labels.map { canvas.textWidth($0) }.max() ?? 0
+            if widest > 0.95 * slot { xLabelScale = max(0.6, 0.95 * slot / widest) }
+        }
+    }
+
+    var world: Rect {
+        Rect(x0: spec.xWorld.lowerBound, y0: spec.yWorld.lowerBound,
+             x1: spec.xWorld.upperBound, y1: spec.yWorld.upperBound)
+    }
+
+    /// Page position (mm) of a world x / y.
+    func pageX(_ wx: Double) -> Double {
+        plot.x0 + (wx - spec.xWorld.lowerBound) / (spec.xWorld.upperBound - spec.xWorld.lowerBound) * plot.width
+    }
+    func pageY(_ wy: Double) -> Double {
+        plot.y0 + (wy - spec.yWorld.lowerBound) / (spec.yWorld.upperBound - spec.yWorld.lowerBound) * plot.height
+    }
+    private func worldX(_ v: Double) -> Double { spec.xLog ? log10(v) : v }
+    private func worldY(_ v: Double) -> Double { spec.yLog ? log10(v) : v }
+
+    /// Switches to the plot's world coordinates (clipped to the plot area).
+    func enterPlot() { canvas.useArea(plot, world: world) }
+
+    /// Light grid lines at the labelled ticks.
+    func drawGrid() {
+        guard spec.grid else { return }
+        enterPlot()
+        canvas.colour(RGB(hex: 0xE3E3E3))
+        canvas.width(0.45)
+        canvas.style(.solid)
+        let w = world
+        if !spec.xCategorical {
+            for v in spec.xTicks.values { let x = worldX(v); canvas.line([x, x], [w.y0, w.y1]) }
+        }
+        for v in spec.yTicks.values { let y = worldY(v); canvas.line([w.x0, w.x1], [y, y]) }
+    }
+
+    /// The black box with tick marks, tick labels, axis labels and title.
+    func drawFrame() {
+        enterPlot()
+        canvas.colour(.black)
+        canvas.width(0.6)
+        canvas.style(.solid)
+        c_plsmaj(0.55 * h, 1)
+        c_plsmin(0.3 * h, 1)
+        let xopt: String, yopt: String
+        let xstep: Double, ystep: Double
+        if spec.xCategorical { xopt = "bc"; xstep = 0 }
+        else if spec.xLog { xopt = "bcstl"; xstep = 0 }
+        else { xopt = "bct"; xstep = spec.xTicks.step }
+        if spec.yLog { yopt = "bcstl"; ystep = 0 } else { yopt = "bct"; ystep = spec.yTicks.step }
+        c_plbox(xopt, xstep, 0, yopt, ystep, 0)
+
+        canvas.usePage()
+        canvas.colour(.black)
+        let wx = spec.xWorld, wy = spec.yWorld
+        for (v, s) in zip(spec.xTicks.values, spec.xTicks.labels) {
+            let x = spec.xCategorical ? v : worldX(v)
+            guard x >= wx.lowerBound - 1e-9 * abs(wx.upperBound - wx.lowerBound), x <= wx.upperBound + 1e-9 * abs(wx.upperBound - wx.lowerBound) else { continue }
+            canvas.text(s, x: pageX(x), y: plot.y0 - 1.25 * h, just: 0.5, scale: xLabelScale)
+        }
+        for (v, s) in zip(spec.yTicks.values, spec.yTicks.labels) {
+            let y = worldY(v)
+            guard y >= wy.lowerBound - 1e-9 * abs(wy.upperBound - wy.lowerBound), y <= wy.upperBound + 1e-9 * abs(wy.upperBound - wy.lowerBound) else { continue }
+            canvas.text(s, x: plot.x0 - 0.7 * h, y: pageY(y), just: 1)
+        }
+        if !spec.xLabel.isEmpty {
+            canvas.text(spec.xLabel, x: (plot.x0 + plot.x1) / 2, y: plot.y0 - 3.4 * h, just: 0.5, scale: Axes.labelScale)
+        }
+        if !spec.yLabel.isEmpty {
+            canvas.text(spec.yLabel, x: plot.x0 - 0.7 * h - yTickWidth - 1.35 * h, y: (plot.y0 + plot.y1) / 2,
+                        just: 0.5, vertical: true, scale: Axes.labelScale)
+        }
+        if !spec.title.isEmpty {
+            canvas.text(spec.title, x: (plot.x0 + plot.x1) / 2, y: plot.y1 + 1.35 * h, just: 0.5, scale: Axes.titleScale)
+        }
+    }
+
+    /// The legend where the spec puts it.
+    func drawLegend() {
+        guard !legend.entries.isEmpty else { return }
+        let inset = 0.9 * h
+        switch spec.legend {
+        case .none: return
+        case .below:
+            let w = legend.width(columns: legendColumns)
+            let x = max(cell.x0 + 0.5 * h, (plot.x0 + plot.x1) / 2 - w / 2)
+            let yTop = plot.y0 - 2.3 * h - (spec.xLabel.isEmpty ? 0 : 1.9 * h) - 0.3 * h
+            legend.draw(x: x, yTop: yTop, columns: legendColumns, framed: false)
+        case .right:
+            legend.draw(x: plot.x1 + 1.4 * h, yTop: plot.y1, columns: 1, framed: false)
+        case .topLeft:
+            legend.draw(x: plot.x0 + inset, yTop: plot.y1 - inset, columns: 1, framed: true)
+        case .topRight:
+            legend.draw(x: plot.x1 - inset - legend.width(columns: 1), yTop: plot.y1 - inset, columns: 1, framed: true)
+        case .bottomLeft:
+            legend.draw(x: plot.x0 + inset, yTop: plot.y0 + inset + legend.height(columns: 1), columns: 1, framed: true)
+        case .bottomRight:
+            legend.draw(x: plot.x1 - inset - legend.width(columns: 1), yTop: plot.y0 + inset + legend.height(columns: 1),
+                        columns: 1, framed: true)
+        }
+    }
+}

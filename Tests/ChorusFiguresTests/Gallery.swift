@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import ChorusFigures
+
+/// Writes example figures into $CHORUS_FIGURE_GALLERY for a person to look at (skipped
+/// otherwise): `CHORUS_FIGURE_GALLERY=/tmp/gallery swift test --filter Gallery`.
+@Suite("Gallery", .enabled(if: ProcessInfo.processInfo.environment["CHORUS_FIGURE_GALLERY"] != nil))
+struct Gallery {
+    var dir: URL { URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHORUS_FIGURE_GALLERY"]!) }
+
+    @Test func examples() throws {
+        try sampleChart(title: "Held-out accuracy (sample data)").render(to: dir.appendingPathComponent("line.png"))
+        try sampleChart(title: "Held-out accuracy (sample data)").render(to: dir.appendingPathComponent("line.svg"))
+
+        // Predicted vs exact scatter with y = x.
+        var g = Xorshift(seed: 7)
+        let exact = (0..<60).map { _ in g.unit() * 2 }
+        let est = exact.map { $0 * 0.9 + (g.unit() - 0.5) * 0.2 }
+        var scatter = LineChart(title: "Estimated vs exact entropy", xLabel: "exact H (nats)", yLabel: "estimated H (nats)",
+                                legend: .topLeft)
+        scatter.series.append(.scatter("plug-in", x: exact, y: est))
+        scatter.series.append(.scatter("Miller–Madow", x: exact, y: est.map { $0 + 0.08 }, marker: .triangle))
+        scatter.references.append(.identity())
+        try scatter.render(to: dir.appendingPathComponent("scatter.png"), size: .column)
+
+        // Log-x with many series and a long legend.
+        let n = stride(from: 0.0, through: 2.0, by: 0.1).map { 5 * pow(10, $0) }
+        var many = LineChart(title: "Many series on a log axis", xLabel: "sample size N", yLabel: "bias (nats)", logX: true)
+        for k in 0..<7 {
+            many.series.append(Series("estimator number \(k + 1)", x: n, y: n.map { -Double(k + 1) / $0 },
+                                      marker: k % 2 == 0 ? Marker.forIndex(k) : nil))
+        }
+        many.references.append(.horizontal(0))
+        try many.render(to: dir.appendingPathComponent("many.png"))
+
+        let bars = BarChart(title: "Answer flips between rounds", categories: ["right → wrong", "wrong → right", "stayed right", "stayed wrong"],
+                            groups: [BarGroup("multiagent", values: [0.04, 0.12, 0.62, 0.22], lower: [0.03, 0.1, 0.58, 0.19], upper: [0.05, 0.14, 0.66, 0.25]),
+                                     BarGroup("single-agent", values: [0.02, 0.05, 0.65, 0.28], lower: [0.015, 0.04, 0.61, 0.25], upper: [0.025, 0.06, 0.69, 0.31]),
+                                     BarGroup("no-summary", values: [0.06, 0.09, 0.6, 0.25])],
+                            yLabel: "fraction of responses")
+        try bars.render(to: dir.appendingPathComponent("bars.png"))
+
+        var right = sampleChart(title: "Disagreement")
+        right.yAxis.label = "disagreement"
+        let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],
+                              title: "Multiagent vs single-agent finetuning (sample data)")
+        try grid.render(to: dir.appendingPathComponent("grid.png"), size: FigureSize(width: 2000, height: 900))
+        try grid.render(to: dir.appendingPathComponent("grid.pdf"))
+    }
+}
+
+/// A tiny deterministic generator for gallery data (not used in any computation).
+struct Xorshift {
+    var s: UInt64
+    init(seed: UInt64) { s = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    mutating func unit() -> Double {
+        s ^= s << 13; s ^= s >> 7; s ^= s << 17
+        return Double(s >> 11) / Double(1 << 53)
+    }
+}

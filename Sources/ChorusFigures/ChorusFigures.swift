@@ -54,3 +54,12 @@ extension FigureGrid: Figure {
         try FigureRenderer.render(self, to: url, format: format, size: size)
     }
 }
+
+/// Checks an output path before expensive work: the format and the destination's writability.
+public enum FigureOutput {
+    /// - Throws: `FigureError.unknownFormat` or `.cannotWrite`, exactly as `render` would.
+    public static func check(_ url: URL, format: FigureFormat? = nil) throws {
+        _ = try format ?? FigureFormat(path: url)
+        try FigureRenderer.checkDestination(url)
+    }
+}

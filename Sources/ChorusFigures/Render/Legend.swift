@@ -29,17 +29,26 @@ struct LegendLayout {
     }
     var widest: Double { entries.map(entryWidth).max() ?? 0 }
 
-    /// Columns that fit in `width` (at least 1, at most the number of entries).
+    /// Widths of the columns when the entries fill `columns` columns row by row.
+    func columnWidths(_ columns: Int) -> [Double] {
+        var w = [Double](repeating: 0, count: max(1, columns))
+        for (i, e) in entries.enumerated() { w[i % w.count] = max(w[i % w.count], entryWidth(e)) }
+        return w
+    }
+
+    /// The most columns (at most the number of entries) whose total width fits in `width`.
     func columns(fitting width: Double) -> Int {
         guard !entries.isEmpty else { return 1 }
-        let c = Int(((width + columnGap) / (widest + columnGap)).rounded(.down))
-        return max(1, min(entries.count, c))
+        for c in stride(from: entries.count, to: 1, by: -1) where self.width(columns: c) <= width { return c }
+        return 1
     }
     func rows(columns: Int) -> Int { (entries.count + columns - 1) / max(1, columns) }
 
     /// Height of the block with `columns` columns.
     func height(columns: Int) -> Double { Double(rows(columns: columns)) * rowHeight }
-    func width(columns: Int) -> Double { Double(columns) * widest + Double(columns - 1) * columnGap }
+    func width(columns: Int) -> Double {
+        columnWidths(columns).reduce(0, +) + Double(max(0, columns - 1)) * columnGap
+    }
 
     /// Draws the entries row by row with the block's top-left corner at (x, yTop).
     /// `framed` puts a white box with a grey border behind it (for legends inside the plot).
@@ -57,9 +66,10 @@ struct LegendLayout {
             canvas.style(.solid)
             canvas.line([box.x0, box.x1, box.x1, box.x0, box.x0], [box.y0, box.y0, box.y1, box.y1, box.y0])
         }
+        let widths = columnWidths(columns)
         for (i, e) in entries.enumerated() {
             let col = i % columns, row = i / columns
-            let x0 = x + Double(col) * (widest + columnGap)
+            let x0 = x + widths[..<col].reduce(0, +) + Double(col) * columnGap
             let yc = yTop - (Double(row) + 0.5) * rowHeight
             drawSample(e, x0: x0, yc: yc)
             canvas.colour(.black)

@@ -40,6 +40,37 @@ struct Gallery {
                             yLabel: "fraction of responses")
         try bars.render(to: dir.appendingPathComponent("bars.png"))
 
+        // Legend to the right, log y, a small figure, corner legends.
+        var logY = LineChart(title: "KL from base (log y), legend right", xLabel: "iteration", yLabel: "KL (nats)",
+                             logY: true, legend: .right)
+        let it = (0...5).map(Double.init)
+        logY.series.append(Series("critic", x: it, y: it.map { 0.01 * pow(3, $0) }, lower: it.map { 0.008 * pow(3, $0) },
+                                  upper: it.map { 0.012 * pow(3, $0) }, marker: .circle))
+        logY.series.append(Series("generator", x: it, y: it.map { 0.01 * pow(2, $0) }, marker: .square))
+        logY.series.append(Series("single-agent", x: it, y: it.map { 0.01 * pow(1.5, $0) }, lineStyle: .dashDot))
+        try logY.render(to: dir.appendingPathComponent("logy-right.png"))
+        var small = sampleChart(title: "Small 640×400, legend bottom right")
+        small.legend = .bottomRight
+        try small.render(to: dir.appendingPathComponent("small.png"), size: FigureSize(width: 640, height: 400))
+        var neg = LineChart(title: "Negative and tiny values # escaped", xLabel: "x", yLabel: "y × 10⁻³", legend: .topRight)
+        neg.series.append(Series("dotted", x: [0, 1, 2, 3], y: [-0.0012, -0.0008, 0.0003, 0.0011], lineStyle: .dotted, marker: .diamond))
+        try neg.render(to: dir.appendingPathComponent("neg.png"), size: .column)
+
+        // Log-log over many decades, and a 2×3 grid of small panels.
+        let big = (0...12).map { pow(10, Double($0) / 2) }
+        var loglog = LineChart(title: "Tokens vs cost (log–log)", xLabel: "tokens", yLabel: "seconds", logX: true, logY: true)
+        loglog.series.append(Series("linear", x: big, y: big.map { $0 * 1e-4 }, marker: .circle))
+        loglog.series.append(Series("n log n", x: big, y: big.map { $0 * log($0 + 1) * 1e-5 }, lineStyle: .dashed))
+        try loglog.render(to: dir.appendingPathComponent("loglog.png"), size: .column)
+        var panels: [Panel] = []
+        for i in 0..<5 {
+            var c = sampleChart(title: "panel \(i + 1)")
+            c.xAxis.range = 0...20.5
+            panels.append(.line(c))
+        }
+        panels.append(.bar(bars))
+        try FigureGrid(rows: 2, columns: 3, panels: panels, title: "Six panels").render(to: dir.appendingPathComponent("grid6.png"))
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

@@ -28,3 +28,29 @@ struct TicksTests {
         #expect(RGB(hex: 0xD55E00).description == "#d55e00")
     }
 }
+
+import ChorusStats
+
+@Suite("Series from summaries")
+struct SeriesSummaryTests {
+    @Test("Means become y and the interval the band")
+    func fromSummaries() throws {
+        let s1 = try Describe.tInterval([1, 2, 3]), s2 = try Describe.tInterval([2, 4, 6, 8])
+        let s = Series("m", x: [1, 2], summaries: [s1, s2])
+        #expect(s.y == [2, 5])
+        #expect(s.lower == [s1.lower, s2.lower] && s.upper == [s1.upper, s2.upper])
+        try LineChart(series: [s]).validate()
+    }
+}
+
+@Suite("Scientific tick labels")
+struct ScientificTests {
+    @Test("Large and tiny values use m×10ᵏ")
+    func scientific() {
+        #expect(Ticks.scientific(1e6) == "10⁶")
+        #expect(Ticks.scientific(2.5e6) == "2.5×10⁶")
+        #expect(Ticks.scientific(-3e-5) == "−3×10⁻⁵")
+        #expect(Ticks.logarithmic(1e4, 1e7).labels == ["10⁴", "10⁵", "10⁶", "10⁷"])
+        #expect(Ticks.linear(0, 4e6, target: 4).labels == ["0", "10⁶", "2×10⁶", "3×10⁶", "4×10⁶"])
+    }
+}

@@ -31,7 +31,15 @@ struct Axes {
     private var legendColumns = 1
     private let legend: LegendLayout
     private var h: Double { canvas.charHeight }
+    /// Scale of the x tick labels (categories shrink to fit their slot).
     private var xLabelScale = 1.0
+    /// Category labels split into lines (bar charts); one line each otherwise.
+    private var xTickLines: [[String]] = []
+    /// Extra height taken by second lines of category labels (mm).
+    private var xTickExtra = 0.0
+    private var titleScale = Axes.titleScale
+    private var xAxisLabelScale = Axes.labelScale
+    private var yAxisLabelScale = Axes.labelScale
     static let titleScale = 1.2
     static let labelScale = 1.08
 
@@ -44,24 +52,46 @@ struct Axes {
 
     private var yTickWidth: Double { spec.yTicks.labels.map { canvas.textWidth($0) }.max() ?? 0 }
 
+    /// Splits a category label into at most two lines: at explicit newlines, or at the space
+    /// nearest its middle.
+    static func split(_ label: String) -> [String] {
+        if label.contains("\n") { return label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let chars = Array(label)
+        let spaces = chars.indices.filter { chars[$0] == " " }
+        guard let cut = spaces.min(by: { abs($0 - chars.count / 2) < abs($1 - chars.count / 2) }) else { return [label] }
+        return [String(chars[..<cut]), String(chars[(cut + 1)...])]
+    }
+
     private mutating func layout() {
         let top = spec.title.isEmpty ? 1.0 * h : 2.6 * h
         var left = 0.8 * h + yTickWidth + 0.7 * h
         if !spec.yLabel.isEmpty { left += 1.9 * h }
-        var bottom = 2.3 * h
-        if !spec.xLabel.isEmpty { bottom += 1.9 * h }
         // Half of the last x tick label may stick out to the right of the plot.
         var right = max(1.2 * h, 0.5 * (spec.xTicks.labels.last.map { canvas.textWidth($0) } ?? 0) + 0.4 * h)
         if spec.xCategorical { right = 1.2 * h }
-        if legend.entries.isEmpty == false {
+        if !legend.entries.isEmpty && spec.legend == .right { right = legend.widest + 2.4 * h }
+
+        // Category labels: one line if they fit their slot, else two lines, shrunk if need be.
+        xTickLines = spec.xTicks.labels.map { [$0] }
+        if spec.xCategorical, !spec.xTicks.values.isEmpty {
+            let slot = (cell.width - left - right) / Double(spec.xTicks.values.count)
+            func widest(_ lines: [[String]]) -> Double { lines.flatMap { $0 }.map { canvas.textWidth($0) }.max() ?? 0 }
+            if widest(xTickLines) > 0.95 * slot || spec.xTicks.labels.contains(where: { $0.contains("\n") }) {
+                xTickLines = spec.xTicks.labels.map(Axes.split)
+            }
+            let w = widest(xTickLines)
+            if w > 0.95 * slot { xLabelScale = max(0.6, 0.95 * slot / w) }
+            let lines = xTickLines.map(\.count).max() ?? 1
+            xTickExtra = Double(lines - 1) * 1.15 * h * xLabelScale
+        }
+
+        var bottom = 2.7 * h + xTickExtra
+        if !spec.xLabel.isEmpty { bottom += 1.9 * h }
+        if !legend.entries.isEmpty {
             switch spec.legend {
             case .below:
-                let avail = cell.width - left - right
-                legendColumns = legend.columns(fitting: avail)
+                legendColumns = legend.columns(fitting: cell.width - left - right)
                 bottom += legend.height(columns: legendColumns) + 0.6 * h
-            case .right:
-                legendColumns = 1
-                right = legend.widest + 2.4 * h
             default:
                 legendColumns = 1
             }
@@ -72,10 +102,15 @@ struct Axes {
             plot = Rect(x0: cell.x0 + 0.1 * cell.width, y0: cell.y0 + 0.1 * cell.height,
                         x1: cell.x1 - 0.05 * cell.width, y1: cell.y1 - 0.05 * cell.height)
         }
-        if spec.xCategorical, !spec.xTicks.values.isEmpty {
-            let slot = plot.width / Double(spec.xTicks.values.count)
-            let widest = spec.xTicks.labels.map { canvas.textWidth($0) }.max() ?? 0
-            if widest > 0.95 * slot { xLabelScale = max(0.6, 0.95 * slot / widest) }
+        // Titles and axis labels shrink (never grow) to fit.
+        if !spec.title.isEmpty {
+            titleScale = min(Axes.titleScale, 0.98 * cell.width / canvas.textWidth(spec.title))
+        }
+        if !spec.xLabel.isEmpty {
+            xAxisLabelScale = min(Axes.labelScale, plot.width / canvas.textWidth(spec.xLabel))
+        }
+        if !spec.yLabel.isEmpty {
+            yAxisLabelScale = min(Axes.labelScale, plot.height / canvas.textWidth(spec.yLabel))
         }
     }
 
@@ -130,10 +165,12 @@ struct Axes {
         canvas.usePage()
         canvas.colour(.black)
         let wx = spec.xWorld, wy = spec.yWorld
-        for (v, s) in zip(spec.xTicks.values, spec.xTicks.labels) {
+        for (v, lines) in zip(spec.xTicks.values, xTickLines) {
             let x = spec.xCategorical ? v : worldX(v)
             guard x >= wx.lowerBound - 1e-9 * abs(wx.upperBound - wx.lowerBound), x <= wx.upperBound + 1e-9 * abs(wx.upperBound - wx.lowerBound) else { continue }
-            canvas.text(s, x: pageX(x), y: plot.y0 - 1.25 * h, just: 0.5, scale: xLabelScale)
+            for (i, s) in lines.enumerated() {
+                canvas.text(s, x: pageX(x), y: plot.y0 - 1.25 * h - Double(i) * 1.15 * h * xLabelScale, just: 0.5, scale: xLabelScale)
+            }
         }
         for (v, s) in zip(spec.yTicks.values, spec.yTicks.labels) {
             let y = worldY(v)
@@ -141,14 +178,17 @@ struct Axes {
             canvas.text(s, x: plot.x0 - 0.7 * h, y: pageY(y), just: 1)
         }
         if !spec.xLabel.isEmpty {
-            canvas.text(spec.xLabel, x: (plot.x0 + plot.x1) / 2, y: plot.y0 - 3.4 * h, just: 0.5, scale: Axes.labelScale)
+            canvas.text(spec.xLabel, x: (plot.x0 + plot.x1) / 2, y: plot.y0 - 3.4 * h - xTickExtra, just: 0.5, scale: xAxisLabelScale)
         }
         if !spec.yLabel.isEmpty {
             canvas.text(spec.yLabel, x: plot.x0 - 0.7 * h - yTickWidth - 1.35 * h, y: (plot.y0 + plot.y1) / 2,
-                        just: 0.5, vertical: true, scale: Axes.labelScale)
+                        just: 0.5, vertical: true, scale: yAxisLabelScale)
         }
         if !spec.title.isEmpty {
-            canvas.text(spec.title, x: (plot.x0 + plot.x1) / 2, y: plot.y1 + 1.35 * h, just: 0.5, scale: Axes.titleScale)
+            // Centred over the plot, but kept inside the cell.
+            let half = canvas.textWidth(spec.title, scale: titleScale) / 2
+            let xc = min(max((plot.x0 + plot.x1) / 2, cell.x0 + half), cell.x1 - half)
+            canvas.text(spec.title, x: xc, y: plot.y1 + 1.35 * h, just: 0.5, scale: titleScale)
         }
     }
 
@@ -161,7 +201,7 @@ struct Axes {
         case .below:
             let w = legend.width(columns: legendColumns)
             let x = max(cell.x0 + 0.5 * h, (plot.x0 + plot.x1) / 2 - w / 2)
-            let yTop = plot.y0 - 2.3 * h - (spec.xLabel.isEmpty ? 0 : 1.9 * h) - 0.3 * h
+            let yTop = plot.y0 - 2.3 * h - xTickExtra - (spec.xLabel.isEmpty ? 0 : 1.9 * h) - 0.3 * h
             legend.draw(x: x, yTop: yTop, columns: legendColumns, framed: false)
         case .right:
             legend.draw(x: plot.x1 + 1.4 * h, yTop: plot.y1, columns: 1, framed: false)

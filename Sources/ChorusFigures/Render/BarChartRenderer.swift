@@ -21,7 +21,7 @@ struct BarChartRenderer {
         }
         let xr = -0.5...(Double(c) - 0.5)
         let xt = Ticks(values: (0..<c).map(Double.init), labels: chart.categories, step: 0)
-        let yt = Ticks.linear(yr.lowerBound, yr.upperBound, target: 6)
+        let yt = Ticks.linear(yr.lowerBound, yr.upperBound, target: max(3, min(7, Int(cell.height / (6 * canvas.charHeight)))))
         let entries = chart.groups.enumerated().filter { !$0.element.name.isEmpty }.map {
             LegendEntry(label: $0.element.name, colour: colour($0.offset), solidBox: true)
         }

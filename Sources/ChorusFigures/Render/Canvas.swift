@@ -15,7 +15,9 @@ final class Canvas {
     /// The page in millimetres.
     let page: Rect
     /// The base character height in mm (tick labels); other text scales from it.
-    let charHeight: Double
+    private(set) var charHeight: Double
+    /// The page's base character height (before any panel scaling).
+    let pageCharHeight: Double
     /// Base line width in device units.
     let lineUnit: Double
     private var colourIndex: [String: Int32] = [:]
@@ -33,7 +35,18 @@ final class Canvas {
         // Text scales with the figure: ~2.4% of the shorter side (24 px at 1600×1000).
         let shorter = min(page.width / 1.6, page.height)
         charHeight = shorter * 0.024
+        pageCharHeight = charHeight
         lineUnit = max(1, Double(min(size.width * 10 / 16, size.height)) / 1000 * 2.2)
+        c_plschr(charHeight, 1)
+        c_plssym(charHeight, 1)
+    }
+
+    /// Sets the text size for a panel of a grid: the geometric mean of the page's size and
+    /// the size the panel would have as a page of its own, but at least half the page's, so
+    /// small panels get smaller text without it becoming unreadable.
+    func fitText(toCell cell: Rect) {
+        let own = min(cell.width / 1.6, cell.height) * 0.024
+        charHeight = max(0.5 * pageCharHeight, min(pageCharHeight, (own * pageCharHeight).squareRoot()))
         c_plschr(charHeight, 1)
         c_plssym(charHeight, 1)
     }

@@ -93,6 +93,7 @@ enum FigureRenderer {
             let r = i / grid.columns, c = i % grid.columns
             let cell = Rect(x0: page.x0 + Double(c) * cw, y0: top - Double(r + 1) * ch,
                             x1: page.x0 + Double(c + 1) * cw, y1: top - Double(r) * ch)
+            canvas.fitText(toCell: cell)
             switch panel {
             case .line(let chart): LineChartRenderer(chart: chart, canvas: canvas).draw(in: cell)
             case .bar(let chart): BarChartRenderer(chart: chart, canvas: canvas).draw(in: cell)

@@ -45,8 +45,12 @@ struct LineChartRenderer {
         let marked = chart.series.contains { $0.marker != nil }
         let xr = Self.range(xs, axis: chart.xAxis, pad: scatter ? 0.04 : marked ? 0.02 : 0)
         let yr = Self.range(ys, axis: chart.yAxis, pad: 0.05)
-        let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: 7)
-        let yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: 6)
+        // About one labelled tick per 9 (x) or 6 (y) character heights of the cell.
+        let h = canvas.charHeight
+        let xTarget = max(3, min(8, Int(cell.width / (9 * h))))
+        let yTarget = max(3, min(7, Int(cell.height / (6 * h))))
+        let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget)
+        let yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
 
         let spec = AxesSpec(title: chart.title, xLabel: chart.xAxis.label, yLabel: chart.yAxis.label,
                             xTicks: xt, yTicks: yt, xWorld: xr, yWorld: yr, xLog: xLog, yLog: yLog,

@@ -48,6 +48,7 @@ struct Ticks: Equatable {
             e += 1
         }
         let labels = values.map { v -> String in
+            if v >= 1e4 || v < 1e-3 { return scientific(v) }
             let step = pow(10, floor(log10(v)))
             return format(v, step: min(step, 1))
         }
@@ -61,11 +62,27 @@ struct Ticks: Equatable {
             var s = step
             while decimals < 10 && abs(s - s.rounded()) > 1e-9 * max(1, abs(s)) { s *= 10; decimals += 1 }
         }
-        if abs(v) >= 1e6 || (abs(v) > 0 && abs(v) < 1e-4) {
-            return String(format: "%.2g", v).replacingOccurrences(of: "-", with: "−")
-        }
+        if abs(v) >= 1e6 || (abs(v) > 0 && abs(v) < 1e-4) { return scientific(v) }
         var text = String(format: "%.\(decimals)f", v)
         if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }
         return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// `m×10ᵏ` with up to three significant digits in m ("10ᵏ" when m = 1), true minus signs.
+    static func scientific(_ v: Double) -> String {
+        guard v != 0, v.isFinite else { return v == 0 ? "0" : "\(v)" }
+        var e = Int(floor(log10(abs(v))))
+        var m = v / pow(10, Double(e))
+        m = (m * 100).rounded() / 100
+        if abs(m) >= 10 { m /= 10; e += 1 }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                                   "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let exp = String(String(e).map { superscripts[$0] ?? $0 })
+        var mant = String(format: "%.2f", m)
+        while mant.hasSuffix("0") { mant.removeLast() }
+        if mant.hasSuffix(".") { mant.removeLast() }
+        let sign = mant.hasPrefix("-") ? "−" : ""
+        if mant.hasPrefix("-") { mant.removeFirst() }
+        return mant == "1" ? "\(sign)10\(exp)" : "\(sign)\(mant)×10\(exp)"
     }
 }

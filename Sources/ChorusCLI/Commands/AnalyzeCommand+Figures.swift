@@ -10,9 +10,10 @@ enum AnalyzeFigures {
         var rows: [RoundRow]
     }
 
+    /// The lines of the logs with answers (a free-text log has no answer metrics to draw).
     static func lines(_ analyses: [LogAnalysis]) -> [Line] {
         var out: [Line] = []
-        for a in analyses {
+        for a in analyses where a.hasAnswers {
             let base = (a.name as NSString).deletingPathExtension
             var groups: [String] = []
             var byGroup: [String: [RoundRow]] = [:]
@@ -27,19 +28,23 @@ enum AnalyzeFigures {
     }
 
     /// x range for rounds 1...R whose automatic ticks fall on whole rounds when R ≥ 3
-    /// (ChorusFigures picks about six "nice" ticks, so the span must exceed 3).
+    /// (ChorusFigures picks about seven "nice" ticks, so the span must exceed 3.5; with two
+    /// rounds the ticks fall on halves).
     static func roundRange(_ maxRound: Int) -> ClosedRange<Double> {
-        maxRound >= 3 ? 0.45...(Double(maxRound) + 0.55) : 0.5...(Double(maxRound) + 0.5)
+        let r = Double(maxRound)
+        if maxRound >= 4 { return 0.7...(r + 0.3) }
+        if maxRound == 3 { return 0.2...3.8 }
+        return 0.6...(r + 0.4)
     }
 
     /// Small multiples: one panel per line, at most three columns; the size grows with rows.
     static func grid(_ panels: [Panel], title: String) -> (FigureGrid, FigureSize) {
-        let columns = min(3, panels.count)
+        let columns = min(2, panels.count)
         let rows = (panels.count + columns - 1) / columns
         let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)
-        let width = columns == 1 ? 1200 : 1800
+        let width = columns == 1 ? 1100 : 1800
         return (FigureGrid(rows: rows, columns: columns, panels: cells, title: title),
-                FigureSize(width: width, height: 150 + 650 * rows))
+                FigureSize(width: width, height: 120 + 620 * rows))
     }
 
     /// Renders the figures that have data; returns their paths.
@@ -95,8 +100,8 @@ enum AnalyzeFigures {
             let transitions = l.rows.compactMap { r in r.flips.map { (r.round, $0) } }.filter { $0.1.total > 0 }
             guard !transitions.isEmpty else { continue }
             let judged = transitions.contains { $0.1.total > $0.1.unjudged }
-            let categories = judged ? ["right→right", "right→wrong", "wrong→right", "wrong→same", "wrong→other"]
-                                    : ["kept answer", "switched elsewhere", "switched to plurality"]
+            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame wrong", "wrong →\nother wrong"]
+                                    : ["kept\nanswer", "switched,\nnot to plurality", "switched\nto plurality"]
             var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after" : "",
                                 yLabel: "fraction of transitions", yRange: 0...1, legend: .below)
             for (i, (round, f)) in transitions.enumerated() {
@@ -104,7 +109,7 @@ enum AnalyzeFigures {
                 let values = judged
                     ? [f.rightRight, f.rightWrong, f.wrongRight, f.wrongSameWrong, f.wrongOtherWrong].map { Double($0) / n }
                     : [f.total - f.switches, f.switches - f.toPlurality, f.toPlurality].map { Double($0) / n }
-                bars.groups.append(BarGroup("round \(round - 1) → \(round)", values: values, colour: Palette.colour(i + 5)))
+                bars.groups.append(BarGroup("round \(round - 1) → \(round)", values: values, colour: Palette.colour(i)))
             }
             flipPanels.append(.bar(bars))
         }

@@ -36,6 +36,10 @@ enum AnalyzeOutput {
         }
         let group = a.hasGroups
         var header = ""
+        guard a.hasAnswers else {
+            out += "free-text task: no answers are extracted; text metrics only.\n"
+            return out + textTable(a)
+        }
         if group { header += pad("run/iteration", 24) }
         header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
             + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
@@ -56,7 +60,12 @@ enum AnalyzeOutput {
             }
             out += line + "\n"
         }
-        out += "text diversity (mean over questions of the agents' replies):\n"
+        return out + textTable(a)
+    }
+
+    static func textTable(_ a: LogAnalysis) -> String {
+        let group = a.hasGroups
+        var out = "text diversity (mean over questions of the agents' replies):\n"
         out += (group ? pad("run/iteration", 24) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
             out += (group ? pad("\(row.run)/\(row.iteration)", 24) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
@@ -80,6 +89,11 @@ enum AnalyzeOutput {
             var rw = 0, wr = 0, judged = false
             for row in a.rows { if let f = row.flips { rw += f.rightWrong; wr += f.wrongRight; judged = judged || f.total > f.unjudged } }
             let r = a.ingest
+            if !a.hasAnswers {
+                out += pad(a.name, width) + pad("free", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
+                    + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 14) + pair { $0.textDiversity } + "\n"
+                continue
+            }
             out += pad(a.name, width) + pad(r.task?.rawValue ?? "recorded", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
                 + pad(pair { $0.individualAccuracy?.mean }, 16) + pad(pair { $0.majorityAccuracy?.mean }, 16)
                 + pad(pair { $0.unanimity.mean }, 16) + pad(pair { $0.noAnswerRate }, 16)

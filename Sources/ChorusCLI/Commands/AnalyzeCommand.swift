@@ -135,6 +135,9 @@ struct LogAnalysis {
         self.text = text
     }
 
+    /// Whether answers were extracted (not the free-text task), so answer metrics mean something.
+    var hasAnswers: Bool { ingest.task != .free }
+
     /// Whether several runs/iterations are mixed (JSON Lines), so rows need a group label.
     var hasGroups: Bool { Set(rows.map { "\($0.run)|\($0.regime)|\($0.iteration)|\($0.seed.map(String.init) ?? "")" }).count > 1 }
 }

@@ -12,9 +12,15 @@
 //   try chart.render(to: URL(fileURLWithPath: "figures/accuracy.png"))       // .png/.svg/.pdf
 //   try chart.render(to: url, format: .pdf, size: FigureSize(width: 800, height: 500))
 //
+//   Series("mean ± CI", x: xs, summaries: summaries)   // from Describe.tInterval / bootstrap
+//   try FigureOutput.check(url)                         // fail early on a bad path/extension
+//
 //   BarChart(title:categories:groups:[BarGroup(name, values:, lower:, upper:)]) — grouped bars
-//   with error bars (flip matrices); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
+//   with error bars (flip matrices); HeatMap(columns:rows:values:colourScale:) — phase diagrams
+//   with a colour bar (viridis or diverging); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
 //   several panels in one file. Every figure type conforms to `Figure` (`render(to:format:size:)`).
+//
+// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N).
 //
 // Colours default to the Okabe–Ito colour-blind-safe palette by series index. A NaN y (or band
 // bound) leaves a gap; infinities, empty series and mismatched lengths are `FigureError`s.
@@ -45,6 +51,13 @@ extension BarChart: Figure {
     public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
         try validate()
         try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size)
+    }
+}
+
+extension HeatMap: Figure {
+    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+        try validate()
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size)
     }
 }
 

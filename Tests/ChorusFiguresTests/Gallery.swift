@@ -71,6 +71,19 @@ struct Gallery {
         panels.append(.bar(bars))
         try FigureGrid(rows: 2, columns: 3, panels: panels, title: "Six panels").render(to: dir.appendingPathComponent("grid6.png"))
 
+        // Phase diagrams: viridis with values, diverging with labels and a missing cell.
+        let lrs = ["0.01", "0.03", "0.1", "0.3", "1"], precisions = ["0.5", "1", "2", "4"]
+        let vals = precisions.indices.map { i in lrs.indices.map { j in 0.3 + 0.15 * Double(j) - 0.1 * Double(i) } }
+        try HeatMap(title: "Disagreement at iteration 5 / base", xLabel: "learning rate × epochs",
+                    yLabel: "evidence precision", columns: lrs, rows: precisions, values: vals,
+                    colourBarLabel: "ratio to base", showValues: true).render(to: dir.appendingPathComponent("heat.png"))
+        var margins = vals.map { $0.map { $0 - 0.5 } }
+        margins[1][2] = .nan
+        let marks = margins.map { $0.map { $0.isNaN ? "" : ($0 > 0 ? "✓" : "✗") } }
+        try HeatMap(title: "Claim 4 margin", xLabel: "learning rate × epochs", yLabel: "evidence precision",
+                    columns: lrs, rows: precisions, values: margins, colourScale: .diverging,
+                    colourBarLabel: "margin", cellLabels: marks).render(to: dir.appendingPathComponent("heat-div.png"), size: .column)
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

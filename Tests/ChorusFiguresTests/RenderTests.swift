@@ -111,3 +111,39 @@ struct RenderTests {
         #expect(String(decoding: try Data(contentsOf: u2).prefix(4), as: UTF8.self) == "%PDF")
     }
 }
+
+@Suite("Heat maps")
+struct HeatMapTests {
+    let map = HeatMap(title: "phase", columns: ["a", "b", "c"], rows: ["x", "y"],
+                      values: [[0, 0.5, 1], [.nan, -1, 2]], colourScale: .diverging, showValues: true)
+
+    @Test("Renders to PNG and inside a grid")
+    func render() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try map.render(to: dir.appendingPathComponent("h.png"), size: FigureSize(width: 600, height: 400))
+        #expect(pngSize(try Data(contentsOf: dir.appendingPathComponent("h.png")))?.width == 600)
+        try FigureGrid(rows: 1, columns: 2, panels: [.heatMap(map), .line(sampleChart())])
+            .render(to: dir.appendingPathComponent("g.svg"))
+    }
+
+    @Test("Diverging scale is symmetric around the centre; colours run blue → white → red")
+    func scale() {
+        #expect(map.colourRange == -2...2)
+        #expect(ColourMaps.colour(0.5, ColourMaps.diverging) == RGB(hex: 0xF7F7F7))
+        #expect(ColourMaps.colour(0, ColourMaps.viridis) == RGB(hex: 0x440154))
+        #expect(ColourMaps.colour(2, ColourMaps.viridis) == RGB(hex: 0xFDE725))
+        #expect(HeatMapRenderer.format(-1e-17, "%.2f") == "0.00")
+        #expect(HeatMapRenderer.format(-0.25, "%.2f") == "−0.25")
+        #expect(HeatMapRenderer.format(-1e-5, "%.1e") == "−1.0e−05")
+    }
+
+    @Test("Shape errors are invalidData")
+    func errors() {
+        #expect(throws: FigureError.self) { try HeatMap(columns: ["a"], rows: ["x", "y"], values: [[1]]).validate() }
+        #expect(throws: FigureError.self) { try HeatMap(columns: ["a", "b"], rows: ["x"], values: [[1]]).validate() }
+        #expect(throws: FigureError.self) { try HeatMap(columns: ["a"], rows: ["x"], values: [[.infinity]]).validate() }
+        #expect(throws: FigureError.self) { try HeatMap(columns: ["a"], rows: ["x"], values: [[1]], cellLabels: [["p", "q"]]).validate() }
+        #expect(throws: FigureError.self) { try HeatMap(columns: [], rows: [], values: []).validate() }
+    }
+}

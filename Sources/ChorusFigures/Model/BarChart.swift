@@ -43,6 +43,7 @@ public struct BarChart: Sendable, Hashable {
 public enum Panel: Sendable, Hashable {
     case line(LineChart)
     case bar(BarChart)
+    case heatMap(HeatMap)
     /// An empty cell.
     case empty
 }

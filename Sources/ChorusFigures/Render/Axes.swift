@@ -15,6 +15,10 @@ struct AxesSpec {
     var yLog = false
     /// Category axis (bar charts): no tick marks on x, labels may shrink to fit.
     var xCategorical = false
+    /// Category axis on y (heat maps): no tick marks on y.
+    var yCategorical = false
+    /// Room kept free right of the plot (mm), e.g. for a colour bar.
+    var rightExtra = 0.0
     var grid = true
     var legend: LegendPlacement = .below
     var entries: [LegendEntry] = []
@@ -69,6 +73,7 @@ struct Axes {
         // Half of the last x tick label may stick out to the right of the plot.
         var right = max(1.2 * h, 0.5 * (spec.xTicks.labels.last.map { canvas.textWidth($0) } ?? 0) + 0.4 * h)
         if spec.xCategorical { right = 1.2 * h }
+        right += spec.rightExtra
         if !legend.entries.isEmpty && spec.legend == .right { right = legend.widest + 2.4 * h }
 
         // Category labels: one line if they fit their slot, else two lines, shrunk if need be.
@@ -159,7 +164,8 @@ struct Axes {
         if spec.xCategorical { xopt = "bc"; xstep = 0 }
         else if spec.xLog { xopt = "bcstl"; xstep = 0 }
         else { xopt = "bct"; xstep = spec.xTicks.step }
-        if spec.yLog { yopt = "bcstl"; ystep = 0 } else { yopt = "bct"; ystep = spec.yTicks.step }
+        if spec.yCategorical { yopt = "bc"; ystep = 0 }
+        else if spec.yLog { yopt = "bcstl"; ystep = 0 } else { yopt = "bct"; ystep = spec.yTicks.step }
         c_plbox(xopt, xstep, 0, yopt, ystep, 0)
 
         canvas.usePage()

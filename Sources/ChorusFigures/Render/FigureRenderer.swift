@@ -97,6 +97,7 @@ enum FigureRenderer {
             switch panel {
             case .line(let chart): LineChartRenderer(chart: chart, canvas: canvas).draw(in: cell)
             case .bar(let chart): BarChartRenderer(chart: chart, canvas: canvas).draw(in: cell)
+            case .heatMap(let map): HeatMapRenderer(map: map, canvas: canvas).draw(in: cell)
             case .empty: break
             }
         }

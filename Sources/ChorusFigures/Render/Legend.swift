@@ -25,7 +25,8 @@ struct LegendLayout {
 
     /// Width of one entry: sample, gap, label.
     func entryWidth(_ e: LegendEntry) -> Double {
-        sampleWidth + 0.6 * h + canvas.textWidth(e.label, scale: textScale)
+        // 6% slack: the widths are estimates (exact for DejaVu Sans only).
+        sampleWidth + 0.6 * h + 1.06 * canvas.textWidth(e.label, scale: textScale)
     }
     var widest: Double { entries.map(entryWidth).max() ?? 0 }
 

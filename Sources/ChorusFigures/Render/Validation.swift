@@ -114,8 +114,34 @@ extension FigureGrid {
             switch p {
             case .line(let c): try c.validate()
             case .bar(let b): try b.validate()
+            case .heatMap(let m): try m.validate()
             case .empty: break
             }
         }
+    }
+}
+
+extension HeatMap {
+    /// Checks the shape and values before anything is drawn. NaN = missing cell.
+    /// - Throws: `FigureError.invalidData` naming the heat map, the row and the problem.
+    public func validate() throws {
+        func fail(_ s: String, _ r: String) -> FigureError { .invalidData(chart: title, series: s, reason: r) }
+        guard !columns.isEmpty, !rows.isEmpty else { throw fail("", "a heat map needs at least one row and one column") }
+        guard values.count == rows.count else { throw fail("", "\(values.count) rows of values for \(rows.count) row labels") }
+        for (i, row) in values.enumerated() {
+            guard row.count == columns.count else {
+                throw fail("row \(rows[i])", "\(row.count) values for \(columns.count) columns")
+            }
+            if let j = row.firstIndex(where: { $0.isInfinite }) { throw fail("row \(rows[i])", "value in column \(columns[j]) is infinite") }
+        }
+        if let labels = cellLabels {
+            guard labels.count == rows.count, labels.allSatisfy({ $0.count == columns.count }) else {
+                throw fail("", "cell labels must have the shape of the values (\(rows.count)×\(columns.count))")
+            }
+        }
+        if let r = range, !(r.lowerBound.isFinite && r.upperBound.isFinite && r.lowerBound < r.upperBound) {
+            throw fail("colour scale", "range \(r) must be finite and non-empty")
+        }
+        guard centre.isFinite else { throw fail("colour scale", "centre must be finite") }
     }
 }

@@ -10,6 +10,9 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable {
     case unknownName(kind: String, name: String, allowed: [String])
     /// A configuration file that cannot be read or parsed.
     case unreadable(path: String, reason: String)
+    /// Any of the above, located: the file (or `--set k=v` argument) it came from and, when
+    /// known, its 1-based line.
+    indirect case located(source: String, line: Int?, error: SimulationError)
 
     public var description: String {
         switch self {
@@ -23,6 +26,8 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable {
             return "unknown \(k) '\(n)'; known: \(a.joined(separator: ", "))"
         case .unreadable(let p, let r):
             return "cannot read configuration \(p): \(r)"
+        case .located(let s, let l, let e):
+            return "\(s)\(l.map { ":\($0)" } ?? ""): \(e)"
         }
     }
 }

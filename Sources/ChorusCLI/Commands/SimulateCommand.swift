@@ -1,7 +1,266 @@
 import ArgumentParser
+import Foundation
+import ChorusStats
+import ChorusRecords
+import ChorusSimulation
 
-/// PLACEHOLDER: replaced by the owner of this command before any submission.
+/// `chorus simulate`: resolve a configuration, run the experiment, write the run directory and
+/// print a summary (and the claims table for the paper preset or `--claims`).
 struct SimulateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Run a simulation (issue 3).")
-    func run() throws { throw ValidationError("'simulate' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a simulation and write its run directory (tables, manifest, transcripts).",
+        discussion: """
+        The configuration is a preset (default: 'default'), or a YAML file laid over the defaults \
+        (or over --preset when both are given), then --set, --seeds, --regimes and --transcripts, \
+        in that order. Every key is in docs/configuration.md; 'chorus presets show NAME' prints a \
+        preset as an editable YAML file.
+
+        Writes notebooks-data/<name>-<UTC time>/ (or --out DIR, whose files are replaced): metrics.csv (tidy long), \
+        summary.csv (mean and 95% CI over seeds), manifest.json, claims.csv (with --claims or the \
+        paper preset) and transcripts/iteration-<k>.jsonl. Prints the accuracy, chain entropy and \
+        disagreement of every regime and iteration with 95% CIs.
+
+        Exit codes: 0 success, 3 a claim fails (only with --require-claims), 64 bad command \
+        line, 65 configuration error, 74 file error, 70 internal error.
+
+        Examples:
+          chorus simulate --preset quick
+          chorus simulate --preset paper --threads 2 --out runs/paper
+          chorus simulate --config my.yaml --set debate.rounds=3 --seeds 1-20
+          chorus simulate --preset quick --regimes multiagent --transcripts 0,2 --json
+        """)
+
+    @Option(help: ArgumentHelp("Start from this preset ('chorus presets' lists them; default: default).", valueName: "name"))
+    var preset: String?
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Read this YAML configuration (laid over the defaults, or over --preset).", valueName: "file"))
+    var configFile: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one key, e.g. debate.rounds=3 or seeds=[1,2]; repeatable.", valueName: "key=value"))
+    var assignments: [String] = []
+
+    @Option(help: ArgumentHelp("Seeds as a range or list: 1-20, 1,2,3 or 1-3,7.", valueName: "seeds"))
+    var seeds: String?
+
+    @Option(help: ArgumentHelp("Regimes to run, comma-separated, e.g. single-agent,multiagent.", valueName: "list"))
+    var regimes: String?
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Run directory (default: notebooks-data/<name>-<UTC time>).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write the test debates of these iterations as JSON Lines, e.g. 0,5.", valueName: "iterations"))
+    var transcripts: String?
+
+    @Flag(help: "Evaluate DESIGN's six claims and print the claims table (always on for the paper preset).")
+    var claims = false
+
+    @Flag(help: "Exit with code 3 when a claim fails (implies --claims).")
+    var requireClaims = false
+
+    @Flag(help: "No progress bar and no status lines on standard error.")
+    var quiet = false
+
+    @Flag(help: "Print the summary (every metric) and claims as JSON instead of tables.")
+    var json = false
+
+    init() {}
+
+    func validate() throws {
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
+    }
+
+    func run() throws {
+        try CLIErrors.reporting { try execute() }
+    }
+
+    /// Resolves the configuration from the options.
+    func resolveConfiguration() throws -> (config: SimulationConfig, source: String) {
+        let presetName = preset ?? "default"
+        let base = try Presets.config(named: presetName)
+        var builder: ConfigBuilder
+        var source = "preset \(presetName)"
+        if let file = configFile {
+            builder = try ConfigBuilder(contentsOf: file, base: preset == nil ? SimulationConfig() : base)
+            source = preset == nil ? file : "preset \(presetName) + \(file)"
+        } else {
+            builder = ConfigBuilder(config: base, source: source)
+        }
+        for a in assignments { try builder.set(a) }
+        if let s = seeds { try builder.setSeeds(s) }
+        if let r = regimes { try builder.setRegimes(r) }
+        if let t = transcripts { try builder.set("output.transcripts", to: t, source: "--transcripts \(t)") }
+        return (try builder.build(), source)
+    }
+
+    private func execute() throws {
+        let console = Console.current
+        let (config, source) = try resolveConfiguration()
+        let experiment = try Experiment(config: config)
+        // The paper preset, also when saved with `presets show paper` and run with --config.
+        let evaluateClaims = claims || requireClaims || preset == "paper" || config.name == "paper"
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+
+        let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
+        if !quiet {
+            console.err("chorus simulate: \(source), \(config.regimes.count) regime(s) × \(config.seeds.count) seed(s), \(config.iterations) iteration(s), \(workers) thread(s)\n")
+        }
+        bar?.update(done: 0, total: config.regimes.count * config.seeds.count)
+        let start = Date()
+        let clock = ContinuousClock.now
+        let result: ExperimentResult
+        do {
+            var progress: (@Sendable (Int, Int) -> Void)? = nil
+            if let b = bar { progress = { done, total in b.update(done: done, total: total) } }
+            result = try experiment.run(threads: workers, progress: progress)
+            bar?.finish()
+        } catch {
+            bar?.finish()
+            throw error
+        }
+        let elapsed = ContinuousClock.now - clock
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let end = Date()
+
+        let summary = result.summarize()
+        let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
+        let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.unusedURL(RunDirectory.defaultURL(name: config.name, date: start))
+        let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
+                                   toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
+                                   start: start, end: end, wallSeconds: wall, threads: workers)
+        let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest), to: dir)
+
+        if json {
+            console.out(SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))
+        } else {
+            console.out(SimulateReport.summaryTable(summary, regimes: config.regimes))
+            if let c = claimResults { console.out("\n" + SimulateReport.claimsTable(c)) }
+        }
+        if !quiet {
+            console.err("wrote \(dir.path)/ (\(files.joined(separator: ", "))) in \(String(format: "%.2f", wall)) s\n")
+        }
+        if requireClaims, let c = claimResults, c.contains(where: { !$0.holds }) {
+            console.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
+            throw ExitCode(CLIErrors.claimFailed)
+        }
+    }
+}
+
+/// The text printed by `chorus simulate`.
+enum SimulateReport {
+    /// The metrics of the summary table.
+    static let metrics = ["accuracy.final", "entropy.chain", "disagreement.chain"]
+
+    /// `mean [lower, upper]` with three decimals.
+    static func cell(_ s: Summary?) -> String {
+        guard let s else { return "—" }
+        return String(format: "%.3f [%.3f, %.3f]", s.mean, s.lower, s.upper)
+    }
+
+    /// Regime × iteration rows, one column per metric: mean and 95% CI over seeds.
+    static func summaryTable(_ summary: [SummaryRow], regimes: [String]) -> String {
+        var index: [String: Summary] = [:]
+        var iterations = Set<Int>()
+        for r in summary where metrics.contains(r.metric) {
+            index["\(r.regime)|\(r.iteration)|\(r.metric)"] = r.summary
+            iterations.insert(r.iteration)
+        }
+        let n = summary.first?.summary.n ?? 0
+        var rows: [[String]] = [["regime", "iter"] + metrics.map { "\($0) (95% CI)" }]
+        for regime in regimes {
+            for it in iterations.sorted() {
+                rows.append([regime, "\(it)"] + metrics.map { cell(index["\(regime)|\(it)|\($0)"]) })
+            }
+        }
+        return "Means over \(n) seed(s) with 95% t intervals (summary.csv has every metric):\n" + TextTable.render(rows)
+    }
+
+    /// One line per claim: number, HOLDS/FAILS, statement, then the figures behind it.
+    static func claimsTable(_ claims: [ClaimResult]) -> String {
+        var s = "Claims (DESIGN §2): \(claims.filter(\.holds).count) of \(claims.count) hold\n"
+        for c in claims {
+            s += "  \(c.number). \(c.holds ? "HOLDS" : "FAILS")  \(c.statement)\n"
+            s += "           \(c.evidence)\n"
+        }
+        return s
+    }
+
+    static func json(dir: String, runID: String, wallSeconds: Double, summary: [SummaryRow], claims: [ClaimResult]?) -> String {
+        var s = "{\n  \"run_dir\": \(JSONText.quote(dir)),\n  \"run_id\": \(JSONText.quote(runID)),\n"
+        s += "  \"wall_time_seconds\": \(JSONText.number((wallSeconds * 1000).rounded() / 1000)),\n"
+        s += "  \"summary\": [\n" + summary.map { r in
+            "    {\"regime\": \(JSONText.quote(r.regime)), \"iteration\": \(r.iteration), \"metric\": \(JSONText.quote(r.metric)), "
+            + "\"n\": \(r.summary.n), \"mean\": \(JSONText.number(r.summary.mean)), \"ci_lower\": \(JSONText.number(r.summary.lower)), "
+            + "\"ci_upper\": \(JSONText.number(r.summary.upper))}"
+        }.joined(separator: ",\n") + "\n  ]"
+        if let claims {
+            s += ",\n  \"claims\": [\n" + claims.map { c in
+                "    {\"claim\": \(c.number), \"holds\": \(c.holds), \"statement\": \(JSONText.quote(c.statement)), \"evidence\": \(JSONText.quote(c.evidence))}"
+            }.joined(separator: ",\n") + "\n  ]"
+        }
+        return s + "\n}\n"
+    }
+}
+
+/// Left-aligned text columns separated by two spaces.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = [Int](repeating: 0, count: first.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        return rows.map { r in
+            r.enumerated().map { i, c in i == r.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Where commands print. Tests capture output with `Console.$current.withValue(…) { … }`.
+struct Console: Sendable {
+    var out: @Sendable (String) -> Void
+    var err: @Sendable (String) -> Void
+    var stderrIsTerminal: Bool
+
+    static let standard = Console(
+        out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
+        err: { s in FileHandle.standardError.write(Data(s.utf8)) },
+        stderrIsTerminal: ProgressBar.standardErrorIsTerminal)
+
+    @TaskLocal static var current: Console = .standard
+}
+
+/// Maps the library's typed errors to one `error: …` line on standard error and an exit code
+/// (docs/configuration.md, "Exit codes").
+enum CLIErrors {
+    static let claimFailed: Int32 = 3
+    static let configuration: Int32 = 65
+    static let internalError: Int32 = 70
+    static let fileError: Int32 = 74
+
+    /// Runs `body`, turning SimulationError / FileIOError / TableError into a message and exit code.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as SimulationError {
+            try fail("\(e)", code: configuration)
+        } catch let e as FileIOError {
+            try fail("\(e)", code: fileError)
+        } catch let e as TableError {
+            try fail("\(e)", code: fileError)
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            try fail("\(error)", code: internalError)
+        }
+    }
+
+    private static func fail(_ message: String, code: Int32) throws -> Never {
+        Console.current.err("error: \(message.replacingOccurrences(of: "\n", with: " "))\n")
+        throw ExitCode(code)
+    }
 }

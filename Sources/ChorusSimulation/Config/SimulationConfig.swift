@@ -116,6 +116,8 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
     public var criticMixWeight: Double = 2.0 / 3.0
     /// Replace the training data each iteration, or accumulate all iterations' data.
     public var data: DataMode = .replace
+    /// Examples per stochastic-gradient step (minibatch size). Added by the sim helper.
+    public var batchSize: Int = 16
 
     public init() {}
 
@@ -124,7 +126,7 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case learningRate = "learning_rate", epochs, criticLearningRate = "critic_learning_rate"
         case restartFromBase = "restart_from_base", basePull = "base_pull"
-        case criticMixWeight = "critic_mix_weight", data
+        case criticMixWeight = "critic_mix_weight", data, batchSize = "batch_size"
     }
 }
 

@@ -1,0 +1,50 @@
+/// One-line descriptions of the configuration keys, with their allowed ranges: the comments of
+/// emitted YAML and the source of the key table in docs/configuration.md. Keys without an entry
+/// (added to `SimulationConfig` later) are emitted without a comment.
+enum ConfigDocs {
+    static let sections: [String: String] = [
+        "task": "The task bank: questions, their reasoning chains, answers, styles, features, evidence.",
+        "agents": "The society's agents.",
+        "debate": "The debate and the critic policy.",
+        "finetune": "Finetuning between iterations.",
+        "output": "What a run writes besides its tables.",
+    ]
+
+    static let keys: [String: String] = [
+        "name": "Name recorded in the manifest and the run id.",
+        "seeds": "Root seeds, one independent replicate of every regime each (non-empty, distinct).",
+        "regimes": "Regimes to run: single-agent, multiagent, no-critic, no-summary, single-no-debate, majority-ft, star.",
+        "iterations": "Finetuning iterations after the base model; iteration 0 (base) is measured too (0...1000).",
+        "task.train_questions": "Questions whose debates give finetuning data (≥ 1).",
+        "task.test_questions": "Held-out questions on which every metric is measured (≥ 1).",
+        "task.chains_per_question": "Candidate reasoning chains per question (2...1000).",
+        "task.wrong_answers": "Distinct wrong answers per question; errors recur (1...min(64, chains_per_question − 1)).",
+        "task.styles": "Reasoning styles (1...chains_per_question).",
+        "task.feature_dimension": "Dimension of the chain feature vectors (1...4096).",
+        "task.learnability": "Size of the soundness component of correct chains' features (≥ 0).",
+        "task.verifiability": "Mean evidence gap correct − wrong, in units of evidence noise (≥ 0).",
+        "task.style_heterogeneity": "How much styles differ in which questions they solve; 0 = interchangeable (≥ 0).",
+        "task.base_accuracy": "Target round-1 accuracy of the base model (0 < p < 1).",
+        "task.base_logit_scale": "Spread of the base model's logits over chains; 0 = uniform (≥ 0).",
+        "agents.count": "Agents per role: N generators and N critics (1...64).",
+        "agents.temperature": "Sampling temperature τ of the generation policy (> 0).",
+        "debate.rounds": "Rounds per debate: round 1 generation, rounds 2… criticism (≥ 1).",
+        "debate.summarize": "Critics read a summary of their peers (true) or raw responses (false).",
+        "debate.summary_noise": "Noise sd when reading pooled evidence from a summary (≥ 0).",
+        "debate.raw_noise": "Noise sd when reading one raw peer response (≥ 0).",
+        "debate.context_budget": "Raw peer responses a critic can read without a summary (≥ 1).",
+        "debate.stay_weight": "Initial critic weight on keeping its own previous answer.",
+        "debate.support_weight": "Initial critic weight on the peers' share of an answer.",
+        "debate.evidence_weight": "Initial critic weight on the evidence of an answer as read.",
+        "debate.prior_weight": "Initial critic weight on its own generation log-probability of an answer.",
+        "finetune.learning_rate": "Gradient step size on the generation weights θ (≥ 0).",
+        "finetune.epochs": "Passes over the selected data per iteration (0...1000).",
+        "finetune.critic_learning_rate": "Gradient step size on the critic weights w (≥ 0).",
+        "finetune.restart_from_base": "Restart each iteration from the base weights instead of the previous ones.",
+        "finetune.base_pull": "L2 pull of θ towards the base weights; 0 = none (≥ 0, learning_rate × base_pull < 1).",
+        "finetune.critic_mix_weight": "Share of D^C− in the critic data (D^C− vs D^C+ mix); paper ≈ 2/3 ([0, 1]).",
+        "finetune.data": "Training data each iteration: replace, or accumulate all iterations' data.",
+        "finetune.batch_size": "Examples per stochastic-gradient step, the minibatch size (≥ 1).",
+        "output.transcripts": "Iterations whose test debates are written as JSON Lines (each in 0...iterations).",
+    ]
+}

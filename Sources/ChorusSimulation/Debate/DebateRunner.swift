@@ -1,0 +1,169 @@
+import Foundation
+import ChorusStats
+
+/// Runs debates one question at a time into preallocated buffers (no allocation per debate).
+///
+/// Round 1: generator seat n samples a chain from its model's π(c|q).
+/// Round m ≥ 2: critic seat n sees its own previous answer and its peers' previous responses
+/// (its *view*, see `readView`), chooses an answer a among those in view with
+/// P(a) ∝ exp(w·f(a)), f(a) = ([a = own], peer share of a, evidence of a as read,
+/// log π_critic(a|q)), and writes a chain for a from its own generation policy restricted to
+/// chains with answer a. The final answer is the majority vote of the last round, ties broken
+/// uniformly at random.
+public struct DebateRunner {
+    public let agents: Int
+    public let rounds: Int
+    public let answers: Int
+    /// answer of seat n in round m (0-based m) at [m·N + n].
+    public var answer: [Int]
+    /// chain of seat n in round m at [m·N + n].
+    public var chain: [Int]
+    /// evidence of the chosen answer as the critic read it (rounds ≥ 2; 0 in round 1).
+    public var readEvidence: [Double]
+    /// The final majority answer of the last debate run.
+    public var final: Int = 0
+    /// Critic decision of seat n in the last round: number of answers in view.
+    public var viewCount: [Int]
+    /// Features of each answer in view at [(n·maxView + i)·F + j].
+    public var viewFeatures: [Double]
+    /// Answers in view at [n·maxView + i].
+    public var viewAnswers: [Int]
+    /// Index (into the view) of the chosen answer of seat n.
+    public var chosen: [Int]
+
+    public var maxView: Int { agents }
+    private var counts: [Int]
+    private var scratchAnswers: [Int]
+    private var reads: [Double]
+    private var scores: [Double]
+
+    public init(agents: Int, rounds: Int, answers: Int) {
+        self.agents = agents; self.rounds = rounds; self.answers = answers
+        answer = [Int](repeating: 0, count: rounds * agents)
+        chain = answer
+        readEvidence = [Double](repeating: 0, count: rounds * agents)
+        viewCount = [Int](repeating: 0, count: agents)
+        viewFeatures = [Double](repeating: 0, count: agents * agents * AgentModel.criticFeatureCount)
+        viewAnswers = [Int](repeating: 0, count: agents * agents)
+        chosen = [Int](repeating: 0, count: agents)
+        counts = [Int](repeating: 0, count: answers)
+        scratchAnswers = [Int](repeating: 0, count: agents)
+        reads = [Double](repeating: 0, count: agents)
+        scores = [Double](repeating: 0, count: agents)
+    }
+
+    /// Debates question q. Draws: N uniforms for round 1; then per critic the evidence-reading
+    /// noise, one uniform for the answer and one for the chain; one more only on a final tie.
+    public mutating func run(_ q: Int, bank: TaskBank, society s: Society, using g: inout Xoshiro256) {
+        let n = agents
+        let cc = bank.chains
+        for seat in 0..<n {
+            let t = s.tables[s.generatorSeats[seat]]
+            let c = t.sampleChain(q, g.nextUnit())
+            chain[seat] = c
+            answer[seat] = Int(bank.answer[q * cc + c])
+            readEvidence[seat] = 0
+        }
+        if rounds >= 2 {
+            for m in 1..<rounds {
+                for seat in 0..<n {
+                    critic(seat: seat, round: m, q: q, bank: bank, society: s, using: &g)
+                }
+            }
+        }
+        let last = (rounds - 1) * n
+        for seat in 0..<n { scratchAnswers[seat] = answer[last + seat] }
+        final = scratchAnswers.withUnsafeBufferPointer { a in
+            counts.withUnsafeMutableBufferPointer { c in
+                MajorityVote.vote(a, alphabet: answers, counts: c, using: &g)
+            }
+        }
+    }
+
+    /// Builds seat `seat`'s view of round m − 1, scores the answers in view, samples one and a
+    /// chain for it.
+    ///
+    /// Summary view: support(a) = share of the N − 1 peers answering a; evidence(a) = mean true
+    /// evidence of all responses (own and peers) with answer a, plus one N(0, summaryNoise²) read.
+    /// Raw view: the critic reads its own response and the next min(contextBudget, N − 1) peers
+    /// in seat order (n+1, n+2, … mod N); each response's evidence is read with its own
+    /// N(0, rawNoise²) error; evidence(a) = mean of the reads of responses with answer a;
+    /// support(a) = share of the *read* peers answering a.
+    @inline(__always)
+    private mutating func critic(seat: Int, round m: Int, q: Int, bank: TaskBank, society s: Society,
+                                 using g: inout Xoshiro256) {
+        let n = agents
+        let cc = bank.chains
+        let prev = (m - 1) * n
+        let model = s.criticSeats[seat]
+        let table = s.tables[model]
+        let w = s.criticWeights[model]
+        let F = AgentModel.criticFeatureCount
+        let visiblePeers = s.summarize ? n - 1 : min(s.contextBudget, n - 1)
+        // Distinct answers in view: own first, then peers in seat order.
+        var k = 0
+        let own = answer[prev + seat]
+        viewAnswers[seat * n] = own; k = 1
+        for j in 1...max(1, visiblePeers) where j <= visiblePeers {
+            let a = answer[prev + (seat + j) % n]
+            var found = false
+            for i in 0..<k where viewAnswers[seat * n + i] == a { found = true; break }
+            if !found { viewAnswers[seat * n + k] = a; k += 1 }
+        }
+        // Evidence reads (raw view: one noisy read per response).
+        if !s.summarize {
+            for j in 0...visiblePeers {
+                let r = (seat + j) % n
+                reads[j] = bank.evidence[q * cc + chain[prev + r]] + s.rawNoise * g.nextGaussian()
+            }
+        }
+        var maxScore = -Double.infinity
+        for i in 0..<k {
+            let a = viewAnswers[seat * n + i]
+            var support = 0.0, evSum = 0.0, evCount = 0.0
+            for j in 0...visiblePeers {
+                let r = (seat + j) % n
+                guard answer[prev + r] == a else { continue }
+                if j > 0 { support += 1 }
+                evSum += s.summarize ? bank.evidence[q * cc + chain[prev + r]] : reads[j]
+                evCount += 1
+            }
+            var ev = evSum / evCount
+            if s.summarize { ev += s.summaryNoise * g.nextGaussian() }
+            let share = visiblePeers > 0 ? support / Double(visiblePeers) : 0
+            let pa = table.pAnswer(q, a)
+            let logPrior = pa > 1e-300 ? log(pa) : -690.0
+            let o = (seat * n + i) * F
+            viewFeatures[o] = a == own ? 1 : 0
+            viewFeatures[o + 1] = share
+            viewFeatures[o + 2] = ev
+            viewFeatures[o + 3] = logPrior
+            var sc = 0.0
+            for j in 0..<F { sc += w[j] * viewFeatures[o + j] }
+            scores[i] = sc
+            if sc > maxScore { maxScore = sc }
+        }
+        var total = 0.0
+        for i in 0..<k { scores[i] = exp(scores[i] - maxScore); total += scores[i] }
+        var x = g.nextUnit() * total
+        var pick = k - 1
+        for i in 0..<k { x -= scores[i]; if x < 0 { pick = i; break } }
+        let a = viewAnswers[seat * n + pick]
+        viewCount[seat] = k
+        chosen[seat] = pick
+        // A chain for answer a from the critic's own policy restricted to chains with answer a.
+        let pa = table.pAnswer(q, a)
+        var y = g.nextUnit() * pa
+        var c = -1, lastMatch = 0
+        for ci in 0..<cc where Int(bank.answer[q * cc + ci]) == a {
+            lastMatch = ci
+            y -= table.p(q, ci)
+            if y < 0 { c = ci; break }
+        }
+        if c < 0 { c = lastMatch }
+        let cur = m * n + seat
+        answer[cur] = a
+        chain[cur] = c
+        readEvidence[cur] = viewFeatures[(seat * n + pick) * F + 2]
+    }
+}

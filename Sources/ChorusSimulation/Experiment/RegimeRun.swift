@@ -1,0 +1,168 @@
+import Foundation
+import ChorusStats
+import ChorusRecords
+
+/// One replicate: a regime run from the base model through `iterations` rounds of finetuning on
+/// one seed's task bank, measured on the held-out questions at every iteration.
+///
+/// Random streams, keyed by seed, iteration, purpose and (for finetuning) model index:
+/// `seed/"run"/iteration/"train"` for the training debates, `…/"eval"` for the test debates,
+/// `…/"sgd"/model` for each model's minibatch order. The task bank depends on the seed only, so
+/// every regime of a seed faces the same questions. The regime is deliberately *not* a key:
+/// regimes use common random numbers (a standard variance-reduction design for comparing
+/// systems), so two regimes that act identically up to some step (e.g. `multiagent` and
+/// `no-critic` until their critics are first finetuned) draw identical samples up to that step,
+/// and a paired difference between them isolates the mechanism that differs. Streams never
+/// depend on thread count or order.
+struct RegimeRun {
+    let config: SimulationConfig
+    let regime: Regime
+    let bank: TaskBank
+    let seed: UInt64
+
+    /// Debates per test question whose final majorities estimate `accuracy.final`
+    /// (the first one also feeds the sampled metrics and the transcripts).
+    static let finalAccuracyDebates = 4
+
+    func run() -> (rows: [MetricRow], transcripts: [ResponseRecord]) {
+        let n = config.agents.count
+        let tau = config.agents.temperature
+        let rounds = regime.effectiveRounds(config)
+        let summarize = regime.effectiveSummarize(config)
+        let stream = SeedStream(seed: seed).child("run")
+        let criticSeatsUsed = rounds >= 2 ? regime.criticSeats : []
+        let criticModels = regime.criticModels(config)
+        let generatorModels = regime.generatorModels
+        let train = 0..<bank.trainCount
+        let test = bank.testStart..<(bank.testStart + bank.testCount)
+        let settings = Finetune.Settings(config.finetune, temperature: tau)
+
+        var models = [AgentModel](repeating: AgentModel(dimension: bank.dimension, debate: config.debate),
+                                  count: regime.modelCount)
+        let baseModel = models[0]
+        let baseTest = PolicyTable(bank: bank, theta: baseModel.theta, temperature: tau, questions: test)
+        var accumulated = [TrainingData](repeating: TrainingData(maxView: n), count: regime.modelCount)
+        var rows: [MetricRow] = []
+        var transcripts: [ResponseRecord] = []
+        var runner = DebateRunner(agents: n, rounds: rounds, answers: bank.answers)
+        let recordIterations = Set(config.output.transcripts)
+
+        for iteration in 0...config.iterations {
+            let itStream = stream.child(UInt64(iteration))
+            // --- Measure on held-out questions.
+            let testTables = models.map { PolicyTable(bank: bank, theta: $0.theta, temperature: tau, questions: test) }
+            var values: [(String, Double)] = []
+            ExactMetrics.compute(bank: bank, tables: testTables, base: baseTest,
+                                 generatorSeats: regime.generatorSeats, criticSeats: criticSeatsUsed,
+                                 generatorModels: generatorModels, criticModels: criticModels, into: &values)
+            let society = Society(tables: testTables, criticWeights: models.map(\.criticWeights),
+                                  generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
+                                  rounds: rounds, summarize: summarize, summaryNoise: config.debate.summaryNoise,
+                                  rawNoise: config.debate.rawNoise, contextBudget: config.debate.contextBudget)
+            var g = itStream.child("eval").generator()
+            var sampled = SampledMetrics(answers: bank.answers)
+            var finalCorrect = 0.0
+            let record = recordIterations.contains(iteration)
+            for q in test {
+                runner.run(q, bank: bank, society: society, using: &g)
+                sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
+                if runner.final == 0 { finalCorrect += 1 }
+                if record { appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts) }
+                if rounds >= 2 {
+                    for _ in 1..<RegimeRun.finalAccuracyDebates {
+                        runner.run(q, bank: bank, society: society, using: &g)
+                        if runner.final == 0 { finalCorrect += 1 }
+                    }
+                }
+            }
+            let exactMajority = values.first { $0.0 == MetricName.accuracyRound1Majority }?.1
+            if rounds >= 2 || exactMajority == nil {
+                let k = rounds >= 2 ? Double(RegimeRun.finalAccuracyDebates) : 1
+                values.append((MetricName.accuracyFinal, finalCorrect / (k * Double(test.count))))
+            } else {
+                // Without debate the final answer is the round-1 majority: use its exact value.
+                values.append((MetricName.accuracyFinal, exactMajority!))
+            }
+            sampled.finish(agents: n, includeFinalAccuracy: false, into: &values)
+            if !criticModels.isEmpty {
+                let names = [MetricName.criticWeightStay, MetricName.criticWeightSupport,
+                             MetricName.criticWeightEvidence, MetricName.criticWeightPrior]
+                for j in 0..<AgentModel.criticFeatureCount {
+                    let mean = criticModels.reduce(0.0) { $0 + models[$1].criticWeights[j] } / Double(criticModels.count)
+                    values.append((names[j], mean))
+                }
+            }
+            values.sort { $0.0 < $1.0 }
+            for (name, v) in values {
+                rows.append(MetricRow(regime: regime.name, seed: seed, iteration: iteration, metric: name, value: v))
+            }
+            if iteration == config.iterations { break }
+
+            // --- Debate on training questions and select data.
+            let trainTables = models.map { PolicyTable(bank: bank, theta: $0.theta, temperature: tau, questions: train) }
+            let trainSociety = Society(tables: trainTables, criticWeights: models.map(\.criticWeights),
+                                       generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
+                                       rounds: rounds, summarize: summarize, summaryNoise: config.debate.summaryNoise,
+                                       rawNoise: config.debate.rawNoise, contextBudget: config.debate.contextBudget)
+            var fresh = [TrainingData](repeating: TrainingData(maxView: n), count: regime.modelCount)
+            var gt = itStream.child("train").generator()
+            var firstAnswers = [Int](repeating: 0, count: n)
+            for q in train {
+                runner.run(q, bank: bank, society: trainSociety, using: &gt)
+                for s in 0..<n { firstAnswers[s] = runner.answer[s] }
+                let majority1 = regime.selection == .selfConsistency
+                    ? MajorityVote.vote(firstAnswers, alphabet: bank.answers, using: &gt) : runner.final
+                DataSelection.collect(runner, question: q, rule: regime.selection, roundOneMajority: majority1,
+                                      generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
+                                      trainGenerators: regime.trainGenerators, trainCritics: regime.trainCritics,
+                                      into: &fresh)
+            }
+            // --- Finetune each model on its data.
+            for m in 0..<regime.modelCount {
+                var data: TrainingData
+                switch config.finetune.data {
+                case .replace: data = fresh[m]
+                case .accumulate: accumulated[m].append(fresh[m]); data = accumulated[m]
+                }
+                data.normaliseCriticMix(config.finetune.criticMixWeight)
+                if config.finetune.restartFromBase {
+                    let w = models[m].criticWeights
+                    models[m] = baseModel
+                    if data.decisionCount == 0 { models[m].criticWeights = w }
+                }
+                Finetune.train(&models[m], on: data, bank: bank, settings: settings,
+                               stream: itStream.child("sgd").child(UInt64(m)))
+            }
+        }
+        return (rows, transcripts)
+    }
+
+    private func appendRecords(_ r: DebateRunner, q: Int, iteration: Int, tables: [PolicyTable],
+                               into out: inout [ResponseRecord]) {
+        let n = r.agents, c = bank.chains, d = bank.dimension
+        let truthLabel = RegimeRun.answerLabel(0, question: q, answers: bank.answers)
+        for m in 0..<r.rounds {
+            for s in 0..<n {
+                let i = m * n + s
+                let ch = r.chain[i]
+                let model = m == 0 ? regime.generatorSeats[s] : regime.criticSeats[s]
+                let f = (q * c + ch) * d
+                out.append(ResponseRecord(
+                    run: config.name, regime: regime.name, seed: seed, iteration: iteration,
+                    question: "q\(q - bank.testStart)", agent: s, role: m == 0 ? .generator : .critic,
+                    round: m + 1,
+                    answer: RegimeRun.answerLabel(r.answer[i], question: q, answers: bank.answers),
+                    correct: r.answer[i] == 0, truth: truthLabel, chain: ch,
+                    style: Int(bank.style[q * c + ch]), logProbability: tables[model].logP(q, ch),
+                    evidence: m == 0 ? nil : r.readEvidence[i],
+                    embedding: Array(bank.features[f..<(f + d)])))
+            }
+        }
+    }
+
+    /// The label of answer a of question q in transcripts: answers are relabelled by a rotation
+    /// depending on q, so that the correct answer is not always the same label.
+    static func answerLabel(_ a: Int, question q: Int, answers: Int) -> String {
+        "A\((a + q) % answers)"
+    }
+}

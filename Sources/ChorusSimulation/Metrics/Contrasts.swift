@@ -1,0 +1,84 @@
+/// Paired contrasts: differences of a metric between two iterations of one replicate, or between
+/// two regimes on the same seed, computed per seed so that their confidence intervals reflect
+/// the paired design (DESIGN §2's comparisons are all of this kind).
+///
+/// Regimes share their random streams (common random numbers, see `RegimeRun`), so two regimes
+/// that behave identically up to some point produce identical results up to that point, and a
+/// paired difference measures the effect of the mechanism that differs, not sampling luck.
+///
+/// Rows (under the regime named first):
+/// - `contrast.accuracy.final.minus_base` = acc_t − acc_0; `…minus_iteration1` = acc_t − acc_1;
+///   `…minus_last` = acc_t − acc_I (I = last iteration);
+/// - `contrast.accuracy.final.minus.<B>` = acc_A,t − acc_B,t for the pairs in `regimePairs`;
+/// - `contrast.kl_base.critic_minus_generator` = kl_base.critic − kl_base.generator;
+/// - `contrast.kl_base.generator.minus.single-agent` = kl_base.generator(A) − kl_base(single-agent).
+public enum Contrasts {
+    public static let minusBase = "contrast.accuracy.final.minus_base"
+    public static let minusIteration1 = "contrast.accuracy.final.minus_iteration1"
+    public static let minusLast = "contrast.accuracy.final.minus_last"
+    public static let criticMinusGenerator = "contrast.kl_base.critic_minus_generator"
+    public static func accuracyMinus(_ regime: String) -> String { "contrast.accuracy.final.minus.\(regime)" }
+    public static func generatorKLMinus(_ regime: String) -> String { "contrast.kl_base.generator.minus.\(regime)" }
+
+    /// Regime pairs (A, B) whose final accuracies are contrasted when both ran.
+    public static let regimePairs: [(String, String)] = [
+        ("multiagent", "no-summary"), ("multiagent", "no-critic"),
+        ("single-agent", "single-no-debate"), ("multiagent", "single-agent"),
+        ("multiagent", "majority-ft"), ("single-agent", "star"),
+    ]
+
+    /// The contrast rows of one seed, given that seed's rows of all regimes.
+    static func rows(seed: UInt64, iterations last: Int, values: [String: [Int: [String: Double]]]) -> [MetricRow] {
+        var out: [MetricRow] = []
+        let acc = MetricName.accuracyFinal
+        for (regime, byIt) in values {
+            for t in 0...last {
+                guard let a = byIt[t]?[acc] else { continue }
+                if let b = byIt[0]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusBase, value: a - b)) }
+                if last >= 1, let b = byIt[1]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusIteration1, value: a - b)) }
+                if let b = byIt[last]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusLast, value: a - b)) }
+                if let kc = byIt[t]?[MetricName.klBaseCritic], let kg = byIt[t]?[MetricName.klBaseGenerator] {
+                    out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: criticMinusGenerator, value: kc - kg))
+                }
+            }
+        }
+        for (a, b) in regimePairs {
+            guard let va = values[a], let vb = values[b] else { continue }
+            for t in 0...last {
+                if let x = va[t]?[acc], let y = vb[t]?[acc] {
+                    out.append(MetricRow(regime: a, seed: seed, iteration: t, metric: accuracyMinus(b), value: x - y))
+                }
+            }
+        }
+        if let single = values["single-agent"] {
+            for (regime, byIt) in values where regime != "single-agent" {
+                for t in 0...last {
+                    if let g = byIt[t]?[MetricName.klBaseGenerator], let s = single[t]?[MetricName.klBase] {
+                        out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: generatorKLMinus("single-agent"), value: g - s))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `rows` with the contrast rows of every seed merged in, sorted by (regime order, seed order,
+    /// iteration, metric).
+    static func merge(_ rows: [MetricRow], regimes: [String], seeds: [UInt64], iterations: Int) -> [MetricRow] {
+        var bySeed: [UInt64: [String: [Int: [String: Double]]]] = [:]
+        for r in rows { bySeed[r.seed, default: [:]][r.regime, default: [:]][r.iteration, default: [:]][r.metric] = r.value }
+        var all = rows
+        for s in seeds { all += Contrasts.rows(seed: s, iterations: iterations, values: bySeed[s] ?? [:]) }
+        let regimeOrder = Dictionary(uniqueKeysWithValues: regimes.enumerated().map { ($1, $0) })
+        let seedOrder = Dictionary(uniqueKeysWithValues: seeds.enumerated().map { ($1, $0) })
+        all.sort {
+            let ra = regimeOrder[$0.regime]!, rb = regimeOrder[$1.regime]!
+            if ra != rb { return ra < rb }
+            let sa = seedOrder[$0.seed]!, sb = seedOrder[$1.seed]!
+            if sa != sb { return sa < sb }
+            if $0.iteration != $1.iteration { return $0.iteration < $1.iteration }
+            return $0.metric < $1.metric
+        }
+        return all
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import ChorusRecords
+
+/// Everything a finished run leaves behind, ready to be written.
+public struct RunOutput: Sendable {
+    public var result: ExperimentResult
+    public var summary: [SummaryRow]
+    /// Claims evaluated on the summary; nil when not asked for.
+    public var claims: [ClaimResult]?
+    public var manifest: RunManifest
+
+    public init(result: ExperimentResult, summary: [SummaryRow], claims: [ClaimResult]?, manifest: RunManifest) {
+        self.result = result; self.summary = summary; self.claims = claims; self.manifest = manifest
+    }
+}
+
+/// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` (when claims were evaluated),
+/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id)
+/// and `manifest.json`, each
+/// written atomically (temporary file + rename), the manifest last so that its presence
+/// means the run is complete.
+public enum RunDirectory {
+    /// `notebooks-data/<name>-<UTC timestamp>`, e.g. `notebooks-data/paper-20261125T105000Z`.
+    public static func defaultURL(name: String, date: Date, root: URL = URL(fileURLWithPath: "notebooks-data")) -> URL {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return root.appendingPathComponent("\(safe.isEmpty ? "run" : safe)-\(f.string(from: date))")
+    }
+
+    /// `url` if nothing exists there, else `url-2`, `url-3`, … (two runs started in the same
+    /// second get two directories).
+    public static func unusedURL(_ url: URL) -> URL {
+        var candidate = url
+        var k = 2
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            candidate = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent)-\(k)")
+            k += 1
+        }
+        return candidate
+    }
+
+    /// A run id that depends only on the resolved configuration's values: `<name>-<16 hex
+    /// digits>`, the 64-bit FNV-1a hash of its canonical JSON (the manifest's `config`; not the
+    /// commented YAML, so that editing a comment never changes an id). Equal configurations give
+    /// equal ids (and so equal `metrics.csv` bytes); any changed value gives another id.
+    public static func runID(for config: SimulationConfig) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in RunManifest.json(ConfigTree.node(of: config), indent: 0).utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        let safe = String(config.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        return "\(safe)-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Writes the run directory (creating it) and returns the files written, relative to it.
+    @discardableResult
+    public static func write(_ output: RunOutput, to dir: URL) throws -> [String] {
+        var files: [String] = []
+        func put(_ name: String, _ text: String) throws {
+            try AtomicFile.write(text, to: dir.appendingPathComponent(name))
+            files.append(name)
+        }
+        let runID = output.manifest.runID
+        try put("metrics.csv", RunTables.metrics(output.result, runID: runID).csv())
+        try put("summary.csv", RunTables.summary(output.summary).csv())
+        if let claims = output.claims { try put("claims.csv", RunTables.claims(claims).csv()) }
+        // Records carry the run id of metrics.csv, so transcripts and tables join on it.
+        let byIteration = Dictionary(grouping: output.result.transcripts, by: \.iteration)
+        for k in output.result.config.output.transcripts {
+            let name = "transcripts/iteration-\(k).jsonl"
+            let records = (byIteration[k] ?? []).lazy.map { r -> ResponseRecord in var r = r; r.run = runID; return r }
+            try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
+            files.append(name)
+        }
+        var manifest = output.manifest
+        files.append("manifest.json")
+        manifest.files = files
+        if let claims = output.claims { manifest.claimsHolding = (claims.filter(\.holds).count, claims.count) }
+        try AtomicFile.write(manifest.json(), to: dir.appendingPathComponent("manifest.json"))
+        return files
+    }
+}

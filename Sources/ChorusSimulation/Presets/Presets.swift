@@ -1,0 +1,56 @@
+/// The registry of named configurations (`chorus presets`, `chorus simulate --preset NAME`).
+public enum Presets {
+    /// A named configuration with a one-line description.
+    public struct Preset: Sendable {
+        public var name: String
+        public var summary: String
+        public var config: @Sendable () -> SimulationConfig
+    }
+
+    /// Every preset, in the order `chorus presets` lists them.
+    public static let all: [Preset] = [
+        Preset(name: "default", summary: "The defaults of every key: single-agent vs multiagent, 10 seeds, 500+500 questions, 5 iterations.",
+               config: { var c = SimulationConfig(); c.name = "default"; return c }),
+        Preset(name: "quick", summary: "Tiny smoke run for tests: every regime, 2 seeds, 40+40 questions, 2 iterations (well under a second).",
+               config: { quick }),
+        Preset(name: "paper", summary: "The calibrated reproduction of the paper's claims (DESIGN §2): 7 regimes, 10+ seeds, 5 iterations.",
+               config: { var c = SimulationConfig.paper; c.name = "paper"; return c }),
+    ]
+
+    /// The preset names, in listing order.
+    public static var names: [String] { all.map(\.name) }
+
+    /// The preset of that name.
+    /// - Throws: `SimulationError.unknownName(kind: "preset", …)` listing the known names.
+    public static func preset(named name: String) throws -> Preset {
+        guard let p = all.first(where: { $0.name == name }) else {
+            throw SimulationError.unknownName(kind: "preset", name: name, allowed: names)
+        }
+        return p
+    }
+
+    /// The configuration of a preset.
+    public static func config(named name: String) throws -> SimulationConfig { try preset(named: name).config() }
+
+    /// The YAML of a preset, with a header saying how to use it.
+    public static func yaml(named name: String) throws -> String {
+        let p = try preset(named: name)
+        return p.config().yaml(header: [
+            "Chorus preset '\(p.name)': \(p.summary)",
+            "Run it: chorus simulate --preset \(p.name)   or edit a copy: chorus simulate --config FILE",
+            "Keys left out of a file keep their defaults; docs/configuration.md lists every key.",
+        ])
+    }
+
+    /// The `quick` preset: every regime on a tiny task bank, for tests and smoke runs.
+    public static var quick: SimulationConfig {
+        var c = SimulationConfig()
+        c.name = "quick"
+        c.seeds = [1, 2]
+        c.regimes = Regime.names
+        c.iterations = 2
+        c.task.trainQuestions = 40
+        c.task.testQuestions = 40
+        return c
+    }
+}

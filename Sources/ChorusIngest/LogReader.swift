@@ -16,7 +16,7 @@ public struct IngestResult: Sendable {
     public var task: AnswerTask?
     /// Why this task: "given", or what auto-detection saw.
     public var taskReason: String
-    /// The run name (whole-document logs: the file's base name).
+    /// The run name (whole-document logs: the file's name, e.g. `gsm_debate.json`).
     public var run: String
     /// Distinct questions, agents per question and rounds in the kept records.
     public var questions: Int
@@ -53,7 +53,7 @@ public enum LogReader {
         guard !isDir.boolValue else { throw IngestError.cannotRead(path: path, reason: "is a directory") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if size == 0 { throw IngestError.emptyFile(path: path) }
-        let run = url.deletingPathExtension().lastPathComponent
+        let run = url.lastPathComponent
 
         let fmt: LogFormat
         if let format { fmt = format } else {
@@ -168,7 +168,7 @@ public enum LogReader {
         var lines: [Int] = []
         var reasons: [String] = []
         var skipped = 0
-        struct Slot: Hashable { var run: String; var iteration: Int; var question: String; var agent: Int; var round: Int }
+        struct Slot: Hashable { var run: String; var regime: String; var seed: UInt64?; var iteration: Int; var question: String; var agent: Int; var round: Int }
         var seen: Set<Slot> = []
         try RecordsJSONLReader.forEach(url, maxLineBytes: maxLineBytes) { entry in
             switch entry {
@@ -177,9 +177,9 @@ public enum LogReader {
                 skipped += 1
                 if reasons.count < maxListedReasons { reasons.append("line \(line): \(why)") }
             case .record(var r, let line):
-                let slot = Slot(run: r.run, iteration: r.iteration, question: r.question, agent: r.agent, round: r.round)
+                let slot = Slot(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question, agent: r.agent, round: r.round)
                 guard seen.insert(slot).inserted else {
-                    let why = "duplicate record (run \(r.run), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
+                    let why = "duplicate record (run \(r.run), regime \(r.regime)\(r.seed.map { ", seed \($0)" } ?? ""), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
                     if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }
                     skipped += 1
                     if reasons.count < maxListedReasons { reasons.append("line \(line): \(why)") }
@@ -196,22 +196,22 @@ public enum LogReader {
         if records.isEmpty && skipped == 0 { throw IngestError.emptyFile(path: path) }
 
         // Uneven rounds: every agent of a debate must have answered rounds 1...R.
-        struct Debate: Hashable { var run: String; var iteration: Int; var question: String }
+        struct Debate: Hashable { var run: String; var regime: String; var seed: UInt64?; var iteration: Int; var question: String }
         var roundsOf: [Debate: [Int: Set<Int>]] = [:]
-        for r in records { roundsOf[Debate(run: r.run, iteration: r.iteration, question: r.question), default: [:]][r.agent, default: []].insert(r.round) }
+        for r in records { roundsOf[Debate(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question), default: [:]][r.agent, default: []].insert(r.round) }
         var badDebates: [Debate: String] = [:]
         for (d, agents) in roundsOf {
             let maxRound = agents.values.map { $0.max() ?? 0 }.max() ?? 0
             let full = Set(1...max(1, maxRound))
             if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value != full }) {
-                badDebates[d] = "uneven rounds in question \(d.question) (run \(d.run), iteration \(d.iteration)): agent \(a) has rounds \(rs.sorted().map(String.init).joined(separator: ",")) of 1...\(maxRound)"
+                badDebates[d] = "uneven rounds in question \(d.question) (run \(d.run), regime \(d.regime)\(d.seed.map { ", seed \($0)" } ?? ""), iteration \(d.iteration)): agent \(a) has rounds \(rs.sorted().map(String.init).joined(separator: ",")) of 1...\(maxRound)"
             }
         }
         if !badDebates.isEmpty {
             var keep: [ResponseRecord] = []
             var firstLine: [Debate: Int] = [:]
             for (r, line) in zip(records, lines) {
-                let d = Debate(run: r.run, iteration: r.iteration, question: r.question)
+                let d = Debate(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question)
                 if let why = badDebates[d] {
                     if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }
                     skipped += 1
@@ -225,12 +225,12 @@ public enum LogReader {
         }
         if records.isEmpty { throw IngestError.noUsableRecords(path: path, skipped: skipped, reasons: reasons) }
 
-        let questions = Set(records.map { Debate(run: $0.run, iteration: $0.iteration, question: $0.question) }).count
+        let questions = Set(records.map { Debate(run: $0.run, regime: $0.regime, seed: $0.seed, iteration: $0.iteration, question: $0.question) }).count
         let agents = (records.map(\.agent).max() ?? -1) + 1
         let rounds = records.map(\.round).max() ?? 0
         let runs = Set(records.map(\.run))
         return IngestResult(records: records, skipped: skipped, skipReasons: reasons, format: .jsonl, task: task,
-                            taskReason: task == nil ? "answers as recorded" : "given", run: runs.count == 1 ? runs.first! : url.deletingPathExtension().lastPathComponent,
+                            taskReason: task == nil ? "answers as recorded" : "given", run: runs.count == 1 ? runs.first! : url.lastPathComponent,
                             questions: questions, agents: agents, rounds: rounds, agentNames: nil)
     }
 }

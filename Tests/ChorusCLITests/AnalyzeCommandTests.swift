@@ -70,7 +70,7 @@ struct AnalyzeCommandTests {
         let answers = try String(contentsOf: dir.appendingPathComponent("answers.csv"), encoding: .utf8).split(separator: "\n")
         #expect(answers.first == "file,run,iteration,question,agent,round,answer,correct,truth")
         #expect(answers.count == 1 + 12)
-        #expect(answers.contains("du_numeric.json,du_numeric,0,q0001,0,2,NA,false,101234"))
+        #expect(answers.contains("du_numeric.json,du_numeric.json,0,q0001,0,2,NA,false,101234"))
     }
 
     @Test("Several files: one entry each; free task has no answer metrics")

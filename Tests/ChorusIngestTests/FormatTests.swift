@@ -21,7 +21,7 @@ import ChorusRecords
         let r = try LogReader.read(Paths.fixture("du_numeric.json"))
         #expect(r.format == .du)
         #expect(r.task == .numeric)
-        #expect(r.run == "du_numeric")
+        #expect(r.run == "du_numeric.json")
         #expect(r.questions == 3 && r.agents == 2 && r.rounds == 2)
         #expect(r.records.count == 3 * 2 * 2)
         // q0003 has uneven rounds, q0004 breaks the user/assistant alternation.
@@ -48,7 +48,7 @@ import ChorusRecords
     @Test func recordsFollowTheContract() throws {
         let r = try LogReader.read(Paths.fixture("du_numeric.json"))
         for rec in r.records {
-            #expect(rec.regime == "log" && rec.iteration == 0 && rec.seed == nil && rec.run == "du_numeric")
+            #expect(rec.regime == "log" && rec.iteration == 0 && rec.seed == nil && rec.run == "du_numeric.json")
             #expect(rec.role == (rec.round == 1 ? .generator : .critic))
             #expect(rec.text != nil)
         }

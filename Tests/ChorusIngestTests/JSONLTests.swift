@@ -9,11 +9,13 @@ import ChorusRecords
         #expect(r.format == .jsonl)
         #expect(r.task == nil && r.taskReason == "answers as recorded")
         #expect(r.records.count == 4)
-        #expect(r.skipped == 3)
+        #expect(r.skipped == 5)
         #expect(r.skipReasons == [
             "line 6: missing key 'agent'",
             "line 7: key 'round' should be an integer, found a string",
-            "line 8: role 'judge' is not one of generator, critic",
+            "line 8: unknown key 'extra' (not part of the canonical format)",
+            "line 9: key 'answer' should be a string or null, found a number",
+            "line 10: role 'judge' is not one of generator, critic",
         ])
         let full = r.records[0]
         #expect(full.seed == UInt64.max)
@@ -22,7 +24,7 @@ import ChorusRecords
         #expect(full.text == "line1\nline2 \"quoted\" café 😀 \\boxed{7}")
         #expect(full.embedding == [0.5, -0.001, 2])
         #expect(r.records[1].answer == nil && r.records[1].correct == false)
-        // Key order free, unknown keys ignored, a numeric answer kept as its text, CRLF accepted.
+        // Key order free, CRLF accepted.
         #expect(r.records[2].answer == "42" && r.records[2].role == .critic && r.records[2].round == 2)
         #expect(r.questions == 1 && r.agents == 2 && r.rounds == 2)
     }
@@ -89,14 +91,17 @@ import ChorusRecords
             ResponseRecord(run: "u", regime: "log", question: q, agent: a, role: k == 1 ? .generator : .critic, round: k, answer: "1", correct: true)
         }
         // q1 is complete (2 agents × 2 rounds); q2's agent 1 lacks round 2; one q1 line repeats.
-        let recs = [rec("q1", 0, 1), rec("q1", 1, 1), rec("q1", 0, 2), rec("q1", 1, 2), rec("q2", 0, 1), rec("q2", 1, 1), rec("q2", 0, 2), rec("q1", 1, 2)]
+        // The same question of another regime is another debate, not a duplicate.
+        var other = rec("q1", 0, 1); other.regime = "single"
+        let recs = [rec("q1", 0, 1), rec("q1", 1, 1), rec("q1", 0, 2), rec("q1", 1, 2), rec("q2", 0, 1), rec("q2", 1, 1), rec("q2", 0, 2), rec("q1", 1, 2), other]
         try RecordsJSONL.write(recs, to: url)
         let r = try LogReader.read(url)
-        #expect(r.records.count == 4)
+        #expect(r.records.count == 5)
         #expect(Set(r.records.map(\.question)) == ["q1"])
+        #expect(r.questions == 2)   // q1 of "log" and q1 of "single"
         #expect(r.skipped == 4)   // the duplicate, and q2's three records
         #expect(r.skipReasons[0].hasPrefix("line 8: duplicate record"))
-        #expect(r.skipReasons[1].hasPrefix("line 5: uneven rounds in question q2") && r.skipReasons[1].contains("agent 1 has rounds 1 of 1...2"))
+        #expect(r.skipReasons[1].hasPrefix("line 5: uneven rounds in question q2 (run u, regime log, iteration 0)") && r.skipReasons[1].contains("agent 1 has rounds 1 of 1...2"))
         #expect(throws: IngestError.self) { try LogReader.read(url, strict: true) }
     }
 }

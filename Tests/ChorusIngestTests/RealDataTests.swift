@@ -68,7 +68,7 @@ func testMajority(_ answers: [String?]) -> String? {
         #expect(r.task == x.task)
         #expect(r.questions == x.questions && r.agents == x.agents && r.rounds == x.rounds)
         #expect(r.records.count == x.questions * x.agents * x.rounds)
-        #expect(r.run == (x.file as NSString).deletingPathExtension)
+        #expect(r.run == x.file)
 
         let sorted = r.records.sorted { ($0.question, $0.round, $0.agent) < ($1.question, $1.round, $1.agent) }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -5,9 +5,8 @@ import ChorusRecords
 /// hand-written scanner (no `JSONDecoder`, no intermediate dictionary).
 ///
 /// Required keys: `run`, `regime`, `iteration`, `question`, `agent`, `role`, `round`. Optional
-/// keys may be absent or null. `answer` and `truth` may also be numbers (their literal text is
-/// kept), which eases conversion from other tools. Unknown keys are ignored. A syntax error
-/// throws; a missing key or a value of the wrong type gives a skip reason instead.
+/// keys may be absent or null. A syntax error throws; a missing key, an unknown key (not part of
+/// the format, docs/formats.md) or a value of the wrong type gives a skip reason instead.
 /// - Complexity: O(line length).
 enum RecordLineDecoder {
     enum Outcome {
@@ -92,8 +91,7 @@ enum RecordLineDecoder {
                         var v: String?
                         if c == 0x22 { v = try s.readString() }
                         else if c == 0x6E { try s.literal("null") }
-                        else if c == 0x2D || (c >= 0x30 && c <= 0x39) { v = s.text(try s.scanNumber()) }
-                        else { try wrong("a string, a number or null") }
+                        else { try wrong("a string or null") }
                         if k == .answer { answer = v } else { truth = v }
                     case .iteration, .agent, .round, .chain, .style:
                         if c == 0x6E, k == .chain || k == .style { try s.literal("null"); break }
@@ -141,6 +139,9 @@ enum RecordLineDecoder {
                         embedding = e
                     }
                 } else {
+                    var t = JSONScanner(line); t.pos = keyStart
+                    let name = (try? t.readString()) ?? "?"
+                    note("unknown key '\(name)' (not part of the canonical format)")
                     try s.skipValue(depth: 1)
                 }
                 guard let d = s.peek() else { throw s.fail("unexpected end of line in an object") }

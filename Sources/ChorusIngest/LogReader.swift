@@ -166,7 +166,7 @@ public enum LogReader {
         let path = url.path
         var records: [ResponseRecord] = []
         var lines: [Int] = []
-        var reasons: [String] = []
+        var reasons: [(line: Int, text: String)] = []   // the first reasons of each kind; sorted at the end
         var skipped = 0
         struct Slot: Hashable { var run: String; var regime: String; var seed: UInt64?; var iteration: Int; var question: String; var agent: Int; var round: Int }
         var seen: Set<Slot> = []
@@ -175,14 +175,14 @@ public enum LogReader {
             case .invalid(let line, let why):
                 if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }
                 skipped += 1
-                if reasons.count < maxListedReasons { reasons.append("line \(line): \(why)") }
+                if reasons.count < maxListedReasons { reasons.append((line, "line \(line): \(why)")) }
             case .record(var r, let line):
                 let slot = Slot(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question, agent: r.agent, round: r.round)
                 guard seen.insert(slot).inserted else {
                     let why = "duplicate record (run \(r.run), regime \(r.regime)\(r.seed.map { ", seed \($0)" } ?? ""), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
                     if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }
                     skipped += 1
-                    if reasons.count < maxListedReasons { reasons.append("line \(line): \(why)") }
+                    if reasons.count < maxListedReasons { reasons.append((line, "line \(line): \(why)")) }
                     return
                 }
                 if let task, let text = r.text {
@@ -210,6 +210,7 @@ public enum LogReader {
         if !badDebates.isEmpty {
             var keep: [ResponseRecord] = []
             var firstLine: [Debate: Int] = [:]
+            var unevenReasons = 0
             for (r, line) in zip(records, lines) {
                 let d = Debate(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question)
                 if let why = badDebates[d] {
@@ -217,19 +218,23 @@ public enum LogReader {
                     skipped += 1
                     if firstLine[d] == nil {
                         firstLine[d] = line
-                        if reasons.count < maxListedReasons { reasons.append("line \(line): \(why) (all its records skipped)") }
+                        if unevenReasons < maxListedReasons {
+                            unevenReasons += 1
+                            reasons.append((line, "line \(line): \(why) (all its records skipped)"))
+                        }
                     }
                 } else { keep.append(r) }
             }
             records = keep
         }
-        if records.isEmpty { throw IngestError.noUsableRecords(path: path, skipped: skipped, reasons: reasons) }
+        let listed = reasons.sorted { $0.line < $1.line }.prefix(maxListedReasons).map(\.text)
+        if records.isEmpty { throw IngestError.noUsableRecords(path: path, skipped: skipped, reasons: listed) }
 
         let questions = Set(records.map { Debate(run: $0.run, regime: $0.regime, seed: $0.seed, iteration: $0.iteration, question: $0.question) }).count
         let agents = (records.map(\.agent).max() ?? -1) + 1
         let rounds = records.map(\.round).max() ?? 0
         let runs = Set(records.map(\.run))
-        return IngestResult(records: records, skipped: skipped, skipReasons: reasons, format: .jsonl, task: task,
+        return IngestResult(records: records, skipped: skipped, skipReasons: listed, format: .jsonl, task: task,
                             taskReason: task == nil ? "answers as recorded" : "given", run: runs.count == 1 ? runs.first! : url.lastPathComponent,
                             questions: questions, agents: agents, rounds: rounds, agentNames: nil)
     }

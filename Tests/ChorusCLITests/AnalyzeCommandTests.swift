@@ -110,15 +110,26 @@ struct AnalyzeCommandTests {
     struct Expected: Sendable, CustomTestStringConvertible {
         var file: String; var questions: Int; var agents: Int
         var correct: [Int]; var noAnswer: [Int]; var majority: [Int]; var unanimous: [Int]
+        /// Mean over questions with an answer: consensus and plug-in answer entropy (nats).
+        var consensus: [Double]; var entropy: [Double]
+        /// Rounds ≥ 2: right→right, right→wrong, wrong→right, wrong→same wrong, wrong→other wrong.
+        var flips: [[Int]]
         var testDescription: String { file }
     }
 
     static let realLogs: [Expected] = [
-        .init(file: "agora_gsm_3models_rounds3.json", questions: 100, agents: 3, correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [3, 6, 6], unanimous: [0, 1, 1]),
-        .init(file: "du_gsm_gpt35_agents3_rounds2.json", questions: 100, agents: 3, correct: [224, 238], noAnswer: [0, 1], majority: [81, 80], unanimous: [61, 93]),
-        .init(file: "du_gsm_qwen3-0.6b_agents3_rounds3.json", questions: 20, agents: 3, correct: [48, 50, 51], noAnswer: [0, 0, 0], majority: [17, 16, 17], unanimous: [15, 17, 20]),
-        .init(file: "du_mmlu_qwen3-14b_agents3_rounds3.json", questions: 20, agents: 3, correct: [52, 56, 55], noAnswer: [5, 1, 1], majority: [18, 19, 19], unanimous: [16, 17, 18]),
-        .init(file: "mft_math_agents2_rounds2.json", questions: 5, agents: 2, correct: [4, 1], noAnswer: [6, 9], majority: [2, 1], unanimous: [2, 0]),
+        .init(file: "agora_gsm_3models_rounds3.json", questions: 100, agents: 3, correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [3, 6, 6], unanimous: [0, 1, 1],
+              consensus: [0.545454545454546, 0.448333333333334, 0.470000000000000], entropy: [0.682987148364046, 0.925235153305600, 0.902175417398196],
+              flips: [[12, 15, 17, 31, 225], [16, 13, 14, 105, 152]]),
+        .init(file: "du_gsm_gpt35_agents3_rounds2.json", questions: 100, agents: 3, correct: [224, 238], noAnswer: [0, 1], majority: [81, 80], unanimous: [61, 93],
+              consensus: [0.81, 0.98], entropy: [0.331418187302170, 0.038190850097689], flips: [[215, 9, 23, 27, 26]]),
+        .init(file: "du_gsm_qwen3-0.6b_agents3_rounds3.json", questions: 20, agents: 3, correct: [48, 50, 51], noAnswer: [0, 0, 0], majority: [17, 16, 17], unanimous: [15, 17, 20],
+              consensus: [0.883333333333333, 0.95, 1], entropy: [0.205338354111033, 0.095477125244222, 0], flips: [[48, 0, 2, 6, 4], [49, 1, 2, 7, 1]]),
+        .init(file: "du_mmlu_qwen3-14b_agents3_rounds3.json", questions: 20, agents: 3, correct: [52, 56, 55], noAnswer: [5, 1, 1], majority: [18, 19, 19], unanimous: [16, 17, 18],
+              consensus: [0.956140350877193, 0.966666666666667, 0.983333333333333], entropy: [0.069982176255514, 0.063651416829481, 0.031825708414741],
+              flips: [[51, 1, 5, 2, 1], [54, 2, 1, 3, 0]]),
+        .init(file: "mft_math_agents2_rounds2.json", questions: 5, agents: 2, correct: [4, 1], noAnswer: [6, 9], majority: [2, 1], unanimous: [2, 0],
+              consensus: [1, 1], entropy: [0, 0], flips: [[1, 3, 0, 6, 0]]),
     ]
 
     @Test("Real logs: RoundMetrics agrees with the independent Python numbers", arguments: realLogs)
@@ -140,6 +151,15 @@ struct AnalyzeCommandTests {
             #expect(abs(mean(row, "majorityAccuracy")! - Double(x.majority[k]) / q) < 1e-12, "round \(k + 1)")
             #expect(abs(mean(row, "unanimity")! - Double(x.unanimous[k]) / q) < 1e-12, "round \(k + 1)")
             #expect(abs((row["noAnswerRate"] as! Double) - Double(x.noAnswer[k]) / n) < 1e-12, "round \(k + 1)")
+            // Printed by the script with 15 decimals.
+            #expect(abs(mean(row, "consensus")! - x.consensus[k]) < 1e-12, "round \(k + 1) consensus")
+            #expect(abs(mean(row, "answerEntropy")! - x.entropy[k]) < 1e-12, "round \(k + 1) entropy")
+            if k > 0 {
+                let f = row["flips"] as! [String: Int]
+                #expect([f["rightRight"], f["rightWrong"], f["wrongRight"], f["wrongSameWrong"], f["wrongOtherWrong"]] == x.flips[k - 1].map { $0 },
+                        "round \(k + 1) flips")
+                #expect(f["total"] == x.questions * x.agents)
+            }
             let ci = row["individualAccuracy"] as! [String: Any]
             #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
         }

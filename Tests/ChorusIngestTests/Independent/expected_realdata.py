@@ -11,8 +11,8 @@ record's (question, agent, round, answer, correct), so every single extracted an
 Rules (issue 5; docs/formats.md):
 - numeric: content of the last balanced \\boxed{...} if any, else the whole reply; last match of
   -?\\d[\\d,]*(\\.\\d+)? (ASCII digits), commas removed; canonical decimal (15 significant
-  digits rounded half up, no leading zeros, no trailing fraction zeros, no -0). Truth: first number after the last '####', else the last
-  number. Equal when |a - t| <= 1e-6 * max(1, |t|).
+  digits rounded half up, no leading zeros, no trailing fraction zeros, no -0). Truth: first
+  number after the last '####', else the last number. Equal when |a - t| <= 1e-6 * max(1, |t|).
 - choice: last '(X)' with X in A-J. Truth: the letter.
 - math: last balanced \\boxed{...}, normalised. Equal as strings or as numbers.
 - Task per file: the most common truth class (letter -> choice; '####' or number -> numeric;
@@ -20,8 +20,19 @@ Rules (issue 5; docs/formats.md):
 - Majority: most frequent answer among answering agents; ties -> the tied answer of the
   lowest-numbered agent; nobody answered -> no majority (wrong).
 - Unanimity: every agent answered and all answers are equal.
+- Consensus: fraction of answering agents whose answer is the majority (questions where nobody
+  answered are left out of the mean). Entropy: plug-in entropy (nats) of the answers given
+  (same exclusion). Flips (round r-1 -> r, per agent): right->right, right->wrong, wrong->right,
+  wrong->same wrong (same answer or no answer twice), wrong->other wrong.
+
+History: the first run disagreed with the Swift code on one Agora question (q0052): this script
+used Decimal.normalize() at Python's default 28-digit context, which silently rounded the
+agents' long repeating decimals (1.6454545...) to one value, while the Swift code kept every
+digit. Neither was then "wrong" by the rules, but answers equal to machine precision should be
+one answer in a vote, so the canonical form was fixed for both at 15 significant digits
+(rounded half up, exact decimal arithmetic), documented in docs/formats.md.
 """
-import json, re, sys, os
+import json, math, re, sys, os
 from collections import Counter
 from decimal import Context, ROUND_HALF_UP
 
@@ -158,6 +169,8 @@ def main(root):
         agents = len(debates[0][1]); rounds = len(debates[0][1][0])
         assert all(len(r) == agents and all(len(x) == rounds for x in r) for _, r in debates)
         correct = [0] * rounds; noans = [0] * rounds; maj = [0] * rounds; unan = [0] * rounds
+        cons = [[] for _ in range(rounds)]; ent = [[] for _ in range(rounds)]
+        flips = [Counter() for _ in range(rounds)]
         digest = 0xcbf29ce484222325
         for qi, (traw, replies) in enumerate(debates):
             t = truth_of(traw, task)
@@ -172,11 +185,24 @@ def main(root):
                 m = majority(answers)
                 maj[r] += m is not None and equal(m, t, task)
                 unan[r] += all(x is not None for x in answers) and len(set(answers)) == 1
+                given = [x for x in answers if x is not None]
+                if given:
+                    cons[r].append(sum(x == m for x in given) / len(given))
+                    ent[r].append(-sum(c / len(given) * math.log(c / len(given)) for c in Counter(given).values()))
+                if r > 0:
+                    before = [extract(replies[a][r - 1], task) for a in range(agents)]
+                    for a in range(agents):
+                        x, y = before[a], answers[a]
+                        okx = x is not None and equal(x, t, task); oky = y is not None and equal(y, t, task)
+                        kind = ('rr' if oky else 'rw') if okx else ('wr' if oky else ('wsw' if x == y else 'wow'))
+                        flips[r][kind] += 1
         n = len(debates)
         print(f"{name}: task={task} questions={n} agents={agents} rounds={rounds} digest=0x{digest:016x}")
         for r in range(rounds):
             print(f"  round {r + 1}: correct={correct[r]}/{n * agents} ({correct[r] / (n * agents):.6f}) "
-                  f"noAnswer={noans[r]} majority={maj[r]}/{n} ({maj[r] / n:.6f}) unanimous={unan[r]}/{n}")
+                  f"noAnswer={noans[r]} majority={maj[r]}/{n} ({maj[r] / n:.6f}) unanimous={unan[r]}/{n} "
+                  f"consensus={sum(cons[r]) / len(cons[r]):.15f} entropy={sum(ent[r]) / len(ent[r]):.15f}"
+                  + (f" flips rr={flips[r]['rr']} rw={flips[r]['rw']} wr={flips[r]['wr']} wsw={flips[r]['wsw']} wow={flips[r]['wow']}" if r else ""))
 
 if __name__ == '__main__':
     main(sys.argv[1] if len(sys.argv) > 1 else '../shared/realdata')

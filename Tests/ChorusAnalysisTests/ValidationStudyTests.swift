@@ -114,13 +114,26 @@ import ChorusStats
         #expect(MetricTrustStudy.resolution(exact: exact, metric: exact.map { -$0 }, binSize: 5).resolution == .infinity)
     }
     @Test func pairwiseDisagreementTracksSimulatorTruth() throws {
-        // One small simulator experiment: 7 conditions (iterations 0–3 × two regimes, base shared).
+        // One small simulator experiment: 10 conditions (iterations 1–3 × three regimes, plus the shared base).
         let cs = try MetricTrustStudy.conditions(n: 3, q: 60, temperature: 1.0, seed: 5, quick: true)
-        #expect(cs.count == 7)
+        #expect(cs.count == 10)
         let errs = cs.map { $0.metrics["pairwise_disagreement"]! - $0.exactAnswer }
         // Per condition: SE of a mean over 60 questions × 3 pairs of Bernoulli(≤ 1/2) indicators
         // is at most √(0.25/60) ≈ 0.065 (pairs within a question are dependent, so use Q only).
         for e in errs { #expect(abs(e) < 4 * 0.065) }
         for c in cs { #expect(c.metrics["sample.consensus"] != nil && c.metrics["answer_entropy.chao-shen"] != nil) }
+    }
+}
+
+@Suite struct CalibrationTests {
+    @Test func quadraticCalibrationIsExactOnAParabola() {
+        // exact = 1 + 2m + 3m² exactly: residuals 0 → error 0; a reversed order changes nothing.
+        let m = [0.0, 0.5, 1, 1.5, 2, 3], e = m.map { 1 + 2 * $0 + 3 * $0 * $0 }
+        #expect(MetricTrustStudy.calibratedError(exact: e, metric: m) < 1e-9)
+        // Residuals ±1 alternating around a line on 6 points: the quadratic absorbs little; the
+        // error is 2·√(RSS/(n−3)) with RSS ≤ 6, so at most 2·√2.
+        let noisy = m.enumerated().map { 2 * $0.element + ($0.offset % 2 == 0 ? 1.0 : -1.0) }
+        let err = MetricTrustStudy.calibratedError(exact: noisy, metric: m)
+        #expect(err > 0.5 && err <= 2 * 2.0.squareRoot() + 1e-12)
     }
 }

@@ -9,18 +9,18 @@ import ChorusSimulation
 /// probability that two different agents give different answers to a question (and
 /// `disagreement.chain` for reasoning chains), averaged over agent pairs and the test questions
 /// (ChorusSimulation's exact metrics). A sweep of settings — sampling temperature × regime
-/// (single-agent, multiagent) × seed × finetuning iteration 0…3 — gives societies whose exact
+/// (single-agent, multiagent, single-no-debate) × seed × finetuning iteration 0…3 — gives societies whose exact
 /// diversity ranges from collapsed to diverse. For each, the sample metrics a researcher would
 /// compute from the round-1 transcript of Q test questions with N agents are compared with the
 /// exact value:
 /// - Spearman's ρ between metric and exact diversity across the sweep's conditions;
 /// - pairwise concordance: the share of condition pairs the metric orders like the truth;
-/// - calibrated error: exact regressed on the metric across the sweep, ± twice the residual
-///   sd — "trust X to within ±Y" (in units of the exact disagreement);
+/// - calibrated error: exact regressed on a quadratic in the metric across the sweep, ± twice
+///   the residual sd — "trust X to within ±Y" (in units of the exact disagreement);
 /// - resolution: the smallest exact difference from which bins of 30 condition pairs are all
 ///   ordered correctly ≥ 90% of the time ("—" when never);
-/// - regime agreement: how often the metric orders single-agent vs multiagent (same temperature,
-///   seed, iteration ≥ 1) as the exact value does.
+/// - regime rank agreement: how often the metric orders the regimes (single-agent, multiagent,
+///   single-no-debate; same temperature, seed, iteration ≥ 1) as the exact value does.
 /// Metrics that fall with diversity (consensus, Fleiss' κ) are negated first. Answer metrics are
 /// judged against `disagreement.answer`, chain metrics (embedding dissimilarity, NLL) against
 /// `disagreement.chain`. One analytic check: the sample pairwise disagreement of the round-1
@@ -44,6 +44,9 @@ public enum MetricTrustStudy {
         Spec(name: "sample.cross_nll", target: "chain", sign: 1),
         Spec(name: "nll.self", target: "chain", sign: 1),
     ]
+
+    /// The regimes of the sweep (iteration 0 is the shared base model: kept once).
+    static let regimes = ["single-agent", "multiagent", "single-no-debate"]
 
     struct Condition: Sendable {
         var agents: Int, questions: Int, temperature: Double, seed: UInt64, regime: String, iteration: Int
@@ -167,7 +170,7 @@ public enum MetricTrustStudy {
         var c = SimulationConfig()
         c.name = "trust"
         c.seeds = [seed]
-        c.regimes = ["single-agent", "multiagent"]
+        c.regimes = regimes
         c.iterations = 3
         c.task.trainQuestions = quick ? 60 : 100
         c.task.testQuestions = q
@@ -257,27 +260,59 @@ public enum MetricTrustStudy {
         return (conc, y)
     }
 
-    /// Calibrated error: least squares of the exact value on the metric across the sweep, and
-    /// twice the residual standard deviation (≈ a 95% prediction half-width, in exact units).
+    /// Calibrated error: least squares of the exact value on a quadratic in the metric across the
+    /// sweep (a monotone but curved relation, e.g. NLL against disagreement, is not penalised as
+    /// a linear fit would), and twice the residual standard deviation with n − 3 degrees of
+    /// freedom (≈ a 95% prediction half-width, in exact units).
     public static func calibratedError(exact: [Double], metric: [Double]) -> Double {
-        guard exact.count >= 3 else { return .nan }
-        let fit = EntropyMechanismStudy.leastSquares(x: metric, y: exact)
+        let n = exact.count
+        guard n >= 4 else { return .nan }
+        // Standardise x for conditioning, then solve the 3×3 normal equations by Cramer's rule.
+        let mx = metric.reduce(0, +) / Double(n)
+        let sx = (metric.reduce(0) { $0 + ($1 - mx) * ($1 - mx) } / Double(n)).squareRoot()
+        guard sx > 0 else { return .nan }
+        let x = metric.map { ($0 - mx) / sx }
+        var s = [Double](repeating: 0, count: 5), t = [Double](repeating: 0, count: 3)
+        for i in 0..<n {
+            var p = 1.0
+            for k in 0..<5 { s[k] += p; if k < 3 { t[k] += p * exact[i] }; p *= x[i] }
+        }
+        let a = [[s[0], s[1], s[2]], [s[1], s[2], s[3]], [s[2], s[3], s[4]]]
+        func det(_ m: [[Double]]) -> Double {
+            m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+        }
+        let d = det(a)
+        guard abs(d) > 1e-12 else { return .nan }
+        var coef = [Double](repeating: 0, count: 3)
+        for k in 0..<3 {
+            var m = a
+            for r in 0..<3 { m[r][k] = t[r] }
+            coef[k] = det(m) / d
+        }
         var rss = 0.0
-        for i in exact.indices { let e = exact[i] - (fit.intercept + fit.slope * metric[i]); rss += e * e }
-        return 2 * (rss / Double(exact.count - 2)).squareRoot()
+        for i in 0..<n { let e = exact[i] - (coef[0] + coef[1] * x[i] + coef[2] * x[i] * x[i]); rss += e * e }
+        return 2 * (rss / Double(n - 3)).squareRoot()
     }
 
-    /// Share of (temperature, seed, iteration ≥ 1) groups where the metric orders the two
-    /// regimes as the exact target does (groups with equal exact values skipped).
+    /// Regime rank agreement: over (temperature, seed, iteration ≥ 1) groups, the share of
+    /// regime pairs that the metric orders as the exact target does (pairs with equal exact
+    /// values skipped); (1 + Kendall's τ)/2 pooled over groups.
     static func regimeAgreement(_ cs: [Condition], spec s: Spec) -> Double {
         var agree = 0, total = 0
-        for c in cs where c.regime == "single-agent" && c.iteration >= 1 {
-            guard let other = cs.first(where: { $0.regime == "multiagent" && $0.iteration == c.iteration && $0.seed == c.seed && $0.temperature == c.temperature }),
-                  let a = c.metrics[s.name], let b = other.metrics[s.name] else { continue }
-            let ea = s.target == "answer" ? c.exactAnswer : c.exactChain, eb = s.target == "answer" ? other.exactAnswer : other.exactChain
-            guard ea != eb else { continue }
-            total += 1
-            if (s.sign * (a - b)) * (ea - eb) > 0 { agree += 1 }
+        var groups: [String: [Condition]] = [:]
+        for c in cs where c.iteration >= 1 { groups["\(c.temperature)/\(c.seed)/\(c.iteration)", default: []].append(c) }
+        for (_, g) in groups {
+            for i in g.indices {
+                for j in g.indices where j > i {
+                    guard let a = g[i].metrics[s.name], let b = g[j].metrics[s.name] else { continue }
+                    let ea = s.target == "answer" ? g[i].exactAnswer : g[i].exactChain
+                    let eb = s.target == "answer" ? g[j].exactAnswer : g[j].exactChain
+                    guard ea != eb else { continue }
+                    total += 1
+                    if (s.sign * (a - b)) * (ea - eb) > 0 { agree += 1 }
+                }
+            }
         }
         return total > 0 ? Double(agree) / Double(total) : .nan
     }

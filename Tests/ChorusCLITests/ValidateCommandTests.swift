@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ArgumentParser
 @testable import ChorusCLI
+import ChorusAnalysis
 
 @Suite("chorus validate")
 struct ValidateCommandTests {
@@ -48,5 +49,22 @@ struct ValidateCommandTests {
         try c2.run()
         let f = "study4_debate_martingale.csv"
         #expect(try Data(contentsOf: a.appendingPathComponent(f)) == Data(contentsOf: b.appendingPathComponent(f)))
+    }
+}
+
+@Suite("chorus validate verdict")
+struct ValidateVerdictTests {
+    @Test("A failing check is named in the verdict; PASS/FAIL lines follow the tolerance")
+    func verdict() {
+        let ok = Check.analytic(1, "inside", measured: 1.0, expected: 1.1, tolerance: 0.2, detail: "")
+        let bad = Check.analytic(2, "outside", measured: 1.0, expected: 1.5, tolerance: 0.2, detail: "")
+        let dir = Check.direction(3, "up", measured: 1.0, reference: 0.5, margin: 0.6, detail: "")
+        #expect(ok.passed && !bad.passed && !dir.passed)
+        #expect(ok.line.hasPrefix("PASS") && bad.line.hasPrefix("FAIL"))
+        let v = ValidateCommand.verdict([ok, bad, dir])
+        #expect(v.contains("1/3 checks passed") && v.contains("FAILED: outside; up"))
+        #expect(ValidateCommand.verdict([ok]).contains("1/1 checks passed") && !ValidateCommand.verdict([ok]).contains("FAILED"))
+        // A NaN measurement never passes.
+        #expect(!Check.analytic(1, "nan", measured: .nan, expected: 0, tolerance: 1, detail: "").passed)
     }
 }

@@ -41,7 +41,6 @@ struct ValidateCommand: ParsableCommand {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/validate-\(Self.timestamp())")
         let options = ValidationOptions(seed: seed, quick: quick, threads: threads)
         let numbers = study.map { [$0] } ?? ValidationStudies.all.map(\.number)
-        var failed: [Check] = []
         var allChecks: [Check] = []
         for n in numbers {
             let start = Date()
@@ -52,14 +51,17 @@ struct ValidateCommand: ParsableCommand {
             for f in result.figures { print("   figure: \(outDir.appendingPathComponent(f.file).path)") }
             for c in result.checks { print(c.line) }
             allChecks += result.checks
-            failed += result.checks.filter { !$0.passed }
         }
         try Self.checksTable(allChecks).write(to: outDir.appendingPathComponent("checks.csv"))
-        print("\n\(allChecks.count - failed.count)/\(allChecks.count) checks passed; output in \(outDir.path)")
-        if !failed.isEmpty {
-            print("FAILED: " + failed.map(\.name).joined(separator: "; "))
-            throw ExitCode(1)
-        }
+        print(Self.verdict(allChecks) + "; output in \(outDir.path)")
+        if allChecks.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    }
+
+    /// The closing line: how many checks passed and which failed.
+    static func verdict(_ checks: [Check]) -> String {
+        let failed = checks.filter { !$0.passed }
+        return "\n\(checks.count - failed.count)/\(checks.count) checks passed"
+            + (failed.isEmpty ? "" : "; FAILED: " + failed.map(\.name).joined(separator: "; "))
     }
 
     static func timestamp() -> String {

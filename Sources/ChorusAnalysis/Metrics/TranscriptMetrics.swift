@@ -13,7 +13,9 @@ import ChorusRecords
 /// - answer_entropy.<estimator> for every `EntropyEstimator` (per question, mean)
 /// - flips.* and conformity (rounds ≥ 2, `FlipCounts`); switch.* (`SwitchAttribution`, when
 ///   evidence is recorded)
-/// - js.plugin / js.corrected (`AnswerDivergence.perQuestion`), nll.self (`CrossAgentNLL`)
+/// - js.plugin / js.corrected (`AnswerDivergence.perQuestion`); js.style.plugin / corrected
+///   (`AnswerDivergence.amongAgents` over the simulator's chain styles, pooled over questions);
+///   nll.self (`CrossAgentNLL`)
 /// - text.distinct_1 / distinct_2, text.jaccard_2, text.tfidf_dissimilarity, text.self_bleu,
 ///   text.vendi (q = 1, TF-IDF kernel), when at least two responses of a question have text
 /// - embedding.dissimilarity, embedding.vendi, when embeddings are present
@@ -57,6 +59,9 @@ public enum TranscriptMetrics {
                 }
                 if let js = AnswerDivergence.perQuestion(inRound, round: r) {
                     emit("js.plugin", js.plugIn, n: js.questions); emit("js.corrected", js.corrected, n: js.questions)
+                }
+                if let js = AnswerDivergence.amongAgents(inRound, round: r, category: { $0.style.map(String.init) }) {
+                    emit("js.style.plugin", js.plugIn, n: js.samples); emit("js.style.corrected", js.corrected, n: js.samples)
                 }
                 let recs = inRound.flatMap { $0.round(r) }
                 if let nll = CrossAgentNLL.selfNLL(recs) { emit("nll.self", nll, n: recs.count) }

@@ -24,8 +24,10 @@ public enum TranscriptMetrics {
 
     /// The long table of `records`. `alphabetSize` is NSB's K for answers (e.g. 4 for A–D;
     /// default: the distinct answers of each question).
+    /// - Complexity: O(rows · metrics · replicates · Q) for the intervals; pass fewer
+    ///   `replicates` for large simulated transcripts.
     public static func table(_ records: [ResponseRecord], alphabetSize: Int? = nil,
-                             stream: SeedStream = SeedStream(seed: 0)) -> TidyTable {
+                             stream: SeedStream = SeedStream(seed: 0), replicates: Int = 1000) -> TidyTable {
         let index = DebateIndex(records)
         var t = TidyTable(columns: columns)
         for g in index.groups {
@@ -41,7 +43,7 @@ public enum TranscriptMetrics {
                 func mean(_ metric: String, _ f: (DebateIndex.Debate) -> Double?) {
                     let v = inRound.compactMap(f)
                     guard !v.isEmpty else { return }
-                    let s = RoundMetrics.bootstrapMean(v, stream: rs.child(metric))
+                    let s = RoundMetrics.bootstrapMean(v, stream: rs.child(metric), replicates: replicates)
                     emit(metric, s.mean, s.lower, s.upper, n: s.n)
                 }
                 mean("accuracy.individual") { QuestionMetrics.individualAccuracy($0, round: r) }

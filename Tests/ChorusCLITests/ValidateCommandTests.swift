@@ -68,3 +68,17 @@ struct ValidateVerdictTests {
         #expect(!Check.analytic(1, "nan", measured: .nan, expected: 0, tolerance: 1, detail: "").passed)
     }
 }
+
+@Suite("chorus validate output folder")
+struct ValidateOutputTests {
+    @Test("An output path under a regular file fails at once with a clear error")
+    func unwritable() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-validate-file-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var cmd = try ChorusCommand.parseAsRoot(["validate", "--study", "5", "--out", file.appendingPathComponent("sub").path])
+        do { try cmd.run(); Issue.record("no error") } catch {
+            #expect("\(error)".contains("cannot write") && "\(error)".contains("checks.csv"))
+        }
+    }
+}

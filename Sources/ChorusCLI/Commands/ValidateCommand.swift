@@ -40,6 +40,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/validate-\(Self.timestamp())")
         let options = ValidationOptions(seed: seed, quick: quick, threads: threads)
+        // Fail before minutes of Monte Carlo when the output folder cannot be written.
+        try AtomicFile.prepareDirectory(for: outDir.appendingPathComponent("checks.csv"))
         let numbers = study.map { [$0] } ?? ValidationStudies.all.map(\.number)
         var allChecks: [Check] = []
         for n in numbers {

@@ -10,6 +10,8 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
     case insufficientData(String)
     /// GSL reported an error (its code and message).
     case gsl(code: Int32, message: String)
+    /// A numerical method failed (no finite value, no convergence), with what was attempted.
+    case numerical(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
         case .sizeMismatch(let m): return "size mismatch: \(m)"
         case .insufficientData(let m): return "insufficient data: \(m)"
         case .gsl(let code, let m): return "GSL error \(code): \(m)"
+        case .numerical(let m): return "numerical failure: \(m)"
         }
     }
 }

@@ -90,5 +90,6 @@ public enum Sample {
             total += w
         }
         guard total > 0 else { throw StatsError.invalidDistribution("\(what): weights sum to zero") }
+        guard total.isFinite else { throw StatsError.invalidDistribution("\(what): weights sum to \(total); rescale them") }
     }
 }

@@ -1,31 +1,49 @@
 internal import CGSL
 
-/// GSL's special functions and distribution functions, in a Swift namespace.
+/// GSL's special functions in a Swift namespace (GSL Reference Manual, "Special Functions").
+///
+/// `digamma`, `trigamma` and `lnGamma` return NaN where GSL reports an error (at 0 and the
+/// negative integers; GSL itself would return an arbitrary value such as 0 there), so a pole
+/// never passes for a number.
 public enum Special {
-    /// Digamma ψ(x) = d/dx ln Γ(x). Undefined (NaN) at 0 and negative integers.
-    public static func digamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_psi(x) }
-    /// Trigamma ψ₁(x) = d²/dx² ln Γ(x).
-    public static func trigamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_psi_1(x) }
-    /// ln Γ(x) for x > 0.
-    public static func lnGamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_lngamma(x) }
-    /// ln n!.
-    public static func lnFactorial(_ n: Int) -> Double { GSLRuntime.ensure(); return gsl_sf_lnfact(UInt32(n)) }
-    /// ln C(n, k).
-    public static func lnChoose(_ n: Int, _ k: Int) -> Double { GSLRuntime.ensure(); return gsl_sf_lnchoose(UInt32(n), UInt32(k)) }
-}
+    /// Digamma ψ(x) = d/dx ln Γ(x). NaN at 0 and the negative integers.
+    public static func digamma(_ x: Double) -> Double { evaluate { gsl_sf_psi_e(x, $0) } }
+    /// Trigamma ψ₁(x) = d²/dx² ln Γ(x). NaN at 0 and the negative integers.
+    public static func trigamma(_ x: Double) -> Double { evaluate { gsl_sf_psi_1_e(x, $0) } }
+    /// ln |Γ(x)|; for x > 0 simply ln Γ(x). NaN at 0 and the negative integers.
+    public static func lnGamma(_ x: Double) -> Double { evaluate { gsl_sf_lngamma_e(x, $0) } }
 
-/// Cumulative distribution functions and quantiles (GSL `gsl_cdf_*`).
-public enum CDF {
-    /// P(X ≤ x) for X ~ χ²(ν).
-    public static func chiSquare(_ x: Double, dof: Double) -> Double { GSLRuntime.ensure(); return gsl_cdf_chisq_P(x, dof) }
-    /// P(X > x) for X ~ χ²(ν): the p-value of a chi-square statistic.
-    public static func chiSquareUpper(_ x: Double, dof: Double) -> Double { GSLRuntime.ensure(); return gsl_cdf_chisq_Q(x, dof) }
-    /// Quantile of Student's t with ν degrees of freedom.
-    public static func studentTQuantile(_ p: Double, dof: Double) -> Double { GSLRuntime.ensure(); return gsl_cdf_tdist_Pinv(p, dof) }
-    /// Quantile of the standard normal.
-    public static func normalQuantile(_ p: Double) -> Double { GSLRuntime.ensure(); return gsl_cdf_ugaussian_Pinv(p) }
-    /// P(Z ≤ z) for the standard normal.
-    public static func normal(_ z: Double) -> Double { GSLRuntime.ensure(); return gsl_cdf_ugaussian_P(z) }
-    /// P(X ≤ k) for X ~ Binomial(n, p).
-    public static func binomial(_ k: Int, p: Double, n: Int) -> Double { GSLRuntime.ensure(); return gsl_cdf_binomial_P(UInt32(k), p, UInt32(n)) }
+    /// Runs a `gsl_sf_*_e` function: its value, or NaN if it reports an error.
+    @inline(__always)
+    static func evaluate(_ f: (UnsafeMutablePointer<gsl_sf_result>) -> Int32) -> Double {
+        GSLRuntime.ensure()
+        var r = gsl_sf_result(val: .nan, err: 0)
+        return f(&r) == GSL_SUCCESS ? r.val : .nan
+    }
+    /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0.
+    public static func lnBeta(_ a: Double, _ b: Double) throws -> Double {
+        guard a > 0, b > 0, a.isFinite, b.isFinite else {
+            throw StatsError.invalidParameter("lnBeta needs a > 0 and b > 0, got \(a), \(b)")
+        }
+        GSLRuntime.ensure()
+        return gsl_sf_lnbeta(a, b)
+    }
+    /// ln n! for 0 ≤ n ≤ 2^32 − 1.
+    /// - Throws: `StatsError.invalidParameter` outside that range.
+    public static func lnFactorial(_ n: Int) throws -> Double {
+        guard n >= 0, n <= Int(UInt32.max) else {
+            throw StatsError.invalidParameter("lnFactorial needs 0 <= n <= 2^32-1, got \(n)")
+        }
+        GSLRuntime.ensure()
+        return gsl_sf_lnfact(UInt32(n))
+    }
+    /// ln C(n, k) for 0 ≤ k ≤ n ≤ 2^32 − 1.
+    /// - Throws: `StatsError.invalidParameter` outside that range.
+    public static func lnChoose(_ n: Int, _ k: Int) throws -> Double {
+        guard k >= 0, k <= n, n <= Int(UInt32.max) else {
+            throw StatsError.invalidParameter("lnChoose needs 0 <= k <= n <= 2^32-1, got n = \(n), k = \(k)")
+        }
+        GSLRuntime.ensure()
+        return gsl_sf_lnchoose(UInt32(n), UInt32(k))
+    }
 }

@@ -17,11 +17,18 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Hashable {
         s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
     }
 
-    /// A generator with an explicit state (not all zero).
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
-        precondition(state != (0, 0, 0, 0), "xoshiro256** state must not be all zero")
+    /// A generator with an explicit state.
+    /// - Throws: `StatsError.invalidParameter` for the all-zero state (a fixed point of the
+    ///   recurrence: it would return 0 for ever).
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) throws {
+        guard state != (0, 0, 0, 0) else {
+            throw StatsError.invalidParameter("xoshiro256** state must not be all zero")
+        }
         (s0, s1, s2, s3) = state
     }
+
+    /// The current state, e.g. to record or restore a stream position.
+    public var state: (UInt64, UInt64, UInt64, UInt64) { (s0, s1, s2, s3) }
 
     /// The next 64 random bits.
     @inlinable @inline(__always)
@@ -46,7 +53,9 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Hashable {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
     }
 
-    /// A uniform integer in 0..<n by Lemire's nearly-divisionless method.
+    /// A uniform integer in 0..<n by Lemire's nearly-divisionless method (exactly uniform:
+    /// the rare biased products are rejected). D. Lemire, "Fast random integer generation in an
+    /// interval", ACM TOMACS 29 (2019). `n` must be positive; n ≤ 0 is a programming error.
     @inlinable
     public mutating func nextInt(below n: Int) -> Int {
         precondition(n > 0, "nextInt(below:) needs n > 0")

@@ -35,6 +35,11 @@ public enum Describe {
     /// Sample standard deviation.
     public static func sd(_ x: [Double]) throws -> Double { try variance(x).squareRoot() }
 
+    /// Standard error of the mean, s/√n (needs n ≥ 2).
+    public static func standardError(_ x: [Double]) throws -> Double {
+        try sd(x) / Double(x.count).squareRoot()
+    }
+
     /// Student-t confidence interval for the mean: x̄ ± t_{1−α/2, n−1} · s/√n, with GSL's
     /// t quantile. With n = 1 the interval is the point itself, flagged by sd = 0 and se = NaN
     /// (one value says nothing about spread).
@@ -51,8 +56,9 @@ public enum Describe {
 
     /// Quantile by linear interpolation between order statistics (Hyndman–Fan type 7, the
     /// default of R and numpy).
+    /// `x` must be sorted ascending, non-empty, and 0 ≤ p ≤ 1 (NaN otherwise).
     public static func quantile(sorted x: [Double], _ p: Double) -> Double {
-        precondition(!x.isEmpty && p >= 0 && p <= 1)
+        guard !x.isEmpty, p >= 0, p <= 1 else { return .nan }
         let h = Double(x.count - 1) * p
         let lo = Int(h.rounded(.down)), hi = min(lo + 1, x.count - 1)
         return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
@@ -60,11 +66,14 @@ public enum Describe {
 
     /// Percentile bootstrap CI of a statistic: resample the data with replacement `replicates`
     /// times from a seeded stream, and take the α/2 and 1 − α/2 quantiles of the statistic.
+    /// The result's `mean` is the statistic of the data, `sd` the data's sd and `se` the
+    /// bootstrap standard error (sd of the replicates). Same stream, same interval.
     /// Reference: Efron & Tibshirani, *An Introduction to the Bootstrap* (1993), §13.3.
     /// - Complexity: O(replicates · n) plus the statistic's own cost.
     public static func bootstrap(_ x: [Double], level: Double = 0.95, replicates: Int = 2000,
                                  stream: SeedStream, statistic: ([Double]) -> Double = { $0.reduce(0, +) / Double($0.count) }) throws -> Summary {
         guard !x.isEmpty else { throw StatsError.insufficientData("bootstrap of an empty sample") }
+        guard x.allSatisfy({ $0.isFinite }) else { throw StatsError.invalidParameter("sample contains a non-finite value") }
         guard replicates >= 10 else { throw StatsError.invalidParameter("bootstrap needs at least 10 replicates, got \(replicates)") }
         guard level > 0, level < 1 else { throw StatsError.invalidParameter("confidence level must be in (0, 1), got \(level)") }
         var g = stream.generator()

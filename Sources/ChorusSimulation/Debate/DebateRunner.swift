@@ -58,8 +58,7 @@ public struct DebateRunner {
         let n = agents
         let cc = bank.chains
         for seat in 0..<n {
-            let t = s.tables[s.generatorSeats[seat]]
-            let c = t.sampleChain(q, g.nextUnit())
+            let c = s.tables[s.generatorSeats[seat]].sampleChain(q, g.nextUnit())
             chain[seat] = c
             answer[seat] = Int(bank.answer[q * cc + c])
             readEvidence[seat] = 0

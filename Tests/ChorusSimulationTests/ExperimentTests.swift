@@ -94,3 +94,26 @@ struct ExperimentTests {
         #expect(row.summary == direct)
     }
 }
+
+@Suite("Experiment edge cases")
+struct ExperimentEdgeTests {
+    @Test("one agent, three rounds, accumulated data, restart from base, base pull: all run and stay finite")
+    func edges() throws {
+        var c = Fixtures.smallConfig(regimes: Regime.names, seeds: [1], questions: 12, iterations: 2)
+        c.agents.count = 1
+        c.debate.rounds = 3
+        c.finetune.data = .accumulate
+        c.finetune.restartFromBase = true
+        c.finetune.basePull = 0.1
+        let r = try Experiment(config: c).run(threads: 2)
+        #expect(!r.rows.isEmpty)
+        for row in r.rows { #expect(row.value.isFinite, "\(row.regime) \(row.metric)") }
+        #expect(!r.rows.contains { $0.metric == MetricName.disagreementChain })
+        // Seven agents: round-1 majority is no longer enumerated (4^7 profiles), final accuracy still is reported.
+        var big = Fixtures.smallConfig(regimes: ["single-no-debate"], seeds: [1], questions: 10, iterations: 1)
+        big.agents.count = 7
+        let rb = try Experiment(config: big).run(threads: 1)
+        #expect(!rb.rows.contains { $0.metric == MetricName.accuracyRound1Majority })
+        #expect(rb.rows.contains { $0.metric == MetricName.accuracyFinal })
+    }
+}

@@ -16,7 +16,7 @@ import Foundation
 ///   majority of N independent round-1 answers is correct, ties split uniformly), by exact
 ///   enumeration of the A^N answer profiles (A^N ≤ `enumerationLimit`).
 public enum ExactMetrics {
-    public static let enumerationLimit = 1 << 16
+    public static let enumerationLimit = 1 << 12
 
     /// Whether round-1 majority accuracy can be enumerated exactly.
     public static func canEnumerate(agents: Int, answers: Int) -> Bool {

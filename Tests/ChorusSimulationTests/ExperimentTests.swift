@@ -117,3 +117,25 @@ struct ExperimentEdgeTests {
         #expect(rb.rows.contains { $0.metric == MetricName.accuracyFinal })
     }
 }
+
+@Suite("Custom regimes")
+struct CustomRegimeTests {
+    @Test("a regime value can be varied and run; inconsistent seats are typed errors")
+    func custom() throws {
+        let c = Fixtures.smallConfig(seeds: [1], questions: 12, iterations: 1)
+        var variant = try Regime.named("single-agent", agents: 3)
+        variant.name = "single-agent-generator-data-only"
+        variant.trainCritics = false
+        let r = try Experiment(config: c, regimes: [try Regime.named("single-agent", agents: 3), variant]).run(threads: 1)
+        #expect(Set(r.rows.map(\.regime)) == ["single-agent", "single-agent-generator-data-only"])
+        // Same streams, same iteration 0 (common random numbers).
+        let a = r.rows.filter { $0.regime == "single-agent" && $0.iteration == 0 && !$0.metric.hasPrefix("contrast") }.map(\.value)
+        let b = r.rows.filter { $0.regime == variant.name && $0.iteration == 0 && !$0.metric.hasPrefix("contrast") }.map(\.value)
+        #expect(a == b)
+        var broken = variant
+        broken.name = "broken"
+        broken.criticSeats = [0, 0, 5]
+        #expect(throws: SimulationError.self) { try Experiment(config: c, regimes: [broken]) }
+        #expect(throws: SimulationError.self) { try Experiment(config: c, regimes: [variant, variant]) }
+    }
+}

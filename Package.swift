@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "ChorusAnalysis", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
         ]),
-        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords"]),
+        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusSimulation"]),
         .target(name: "ChorusCLI", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
             "ChorusAnalysis", "ChorusFigures",
@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "ChorusStatsTests", dependencies: ["ChorusStats"]),
         .testTarget(name: "ChorusRecordsTests", dependencies: ["ChorusRecords"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
-        .testTarget(name: "ChorusIngestTests", dependencies: ["ChorusIngest"]),
+        .testTarget(name: "ChorusIngestTests", dependencies: ["ChorusIngest"],
+                    exclude: ["Fixtures", "Independent"]),   // read by #filePath, not as resources
         .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis"]),
         .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures"]),
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "chorus"]),

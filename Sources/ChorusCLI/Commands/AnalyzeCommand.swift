@@ -1,7 +1,143 @@
 import ArgumentParser
+import ChorusAnalysis
+import ChorusIngest
+import ChorusRecords
+import ChorusStats
+import Foundation
 
-/// PLACEHOLDER: replaced by the owner of this command before any submission.
+/// `chorus analyze FILE...`: reads real debate logs (Du et al., LLM-Agora, canonical JSON
+/// Lines), extracts the answers, and prints and writes the per-round analysis of each
+/// (issue 5): individual and majority accuracy with bootstrap CIs, unanimity, consensus,
+/// no-answer rate, answer entropy, flips from the previous round and text diversity.
 struct AnalyzeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "analyze", abstract: "Analyse real debate logs.")
-    func run() throws { throw ValidationError("'analyze' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse real debate logs (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines).",
+        discussion: """
+        Each FILE is read (format auto-detected, or --format), answers are extracted from the \
+        replies (--task, or picked from the ground truths: a letter → choice, '####' → numeric, \
+        \\boxed → math, none → free) and a table per round is printed: individual and majority \
+        accuracy with 95% bootstrap intervals over questions, unanimity, consensus, no-answer \
+        rate, answer entropy (nats), flips from the previous round, and text diversity. Several \
+        files also give a side-by-side comparison. Tidy CSVs (files, rounds, flips, answers, \
+        skipped), analysis.json and figures (accuracy and consensus by round, flips) go to --out. \
+        See docs/formats.md for the formats and the extraction rules.
+        """)
+
+    @Argument(help: "Debate log files.")
+    var files: [String] = []
+
+    @Option(help: "Answer task: numeric, choice, math or free (default: picked per file from its ground truths).")
+    var task: String?
+
+    @Option(help: "Log format: du (also multiagent-finetuning), agora or jsonl (default: auto-detected).")
+    var format: String?
+
+    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/analyze-<UTC timestamp>).")
+    var out: String?
+
+    @Flag(help: "Print machine-readable JSON instead of tables.")
+    var json = false
+
+    @Flag(help: "Make a record that would be skipped (missing fields, uneven rounds, broken alternation) an error.")
+    var strict = false
+
+    @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only.")
+    var noFigures = false
+
+    @Option(help: "Seed of the bootstrap intervals.")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one log file") }
+        if let t = task, AnswerTask(rawValue: t) == nil {
+            throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
+        }
+        if let f = format, Self.parseFormat(f) == nil {
+            throw ValidationError("--format must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or mft); got '\(f)'")
+        }
+    }
+
+    static func parseFormat(_ s: String) -> LogFormat? {
+        s == "mft" ? .du : LogFormat(rawValue: s)
+    }
+
+    func run() throws {
+        let outDir = URL(fileURLWithPath: out ?? "notebooks-data/analyze-\(Self.timestamp())")
+        // Read every file first: a bad file fails before anything is written.
+        var inputs: [(file: String, result: IngestResult)] = []
+        for f in files {
+            let r = try LogReader.read(URL(fileURLWithPath: f), format: format.flatMap(Self.parseFormat),
+                                       task: task.flatMap(AnswerTask.init(rawValue:)), strict: strict)
+            inputs.append((f, r))
+        }
+        let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed) }
+        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir)
+        try AnalyzeOutput.writeTables(analyses, to: outDir)
+        let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
+        try AtomicFile.write(report, to: outDir.appendingPathComponent("analysis.json"))
+        if json {
+            print(report)
+        } else {
+            for a in analyses { print(AnalyzeOutput.textReport(a)) }
+            if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
+            print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, analysis.json"
+                  + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
+        }
+    }
+
+    /// UTC time as yyyyMMdd'T'HHmmss'Z'.
+    static func timestamp(_ date: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.string(from: date)
+    }
+}
+
+/// One log's records and every per-round metric.
+struct LogAnalysis {
+    var file: String
+    var ingest: IngestResult
+    var rows: [RoundRow]
+    /// Per row: mean over questions of distinct-2, self-BLEU and the Vendi score (TF-IDF
+    /// kernel) of the agents' texts; nil when no question has two texts.
+    var text: [TextRow]
+
+    struct TextRow {
+        var distinct2: Double?
+        var selfBLEU: Double?
+        var vendi: Double?
+    }
+
+    var name: String { (file as NSString).lastPathComponent }
+
+    init(file: String, ingest: IngestResult, seed: UInt64) {
+        self.file = file
+        self.ingest = ingest
+        let index = DebateIndex(ingest.records)
+        rows = RoundMetrics.table(index, stream: SeedStream(seed: seed).child("analyze"))
+        var text: [TextRow] = []
+        for row in rows {
+            let g = DebateIndex.Group(run: row.run, regime: row.regime, seed: row.seed, iteration: row.iteration)
+            var d2: [Double] = [], sb: [Double] = [], vs: [Double] = []
+            for d in index.debates(g) {
+                let texts = d.round(row.round).compactMap(\.text)
+                guard texts.count >= 2 else { continue }
+                if let x = TextDiversity.distinctN(texts, n: 2) { d2.append(x) }
+                if let x = TextDiversity.selfBLEU(texts) { sb.append(x) }
+                if let x = try? Vendi.score(texts: texts), x.isFinite { vs.append(x) }
+            }
+            func mean(_ v: [Double]) -> Double? { v.isEmpty ? nil : v.reduce(0, +) / Double(v.count) }
+            text.append(TextRow(distinct2: mean(d2), selfBLEU: mean(sb), vendi: mean(vs)))
+        }
+        self.text = text
+    }
+
+    /// Whether answers were extracted (not the free-text task), so answer metrics mean something.
+    var hasAnswers: Bool { ingest.task != .free }
+
+    /// Whether several runs/iterations are mixed (JSON Lines), so rows need a group label.
+    var hasGroups: Bool { Set(rows.map { "\($0.run)|\($0.regime)|\($0.iteration)|\($0.seed.map(String.init) ?? "")" }).count > 1 }
 }

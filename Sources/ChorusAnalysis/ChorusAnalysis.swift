@@ -1,2 +1,0 @@
-/// ChorusAnalysis: see DESIGN §3 and docs/architecture.md.
-public enum ChorusAnalysisModule {}

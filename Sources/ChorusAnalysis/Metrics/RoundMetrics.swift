@@ -1,0 +1,124 @@
+import Foundation
+import ChorusStats
+import ChorusRecords
+
+/// One row of the per-round table of a run and iteration (and regime and seed, for simulated runs).
+///
+/// Every `Summary` is a mean over questions with a 95% percentile bootstrap interval over
+/// questions (`Describe.bootstrap`, 2000 replicates, seeded from the table's stream); a summary
+/// with n = 0 (mean NaN) means the metric was undefined for every question.
+public struct RoundRow: Sendable {
+    public var run: String
+    public var regime: String
+    public var seed: UInt64?
+    public var iteration: Int
+    public var round: Int
+    /// Questions with at least one record in this round.
+    public var questions: Int
+    /// Agents with at least one record in this round.
+    public var agents: Int
+    /// Mean fraction of agents right; nil when no question has ground truth.
+    public var individualAccuracy: Summary?
+    /// Fraction of questions whose majority vote is right; nil without ground truth.
+    public var majorityAccuracy: Summary?
+    /// Fraction of questions where some agent is right; nil without ground truth.
+    public var oracleAccuracy: Summary?
+    /// Fraction of questions where all agents gave the same answer.
+    public var unanimity: Summary
+    /// Mean fraction of answering agents agreeing with the majority.
+    public var consensus: Summary
+    /// Fraction of all responses of the round that gave no answer.
+    public var noAnswerRate: Double
+    /// Plug-in entropy (nats) of the agents' answers per question, mean over questions.
+    public var answerEntropy: Summary
+    /// Transitions from the previous round; nil for the first round present.
+    public var flips: FlipCounts?
+    /// Mean pairwise TF-IDF cosine dissimilarity of the round's texts per question
+    /// (`TextDiversity.tfidfDissimilarity`), when at least two responses of a question have text.
+    public var textDiversity: Double?
+}
+
+/// The per-round table of a transcript: accuracy, agreement, entropy and flips by round.
+public enum RoundMetrics {
+    /// Default bootstrap replicates for every interval of the table.
+    public static let replicates = 2000
+
+    /// One row per (run, regime, seed, iteration, round), in the order groups first appear in
+    /// `records` and rounds ascending. Values enter the bootstrap ordered by question id, so the
+    /// table does not depend on the order of the records. Bootstrap streams are children of `stream` named by the
+    /// group, the round and the metric, so the table is the same for the same records and seed.
+    /// - Complexity: O(n + rows · metrics · replicates · Q) for n records and Q questions.
+    public static func table(_ records: [ResponseRecord], stream: SeedStream = SeedStream(seed: 0)) -> [RoundRow] {
+        table(DebateIndex(records), stream: stream)
+    }
+
+    /// The table with a chosen number of bootstrap replicates (cost is linear in it; with many
+    /// groups of large simulated transcripts, a few hundred suffice for 95% intervals).
+    public static func table(_ records: [ResponseRecord], stream: SeedStream = SeedStream(seed: 0), replicates: Int) -> [RoundRow] {
+        table(DebateIndex(records), stream: stream, replicates: replicates)
+    }
+
+    /// The table from an index already built.
+    public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0), replicates: Int = RoundMetrics.replicates) -> [RoundRow] {
+        var rows: [RoundRow] = []
+        for g in index.groups {
+            let debates = index.debates(g)
+            let rounds = index.rounds(g)
+            let gs = stream.child(g.run).child(g.regime).child(g.seed ?? UInt64.max, UInt64(bitPattern: Int64(g.iteration)))
+            for (k, r) in rounds.enumerated() {
+                // Sorted by question id, so intervals do not depend on the order of the records.
+                let inRound = debates.filter { $0.responses[r] != nil }.sorted { $0.question < $1.question }
+                let rs = gs.child(UInt64(r))
+                func summary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary {
+                    bootstrapMean(inRound.compactMap(f), stream: rs.child(name), replicates: replicates)
+                }
+                func optionalSummary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary? {
+                    let v = inRound.compactMap(f)
+                    return v.isEmpty ? nil : bootstrapMean(v, stream: rs.child(name), replicates: replicates)
+                }
+                let all = inRound.flatMap { $0.round(r) }
+                var flips: FlipCounts? = nil
+                if k > 0 {
+                    var f = FlipCounts()
+                    for d in inRound { f.add(FlipCounts.count(d, to: r)) }
+                    flips = f
+                }
+                let textValues = inRound.compactMap { d -> Double? in
+                    let texts = d.round(r).compactMap(\.text)
+                    return texts.count >= 2 ? TextDiversity.tfidfDissimilarity(texts) : nil
+                }
+                rows.append(RoundRow(
+                    run: g.run, regime: g.regime, seed: g.seed, iteration: g.iteration, round: r,
+                    questions: inRound.count,
+                    agents: Set(all.map(\.agent)).count,
+                    individualAccuracy: optionalSummary("individual") { QuestionMetrics.individualAccuracy($0, round: r) },
+                    majorityAccuracy: optionalSummary("majority") { QuestionMetrics.majorityCorrect($0, round: r) },
+                    oracleAccuracy: optionalSummary("oracle") { QuestionMetrics.oracleCorrect($0, round: r) },
+                    unanimity: summary("unanimity") { QuestionMetrics.unanimous($0, round: r) },
+                    consensus: summary("consensus") { QuestionMetrics.consensus($0, round: r) },
+                    noAnswerRate: all.isEmpty ? .nan : Double(all.filter { $0.answer == nil }.count) / Double(all.count),
+                    answerEntropy: summary("entropy") { QuestionMetrics.answerEntropy($0, round: r) },
+                    flips: flips,
+                    textDiversity: textValues.isEmpty ? nil : textValues.reduce(0, +) / Double(textValues.count)))
+            }
+        }
+        return rows
+    }
+
+    /// Mean with a percentile bootstrap interval over the values (questions); an empty input gives
+    /// n = 0 and NaN everywhere, a single value an interval of zero width.
+    public static func bootstrapMean(_ values: [Double], stream: SeedStream, level: Double = 0.95, replicates: Int = RoundMetrics.replicates) -> Summary {
+        guard !values.isEmpty,
+              let s = try? Describe.bootstrap(values, level: level, replicates: max(10, replicates), stream: stream)
+        else { return emptySummary(level: level) }
+        return s
+    }
+
+    /// A summary of no data: n = 0 and NaN statistics. (Summary's memberwise initialiser is
+    /// internal to ChorusStats, so it is derived from a one-point summary.)
+    public static func emptySummary(level: Double = 0.95) -> Summary {
+        var s = (try? Describe.tInterval([0], level: level))!
+        s.n = 0; s.mean = .nan; s.sd = .nan; s.se = .nan; s.lower = .nan; s.upper = .nan
+        return s
+    }
+}

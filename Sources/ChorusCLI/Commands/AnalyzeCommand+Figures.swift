@@ -1,0 +1,123 @@
+import ChorusAnalysis
+import ChorusFigures
+import Foundation
+
+/// The figures of `chorus analyze`: accuracy by round, consensus by round, and flips.
+enum AnalyzeFigures {
+    /// One line per log (and per run/iteration when a JSON Lines log mixes several).
+    struct Line {
+        var label: String
+        var rows: [RoundRow]
+    }
+
+    /// The lines of the logs with answers (a free-text log has no answer metrics to draw).
+    static func lines(_ analyses: [LogAnalysis]) -> [Line] {
+        var out: [Line] = []
+        for a in analyses where a.hasAnswers {
+            let base = (a.name as NSString).deletingPathExtension
+            var groups: [String] = []
+            var byGroup: [String: [RoundRow]] = [:]
+            for r in a.rows {
+                let g = a.hasGroups ? "\(r.run)/\(r.regime)/it\(r.iteration)" + (r.seed.map { "/s\($0)" } ?? "") : ""
+                if byGroup[g] == nil { groups.append(g) }
+                byGroup[g, default: []].append(r)
+            }
+            for g in groups { out.append(Line(label: g.isEmpty ? base : "\(base) \(g)", rows: byGroup[g]!)) }
+        }
+        return out
+    }
+
+    /// x range for rounds 1...R whose automatic ticks fall on whole rounds when R ≥ 3
+    /// (ChorusFigures picks about seven "nice" ticks, so the span must exceed 3.5; with two
+    /// rounds the ticks fall on halves).
+    static func roundRange(_ maxRound: Int) -> ClosedRange<Double> {
+        let r = Double(maxRound)
+        if maxRound >= 4 { return 0.7...(r + 0.3) }
+        if maxRound == 3 { return 0.2...3.8 }
+        return 0.6...(r + 0.4)
+    }
+
+    /// Small multiples: one panel per line, at most three columns; the size grows with rows.
+    static func grid(_ panels: [Panel], title: String) -> (FigureGrid, FigureSize) {
+        let columns = min(2, panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)
+        let width = columns == 1 ? 1100 : 1800
+        return (FigureGrid(rows: rows, columns: columns, panels: cells, title: title),
+                FigureSize(width: width, height: 120 + 620 * rows))
+    }
+
+    /// Renders the figures that have data; returns their paths.
+    static func render(_ analyses: [LogAnalysis], to dir: URL) throws -> [URL] {
+        let ls = lines(analyses)
+        var written: [URL] = []
+
+        // Accuracy by round: individual and majority, 95% bootstrap bands.
+        var accPanels: [Panel] = []
+        for l in ls {
+            let rows = l.rows.filter { $0.individualAccuracy != nil && $0.majorityAccuracy != nil }
+            guard !rows.isEmpty else { continue }
+            let x = rows.map { Double($0.round) }
+            let ind = rows.map { $0.individualAccuracy! }, maj = rows.map { $0.majorityAccuracy! }
+            var c = LineChart(title: l.label, xLabel: "debate round", yLabel: "accuracy",
+                              xRange: roundRange(l.rows.map(\.round).max() ?? 1), yRange: 0...1, legend: .below)
+            c.series.append(Series("individual", x: x, y: ind.map(\.mean), lower: ind.map(\.lower), upper: ind.map(\.upper),
+                                   colour: Palette.colour(0), marker: .circle))
+            c.series.append(Series("majority vote", x: x, y: maj.map(\.mean), lower: maj.map(\.lower), upper: maj.map(\.upper),
+                                   colour: Palette.colour(1), lineStyle: .dashed, marker: .square))
+            accPanels.append(.line(c))
+        }
+        if !accPanels.isEmpty {
+            let (g, size) = grid(accPanels, title: "Accuracy by round (95% bootstrap CI over questions)")
+            let u = dir.appendingPathComponent("accuracy-by-round.png")
+            try g.render(to: u, size: size); written.append(u)
+        }
+
+        // Agreement by round: unanimity and consensus, 95% bootstrap bands.
+        var consPanels: [Panel] = []
+        for l in ls {
+            let rows = l.rows.filter { $0.unanimity.n > 0 && $0.consensus.n > 0 }
+            guard !rows.isEmpty else { continue }
+            let x = rows.map { Double($0.round) }
+            let un = rows.map(\.unanimity), co = rows.map(\.consensus)
+            var c = LineChart(title: l.label, xLabel: "debate round", yLabel: "fraction",
+                              xRange: roundRange(l.rows.map(\.round).max() ?? 1), yRange: 0...1, legend: .below)
+            c.series.append(Series("unanimity (all agents agree)", x: x, y: un.map(\.mean), lower: un.map(\.lower), upper: un.map(\.upper),
+                                   colour: Palette.colour(2), marker: .circle))
+            c.series.append(Series("consensus (answering agents with the majority)", x: x, y: co.map(\.mean), lower: co.map(\.lower),
+                                   upper: co.map(\.upper), colour: Palette.colour(4), lineStyle: .dashed, marker: .square))
+            consPanels.append(.line(c))
+        }
+        if !consPanels.isEmpty {
+            let (g, size) = grid(consPanels, title: "Agreement by round (95% bootstrap CI over questions)")
+            let u = dir.appendingPathComponent("consensus-by-round.png")
+            try g.render(to: u, size: size); written.append(u)
+        }
+
+        // Flips between consecutive rounds, as fractions of the agents' transitions.
+        var flipPanels: [Panel] = []
+        for l in ls {
+            let transitions = l.rows.compactMap { r in r.flips.map { (r.round, $0) } }.filter { $0.1.total > 0 }
+            guard !transitions.isEmpty else { continue }
+            let judged = transitions.contains { $0.1.total > $0.1.unjudged }
+            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame wrong", "wrong →\nother wrong"]
+                                    : ["kept\nanswer", "switched,\nnot to plurality", "switched\nto plurality"]
+            var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after" : "",
+                                yLabel: "fraction of transitions", yRange: 0...1, legend: .below)
+            for (i, (round, f)) in transitions.enumerated() {
+                let n = Double(f.total)
+                let values = judged
+                    ? [f.rightRight, f.rightWrong, f.wrongRight, f.wrongSameWrong, f.wrongOtherWrong].map { Double($0) / n }
+                    : [f.total - f.switches, f.switches - f.toPlurality, f.toPlurality].map { Double($0) / n }
+                bars.groups.append(BarGroup("round \(round - 1) → \(round)", values: values, colour: Palette.colour(i)))
+            }
+            flipPanels.append(.bar(bars))
+        }
+        if !flipPanels.isEmpty {
+            let (g, size) = grid(flipPanels, title: "Answer changes between rounds (fraction of agent transitions)")
+            let u = dir.appendingPathComponent("flips.png")
+            try g.render(to: u, size: size); written.append(u)
+        }
+        return written
+    }
+}

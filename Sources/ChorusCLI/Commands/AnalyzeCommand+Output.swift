@@ -1,0 +1,199 @@
+import ChorusAnalysis
+import ChorusIngest
+import ChorusRecords
+import ChorusStats
+import Foundation
+
+/// The printed tables, tidy CSVs and JSON of `chorus analyze`.
+enum AnalyzeOutput {
+    // MARK: text
+
+    static func f3(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "—" }
+        return String(format: "%.3f", x)
+    }
+
+    static func ci(_ s: Summary?) -> String {
+        guard let s, s.n > 0, s.mean.isFinite else { return "—" }
+        return String(format: "%.3f [%.3f, %.3f]", s.mean, s.lower, s.upper)
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    /// One file's header and per-round tables.
+    static func textReport(_ a: LogAnalysis) -> String {
+        let r = a.ingest
+        var out = "\n== \(a.name)\n"
+        out += "format: \(r.format.displayName); task: \(r.task?.rawValue ?? "as recorded") (\(r.taskReason))\n"
+        out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        if let names = r.agentNames { out += "; agents: " + names.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") }
+        out += "\n"
+        if r.skipped > 0 {
+            out += "skipped: \(r.skipped)" + (r.format == .jsonl ? " lines/records" : " questions") + "; first reasons:\n"
+            for s in r.skipReasons { out += "  - \(s)\n" }
+        }
+        let group = a.hasGroups
+        var header = ""
+        guard a.hasAnswers else {
+            out += "free-text task: no answers are extracted; text metrics only.\n"
+            return out + textTable(a)
+        }
+        if group { header += pad("run/iteration", 24) }
+        header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
+            + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
+            + pad("flips r→w", 10) + pad("w→r", 5) + pad("w→w'", 5) + pad("switches", 9) + "→plurality"
+        out += header + "\n"
+        for row in a.rows {
+            var line = ""
+            if group { line += pad("\(row.run)/\(row.iteration)", 24) }
+            line += pad("\(row.round)", 6) + pad(ci(row.individualAccuracy), 25) + pad(ci(row.majorityAccuracy), 25)
+                + pad(f3(row.unanimity.mean), 10) + pad(f3(row.consensus.mean), 10) + pad(f3(row.noAnswerRate), 10)
+                + pad(f3(row.answerEntropy.mean), 8)
+            if let f = row.flips {
+                let judged = f.total - f.unjudged > 0
+                line += pad(judged ? "\(f.rightWrong)" : "—", 10) + pad(judged ? "\(f.wrongRight)" : "—", 5)
+                    + pad(judged ? "\(f.wrongOtherWrong)" : "—", 5) + pad("\(f.switches)/\(f.total)", 9) + "\(f.toPlurality)"
+            } else {
+                line += pad("—", 10) + pad("—", 5) + pad("—", 5) + pad("—", 9) + "—"
+            }
+            out += line + "\n"
+        }
+        return out + textTable(a)
+    }
+
+    static func textTable(_ a: LogAnalysis) -> String {
+        let group = a.hasGroups
+        var out = "text diversity (mean over questions of the agents' replies):\n"
+        out += (group ? pad("run/iteration", 24) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
+        for (row, t) in zip(a.rows, a.text) {
+            out += (group ? pad("\(row.run)/\(row.iteration)", 24) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
+                + pad(f3(t.distinct2), 11) + pad(f3(t.selfBLEU), 10) + f3(t.vendi) + "\n"
+        }
+        return out
+    }
+
+    /// Several files side by side: first and last round of each.
+    static func comparison(_ analyses: [LogAnalysis]) -> String {
+        let width = max(12, analyses.map { $0.name.count }.max() ?? 0) + 1
+        var out = "\n== comparison (first → last round)\n"
+        out += pad("file", width) + pad("task", 8) + pad("Q×A×R", 10) + pad("individual", 16) + pad("majority", 16)
+            + pad("unanimity", 16) + pad("no-answer", 16) + pad("flips r→w/w→r", 14) + "TF-IDF dissim.\n"
+        for a in analyses {
+            let first = a.rows.first, last = a.rows.last
+            func pair(_ f: (RoundRow) -> Double?) -> String {
+                guard let first, let last else { return "—" }
+                return f3(f(first)) + " → " + f3(f(last))
+            }
+            var rw = 0, wr = 0, judged = false
+            for row in a.rows { if let f = row.flips { rw += f.rightWrong; wr += f.wrongRight; judged = judged || f.total > f.unjudged } }
+            let r = a.ingest
+            if !a.hasAnswers {
+                out += pad(a.name, width) + pad("free", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
+                    + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 14) + pair { $0.textDiversity } + "\n"
+                continue
+            }
+            out += pad(a.name, width) + pad(r.task?.rawValue ?? "recorded", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
+                + pad(pair { $0.individualAccuracy?.mean }, 16) + pad(pair { $0.majorityAccuracy?.mean }, 16)
+                + pad(pair { $0.unanimity.mean }, 16) + pad(pair { $0.noAnswerRate }, 16)
+                + pad(judged ? "\(rw)/\(wr)" : "—", 14) + pair { $0.textDiversity } + "\n"
+        }
+        return out
+    }
+
+    // MARK: tidy CSVs
+
+    static func num(_ x: Double?) -> String { x.map(TidyTable.format) ?? "NA" }
+
+    static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
+        var files = TidyTable(columns: ["file", "format", "task", "task_reason", "questions", "agents", "rounds", "responses", "skipped", "agent_names"])
+        var rounds = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        var flips = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
+        var answers = TidyTable(columns: ["file", "run", "iteration", "question", "agent", "round", "answer", "correct", "truth"])
+        var skipped = TidyTable(columns: ["file", "reason"])
+        for a in analyses {
+            let r = a.ingest
+            files.append([a.name, r.format.rawValue, r.task?.rawValue ?? "recorded", r.taskReason, "\(r.questions)", "\(r.agents)",
+                          "\(r.rounds)", "\(r.records.count)", "\(r.skipped)", r.agentNames?.joined(separator: ";") ?? ""])
+            for s in r.skipReasons { skipped.append([a.name, s]) }
+            for (row, t) in zip(a.rows, a.text) {
+                let key = [a.name, row.run, row.regime, "\(row.iteration)", "\(row.round)"]
+                func summary(_ m: String, _ s: Summary?) {
+                    guard let s else { return }
+                    rounds.append(key + [m, num(s.mean), num(s.lower), num(s.upper), "\(s.n)"])
+                }
+                func value(_ m: String, _ x: Double?) { if let x { rounds.append(key + [m, num(x), "NA", "NA", "NA"]) } }
+                summary("individual_accuracy", row.individualAccuracy)
+                summary("majority_accuracy", row.majorityAccuracy)
+                summary("oracle_accuracy", row.oracleAccuracy)
+                summary("unanimity", row.unanimity)
+                summary("consensus", row.consensus)
+                value("no_answer_rate", row.noAnswerRate)
+                summary("answer_entropy", row.answerEntropy)
+                value("text_tfidf_dissimilarity", row.textDiversity)
+                value("text_distinct2", t.distinct2)
+                value("text_self_bleu", t.selfBLEU)
+                value("text_vendi", t.vendi)
+                if let f = row.flips {
+                    let kinds: [(String, Int)] = [("right_right", f.rightRight), ("right_wrong", f.rightWrong), ("wrong_right", f.wrongRight),
+                                                  ("wrong_same_wrong", f.wrongSameWrong), ("wrong_other_wrong", f.wrongOtherWrong),
+                                                  ("unjudged", f.unjudged), ("switches", f.switches), ("to_plurality", f.toPlurality), ("total", f.total)]
+                    for (k, c) in kinds {
+                        flips.append(key + [k, "\(c)", f.total > 0 ? TidyTable.format(Double(c) / Double(f.total)) : "NA"])
+                    }
+                }
+            }
+            for rec in r.records {
+                answers.append([a.name, rec.run, "\(rec.iteration)", rec.question, "\(rec.agent)", "\(rec.round)",
+                                rec.answer ?? "NA", rec.correct.map { $0 ? "true" : "false" } ?? "NA", rec.truth ?? "NA"])
+            }
+        }
+        try files.write(to: dir.appendingPathComponent("files.csv"))
+        try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
+        try flips.write(to: dir.appendingPathComponent("flips.csv"))
+        try answers.write(to: dir.appendingPathComponent("answers.csv"))
+        try skipped.write(to: dir.appendingPathComponent("skipped.csv"))
+    }
+
+    // MARK: JSON
+
+    static func jnum(_ x: Double?) -> String { x.map(JSONText.number) ?? "null" }
+
+    static func jsummary(_ s: Summary?) -> String {
+        guard let s, s.n > 0 else { return "null" }
+        return "{\"mean\":\(jnum(s.mean)),\"lower\":\(jnum(s.lower)),\"upper\":\(jnum(s.upper)),\"n\":\(s.n)}"
+    }
+
+    /// The whole analysis as JSON (deterministic key order).
+    static func jsonReport(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) -> String {
+        var files: [String] = []
+        for a in analyses {
+            let r = a.ingest
+            var rows: [String] = []
+            for (row, t) in zip(a.rows, a.text) {
+                var o = "{\"run\":\(JSONText.quote(row.run)),\"regime\":\(JSONText.quote(row.regime)),\"iteration\":\(row.iteration),\"round\":\(row.round)"
+                o += ",\"questions\":\(row.questions),\"agents\":\(row.agents)"
+                o += ",\"individualAccuracy\":\(jsummary(row.individualAccuracy)),\"majorityAccuracy\":\(jsummary(row.majorityAccuracy))"
+                o += ",\"oracleAccuracy\":\(jsummary(row.oracleAccuracy)),\"unanimity\":\(jsummary(row.unanimity))"
+                o += ",\"consensus\":\(jsummary(row.consensus)),\"noAnswerRate\":\(jnum(row.noAnswerRate)),\"answerEntropy\":\(jsummary(row.answerEntropy))"
+                if let f = row.flips {
+                    o += ",\"flips\":{\"rightRight\":\(f.rightRight),\"rightWrong\":\(f.rightWrong),\"wrongRight\":\(f.wrongRight),\"wrongSameWrong\":\(f.wrongSameWrong),\"wrongOtherWrong\":\(f.wrongOtherWrong),\"unjudged\":\(f.unjudged),\"switches\":\(f.switches),\"toPlurality\":\(f.toPlurality),\"total\":\(f.total)}"
+                } else { o += ",\"flips\":null" }
+                o += ",\"text\":{\"tfidfDissimilarity\":\(jnum(row.textDiversity)),\"distinct2\":\(jnum(t.distinct2)),\"selfBLEU\":\(jnum(t.selfBLEU)),\"vendi\":\(jnum(t.vendi))}}"
+                rows.append(o)
+            }
+            var f = "{\"file\":\(JSONText.quote(a.file)),\"format\":\"\(r.format.rawValue)\",\"task\":\(r.task.map { "\"\($0.rawValue)\"" } ?? "null")"
+            f += ",\"taskReason\":\(JSONText.quote(r.taskReason)),\"run\":\(JSONText.quote(r.run))"
+            f += ",\"questions\":\(r.questions),\"agents\":\(r.agents),\"rounds\":\(r.rounds),\"responses\":\(r.records.count)"
+            f += ",\"agentNames\":" + (r.agentNames.map { "[" + $0.map(JSONText.quote).joined(separator: ",") + "]" } ?? "null")
+            f += ",\"skipped\":\(r.skipped),\"skipReasons\":[" + r.skipReasons.map(JSONText.quote).joined(separator: ",") + "]"
+            f += ",\"rows\":[\n    " + rows.joined(separator: ",\n    ") + "]}"
+            files.append(f)
+        }
+        return "{\"tool\":\"chorus analyze\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"bootstrapSeed\":\(seed)"
+            + ",\"outputDirectory\":\(JSONText.quote(outputDirectory))"
+            + ",\"figures\":[" + figures.map(JSONText.quote).joined(separator: ",") + "]"
+            + ",\"files\":[\n  " + files.joined(separator: ",\n  ") + "]}"
+    }
+}

@@ -1,2 +1,0 @@
-/// ChorusIngest: see DESIGN §3 and docs/architecture.md.
-public enum ChorusIngestModule {}

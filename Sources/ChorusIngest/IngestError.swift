@@ -1,0 +1,69 @@
+import Foundation
+
+/// Errors of reading a debate log. Every case names the file and, where it applies, the line,
+/// column and byte offset (1-based line and column; 0-based byte offset from the file start).
+public enum IngestError: Error, CustomStringConvertible, Equatable {
+    /// The file cannot be opened or read.
+    case cannotRead(path: String, reason: String)
+    /// The file is empty or holds only white space.
+    case emptyFile(path: String)
+    /// The bytes are not valid UTF-8 (the first bad byte is named).
+    case notUTF8(path: String, position: SourcePosition, detail: String)
+    /// The text is not valid JSON.
+    case malformedJSON(path: String, position: SourcePosition, reason: String)
+    /// A JSON Lines line is longer than the limit (`RecordsJSONLReader.defaultMaxLineBytes`).
+    case lineTooLong(path: String, line: Int, limit: Int)
+    /// A whole-document log (Du, Agora) is larger than the limit (`LogReader.maxDocumentBytes`).
+    case fileTooLarge(path: String, bytes: Int, limit: Int)
+    /// The format cannot be recognised.
+    case unknownFormat(path: String, reason: String)
+    /// Valid JSON, but not in the layout of the (detected or forced) format.
+    case wrongLayout(path: String, format: LogFormat, reason: String)
+    /// `--strict`: a record that would have been skipped.
+    case invalidRecord(path: String, location: String, reason: String)
+    /// Every record was skipped (the first reasons are listed).
+    case noUsableRecords(path: String, skipped: Int, reasons: [String])
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let p, let r): return "\(p): cannot read: \(r)"
+        case .emptyFile(let p): return "\(p): the file is empty"
+        case .notUTF8(let p, let pos, let d): return "\(p):\(pos): not UTF-8 text: \(d)"
+        case .malformedJSON(let p, let pos, let r): return "\(p):\(pos): malformed JSON: \(r)"
+        case .lineTooLong(let p, let l, let lim): return "\(p): line \(l) is longer than the limit of \(lim) bytes"
+        case .fileTooLarge(let p, let b, let lim):
+            return "\(p): \(b) bytes is more than the limit of \(lim) bytes for a whole-document log; convert it to JSON Lines (docs/formats.md)"
+        case .unknownFormat(let p, let r): return "\(p): unknown log format: \(r) (known: du, agora, jsonl; see docs/formats.md)"
+        case .wrongLayout(let p, let f, let r): return "\(p): not a \(f.displayName) log: \(r)"
+        case .invalidRecord(let p, let loc, let r): return "\(p): \(loc): invalid record: \(r)"
+        case .noUsableRecords(let p, let n, let rs):
+            return "\(p): no usable records (\(n) skipped)" + (rs.isEmpty ? "" : "; first reasons: " + rs.joined(separator: "; "))
+        }
+    }
+}
+
+/// A place in a file: 1-based line and column (in bytes) and the 0-based byte offset.
+public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var byteOffset: Int
+
+    public init(line: Int, column: Int, byteOffset: Int) {
+        self.line = line; self.column = column; self.byteOffset = byteOffset
+    }
+
+    /// The position of `offset` in `bytes` (counts the newlines before it).
+    /// - Complexity: O(offset).
+    public static func locate(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, baseOffset: Int = 0) -> SourcePosition {
+        let end = min(max(offset, 0), bytes.count)
+        var line = firstLine, lineStart = 0
+        var i = 0
+        while i < end {
+            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        return SourcePosition(line: line, column: end - lineStart + 1, byteOffset: baseOffset + end)
+    }
+
+    public var description: String { "\(line):\(column) (byte \(byteOffset))" }
+}

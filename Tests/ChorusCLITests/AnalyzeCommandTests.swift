@@ -1,0 +1,167 @@
+import ChorusIngest
+import Foundation
+import Testing
+@testable import ChorusCLI
+
+/// `chorus analyze` end to end, in-process: numbers from a hand-checked fixture and, when the
+/// shared real logs are present, from the independent Python extraction
+/// (Tests/ChorusIngestTests/Independent/expected_realdata.py).
+@Suite("chorus analyze")
+struct AnalyzeCommandTests {
+    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let fixtures = testsDir.deletingLastPathComponent().appendingPathComponent("ChorusIngestTests/Fixtures")
+    static let realData = testsDir.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/realdata")
+
+    func tempDir() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-analyze-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs the command and returns analysis.json as a dictionary.
+    func analyze(_ args: [String], out: URL) throws -> [String: Any] {
+        var cmd = try ChorusCommand.parseAsRoot(["analyze"] + args + ["--out", out.path])
+        try cmd.run()
+        let data = try Data(contentsOf: out.appendingPathComponent("analysis.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    func rows(_ report: [String: Any], file: Int = 0) -> [[String: Any]] {
+        ((report["files"] as! [[String: Any]])[file]["rows"] as! [[String: Any]])
+    }
+
+    func mean(_ row: [String: Any], _ key: String) -> Double? {
+        (row[key] as? [String: Any])?["mean"] as? Double
+    }
+
+    @Test("Fixture: per-round numbers worked out by hand")
+    func fixtureNumbers() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--json"], out: dir)
+        let file = (report["files"] as! [[String: Any]])[0]
+        #expect(file["task"] as? String == "numeric" && file["skipped"] as? Int == 2)
+        let rs = rows(report)
+        #expect(rs.count == 2)
+        // Round 1 answers (truth): q0 [5, 6] (5), q1 [101234, 234] (101234), q2 [-4.5, -4.5] (-4.5).
+        // Round 2: q0 [5, 5], q1 [none, 5], q2 [-4.5, -1.5].
+        #expect(abs(mean(rs[0], "individualAccuracy")! - 4.0 / 6) < 1e-12)
+        #expect(mean(rs[0], "majorityAccuracy") == 1)          // ties go to agent 0: 5, 101234, -4.5
+        #expect(abs(mean(rs[0], "unanimity")! - 1.0 / 3) < 1e-12)
+        #expect(rs[0]["noAnswerRate"] as? Double == 0)
+        #expect(rs[0]["flips"] is NSNull)
+        #expect(abs(mean(rs[1], "individualAccuracy")! - 0.5) < 1e-12)
+        #expect(abs(mean(rs[1], "majorityAccuracy")! - 2.0 / 3) < 1e-12)
+        #expect(abs((rs[1]["noAnswerRate"] as! Double) - 1.0 / 6) < 1e-12)
+        let f = rs[1]["flips"] as! [String: Int]
+        // q0: 5→5 rr, 6→5 wr; q1: 101234→none rw, 234→5 w→other w; q2: −4.5→−4.5 rr, −4.5→−1.5 rw.
+        #expect(f["rightRight"] == 2 && f["rightWrong"] == 2 && f["wrongRight"] == 1)
+        #expect(f["wrongSameWrong"] == 0 && f["wrongOtherWrong"] == 1 && f["total"] == 6)
+        #expect(f["switches"] == 4 && f["toPlurality"] == 1)   // only 6→5 joins round 1's majority
+        // Outputs.
+        for name in ["files.csv", "rounds.csv", "flips.csv", "answers.csv", "skipped.csv", "accuracy-by-round.png", "consensus-by-round.png", "flips.png"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
+        }
+        let png = try Data(contentsOf: dir.appendingPathComponent("accuracy-by-round.png"))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        let skipped = try String(contentsOf: dir.appendingPathComponent("skipped.csv"), encoding: .utf8)
+        #expect(skipped.contains("uneven rounds") && skipped.contains("alternation"))
+        let answers = try String(contentsOf: dir.appendingPathComponent("answers.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(answers.first == "file,run,iteration,question,agent,round,answer,correct,truth")
+        #expect(answers.count == 1 + 12)
+        #expect(answers.contains("du_numeric.json,du_numeric.json,0,q0001,0,2,NA,false,101234"))
+    }
+
+    @Test("Several files: one entry each; free task has no answer metrics")
+    func severalFiles() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = try analyze([Self.fixtures.appendingPathComponent("agora_small.json").path,
+                                  Self.fixtures.appendingPathComponent("records_small.jsonl").path, "--no-figures"], out: dir)
+        let files = report["files"] as! [[String: Any]]
+        #expect(files.map { $0["format"] as! String } == ["agora", "jsonl"])
+        #expect(files[1]["task"] is NSNull)   // JSON Lines: answers as recorded
+        // Agora fixture: correct by round 1/4, 4/4, 3/4 (FormatTests works them out).
+        #expect(rows(report).compactMap { mean($0, "individualAccuracy") } == [0.25, 1, 0.75])
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flips.png").path))
+
+        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free"], out: dir)
+        #expect(rows(free)[0]["individualAccuracy"] is NSNull)
+        #expect((free["figures"] as! [String]).isEmpty)
+    }
+
+    @Test("Bad input and bad options are errors, not crashes")
+    func badInput() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: IngestError.self) { _ = try analyze([dir.appendingPathComponent("missing.json").path], out: dir) }
+        let bad = dir.appendingPathComponent("bad.json")
+        try Data("{\"q\": [".utf8).write(to: bad)
+        #expect(throws: IngestError.self) { _ = try analyze([bad.path], out: dir) }
+        #expect(throws: IngestError.self) { _ = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--strict"], out: dir) }
+        #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--task", "essay"]) }
+        #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--format", "csv"]) }
+        #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze"]) }
+    }
+
+    /// Per round: correct responses, no-answer responses, right majorities, unanimous questions
+    /// (from expected_realdata.py), with questions and agents.
+    struct Expected: Sendable, CustomTestStringConvertible {
+        var file: String; var questions: Int; var agents: Int
+        var correct: [Int]; var noAnswer: [Int]; var majority: [Int]; var unanimous: [Int]
+        /// Mean over questions with an answer: consensus and plug-in answer entropy (nats).
+        var consensus: [Double]; var entropy: [Double]
+        /// Rounds ≥ 2: right→right, right→wrong, wrong→right, wrong→same wrong, wrong→other wrong.
+        var flips: [[Int]]
+        var testDescription: String { file }
+    }
+
+    static let realLogs: [Expected] = [
+        .init(file: "agora_gsm_3models_rounds3.json", questions: 100, agents: 3, correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [3, 6, 6], unanimous: [0, 1, 1],
+              consensus: [0.545454545454546, 0.448333333333334, 0.470000000000000], entropy: [0.682987148364046, 0.925235153305600, 0.902175417398196],
+              flips: [[12, 15, 17, 31, 225], [16, 13, 14, 105, 152]]),
+        .init(file: "du_gsm_gpt35_agents3_rounds2.json", questions: 100, agents: 3, correct: [224, 238], noAnswer: [0, 1], majority: [81, 80], unanimous: [61, 93],
+              consensus: [0.81, 0.98], entropy: [0.331418187302170, 0.038190850097689], flips: [[215, 9, 23, 27, 26]]),
+        .init(file: "du_gsm_qwen3-0.6b_agents3_rounds3.json", questions: 20, agents: 3, correct: [48, 50, 51], noAnswer: [0, 0, 0], majority: [17, 16, 17], unanimous: [15, 17, 20],
+              consensus: [0.883333333333333, 0.95, 1], entropy: [0.205338354111033, 0.095477125244222, 0], flips: [[48, 0, 2, 6, 4], [49, 1, 2, 7, 1]]),
+        .init(file: "du_mmlu_qwen3-14b_agents3_rounds3.json", questions: 20, agents: 3, correct: [52, 56, 55], noAnswer: [5, 1, 1], majority: [18, 19, 19], unanimous: [16, 17, 18],
+              consensus: [0.956140350877193, 0.966666666666667, 0.983333333333333], entropy: [0.069982176255514, 0.063651416829481, 0.031825708414741],
+              flips: [[51, 1, 5, 2, 1], [54, 2, 1, 3, 0]]),
+        .init(file: "mft_math_agents2_rounds2.json", questions: 5, agents: 2, correct: [4, 1], noAnswer: [6, 9], majority: [2, 1], unanimous: [2, 0],
+              consensus: [1, 1], entropy: [0, 0], flips: [[1, 3, 0, 6, 0]]),
+    ]
+
+    @Test("Real logs: RoundMetrics agrees with the independent Python numbers", arguments: realLogs)
+    func realLog(_ x: Expected) throws {
+        let url = Self.realData.appendingPathComponent(x.file)
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            print("AnalyzeCommandTests: skipping \(x.file): \(Self.realData.path) is absent")
+            return
+        }
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = try analyze([url.path, "--no-figures"], out: dir)
+        let rs = rows(report)
+        #expect(rs.count == x.correct.count)
+        let q = Double(x.questions), n = Double(x.questions * x.agents)
+        for (k, row) in rs.enumerated() {
+            #expect(row["questions"] as? Int == x.questions)
+            #expect(abs(mean(row, "individualAccuracy")! - Double(x.correct[k]) / n) < 1e-12, "round \(k + 1)")
+            #expect(abs(mean(row, "majorityAccuracy")! - Double(x.majority[k]) / q) < 1e-12, "round \(k + 1)")
+            #expect(abs(mean(row, "unanimity")! - Double(x.unanimous[k]) / q) < 1e-12, "round \(k + 1)")
+            #expect(abs((row["noAnswerRate"] as! Double) - Double(x.noAnswer[k]) / n) < 1e-12, "round \(k + 1)")
+            // Printed by the script with 15 decimals.
+            #expect(abs(mean(row, "consensus")! - x.consensus[k]) < 1e-12, "round \(k + 1) consensus")
+            #expect(abs(mean(row, "answerEntropy")! - x.entropy[k]) < 1e-12, "round \(k + 1) entropy")
+            if k > 0 {
+                let f = row["flips"] as! [String: Int]
+                #expect([f["rightRight"], f["rightWrong"], f["wrongRight"], f["wrongSameWrong"], f["wrongOtherWrong"]] == x.flips[k - 1].map { $0 },
+                        "round \(k + 1) flips")
+                #expect(f["total"] == x.questions * x.agents)
+            }
+            let ci = row["individualAccuracy"] as! [String: Any]
+            #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
+        }
+    }
+}

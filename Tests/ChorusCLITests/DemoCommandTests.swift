@@ -1,0 +1,52 @@
+import ChorusFigures
+import Foundation
+import Testing
+@testable import ChorusCLI
+
+@Suite("chorus demo")
+struct DemoCommandTests {
+    func tempDir() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("Writes a PNG of the requested size, in-process, with few replicates")
+    func endToEnd() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("sub/demo.png")
+        let cmd = try DemoCommand.parse(["--output", out.path, "--replicates", "12", "--nsb-replicates", "3",
+                                         "--points", "4", "--max-n", "40", "--seed", "3",
+                                         "--width", "800", "--height", "500"])
+        try cmd.run()
+        let data = try Data(contentsOf: out)
+        let b = [UInt8](data.prefix(24))
+        #expect(b.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        func be32(_ i: Int) -> Int { Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3]) }
+        #expect(be32(16) == 800 && be32(20) == 500)
+        #expect(data.count > 10_000)
+    }
+
+    @Test("Through the root command too")
+    func viaRoot() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("demo.svg")
+        var cmd = try ChorusCommand.parseAsRoot(["demo", "-o", out.path, "--replicates", "5", "--nsb-replicates", "0",
+                                                 "--points", "3", "--max-n", "20"])
+        try cmd.run()
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("<svg"))
+    }
+
+    @Test("Bad options and a bad output path fail clearly, before any work")
+    func errors() throws {
+        #expect(throws: (any Error).self) { try DemoCommand.parse(["--replicates", "1"]) }
+        #expect(throws: (any Error).self) { try DemoCommand.parse(["--replicates", "10", "--nsb-replicates", "11"]) }
+        #expect(throws: (any Error).self) { try DemoCommand.parse(["--min-n", "50", "--max-n", "10"]) }
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try DemoCommand.parse(["--output", dir.appendingPathComponent("demo.jpg").path])
+        #expect(throws: FigureError.self) { try bad.run() }
+    }
+}

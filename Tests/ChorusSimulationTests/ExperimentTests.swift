@@ -94,3 +94,48 @@ struct ExperimentTests {
         #expect(row.summary == direct)
     }
 }
+
+@Suite("Experiment edge cases")
+struct ExperimentEdgeTests {
+    @Test("one agent, three rounds, accumulated data, restart from base, base pull: all run and stay finite")
+    func edges() throws {
+        var c = Fixtures.smallConfig(regimes: Regime.names, seeds: [1], questions: 12, iterations: 2)
+        c.agents.count = 1
+        c.debate.rounds = 3
+        c.finetune.data = .accumulate
+        c.finetune.restartFromBase = true
+        c.finetune.basePull = 0.1
+        let r = try Experiment(config: c).run(threads: 2)
+        #expect(!r.rows.isEmpty)
+        for row in r.rows { #expect(row.value.isFinite, "\(row.regime) \(row.metric)") }
+        #expect(!r.rows.contains { $0.metric == MetricName.disagreementChain })
+        // Seven agents: round-1 majority is no longer enumerated (4^7 profiles), final accuracy still is reported.
+        var big = Fixtures.smallConfig(regimes: ["single-no-debate"], seeds: [1], questions: 10, iterations: 1)
+        big.agents.count = 7
+        let rb = try Experiment(config: big).run(threads: 1)
+        #expect(!rb.rows.contains { $0.metric == MetricName.accuracyRound1Majority })
+        #expect(rb.rows.contains { $0.metric == MetricName.accuracyFinal })
+    }
+}
+
+@Suite("Custom regimes")
+struct CustomRegimeTests {
+    @Test("a regime value can be varied and run; inconsistent seats are typed errors")
+    func custom() throws {
+        let c = Fixtures.smallConfig(seeds: [1], questions: 12, iterations: 1)
+        var variant = try Regime.named("single-agent", agents: 3)
+        variant.name = "single-agent-generator-data-only"
+        variant.trainCritics = false
+        let r = try Experiment(config: c, regimes: [try Regime.named("single-agent", agents: 3), variant]).run(threads: 1)
+        #expect(Set(r.rows.map(\.regime)) == ["single-agent", "single-agent-generator-data-only"])
+        // Same streams, same iteration 0 (common random numbers).
+        let a = r.rows.filter { $0.regime == "single-agent" && $0.iteration == 0 && !$0.metric.hasPrefix("contrast") }.map(\.value)
+        let b = r.rows.filter { $0.regime == variant.name && $0.iteration == 0 && !$0.metric.hasPrefix("contrast") }.map(\.value)
+        #expect(a == b)
+        var broken = variant
+        broken.name = "broken"
+        broken.criticSeats = [0, 0, 5]
+        #expect(throws: SimulationError.self) { try Experiment(config: c, regimes: [broken]) }
+        #expect(throws: SimulationError.self) { try Experiment(config: c, regimes: [variant, variant]) }
+    }
+}

@@ -58,8 +58,7 @@ public struct DebateRunner {
         let n = agents
         let cc = bank.chains
         for seat in 0..<n {
-            let t = s.tables[s.generatorSeats[seat]]
-            let c = t.sampleChain(q, g.nextUnit())
+            let c = s.tables[s.generatorSeats[seat]].sampleChain(q, g.nextUnit())
             chain[seat] = c
             answer[seat] = Int(bank.answer[q * cc + c])
             readEvidence[seat] = 0
@@ -96,8 +95,9 @@ public struct DebateRunner {
         let cc = bank.chains
         let prev = (m - 1) * n
         let model = s.criticSeats[seat]
-        let table = s.tables[model]
-        let w = s.criticWeights[model]
+        // The four critic weights (F = AgentModel.criticFeatureCount = 4), read once.
+        let w0 = s.criticWeights[model][0], w1 = s.criticWeights[model][1]
+        let w2 = s.criticWeights[model][2], w3 = s.criticWeights[model][3]
         let F = AgentModel.criticFeatureCount
         let visiblePeers = s.summarize ? n - 1 : min(s.contextBudget, n - 1)
         // Distinct answers in view: own first, then peers in seat order.
@@ -131,15 +131,15 @@ public struct DebateRunner {
             var ev = evSum / evCount
             if s.summarize { ev += s.summaryNoise * g.nextGaussian() }
             let share = visiblePeers > 0 ? support / Double(visiblePeers) : 0
-            let pa = table.pAnswer(q, a)
+            let pa = s.tables[model].pAnswer(q, a)
             let logPrior = pa > 1e-300 ? log(pa) : -690.0
             let o = (seat * n + i) * F
             viewFeatures[o] = a == own ? 1 : 0
             viewFeatures[o + 1] = share
             viewFeatures[o + 2] = ev
             viewFeatures[o + 3] = logPrior
-            var sc = 0.0
-            for j in 0..<F { sc += w[j] * viewFeatures[o + j] }
+            let sc = w0 * viewFeatures[o] + w1 * viewFeatures[o + 1]
+                + w2 * viewFeatures[o + 2] + w3 * viewFeatures[o + 3]
             scores[i] = sc
             if sc > maxScore { maxScore = sc }
         }
@@ -152,12 +152,12 @@ public struct DebateRunner {
         viewCount[seat] = k
         chosen[seat] = pick
         // A chain for answer a from the critic's own policy restricted to chains with answer a.
-        let pa = table.pAnswer(q, a)
+        let pa = s.tables[model].pAnswer(q, a)
         var y = g.nextUnit() * pa
         var c = -1, lastMatch = 0
         for ci in 0..<cc where Int(bank.answer[q * cc + ci]) == a {
             lastMatch = ci
-            y -= table.p(q, ci)
+            y -= s.tables[model].p(q, ci)
             if y < 0 { c = ci; break }
         }
         if c < 0 { c = lastMatch }

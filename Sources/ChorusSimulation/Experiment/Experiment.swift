@@ -15,6 +15,32 @@ public struct Experiment: Sendable {
         self.regimes = try config.regimes.map { try Regime.named($0, agents: config.agents.count) }
     }
 
+    /// An experiment over custom regime values (e.g. a variant of a built-in regime); the
+    /// configuration's `regimes` list is replaced by their names, which must be distinct.
+    /// - Throws: `SimulationError.invalidValue` for an inconsistent regime (seat count different
+    ///   from `agents.count`, a seat naming a model that does not exist) or a bad configuration.
+    public init(config: SimulationConfig, regimes: [Regime]) throws {
+        var c = config
+        c.regimes = regimes.map(\.name)
+        var probe = c
+        probe.regimes = [Regime.names[0]]
+        try Experiment.validate(probe)
+        guard !regimes.isEmpty, Set(c.regimes).count == regimes.count else {
+            throw SimulationError.invalidValue(path: "regimes", value: "\(c.regimes)", allowed: "at least one regime, distinct names")
+        }
+        for r in regimes {
+            let seats = r.generatorSeats + r.criticSeats
+            guard r.generatorSeats.count == c.agents.count, r.criticSeats.count == c.agents.count,
+                  r.modelCount >= 1, seats.allSatisfy({ $0 >= 0 && $0 < r.modelCount }),
+                  (r.rounds ?? 1) >= 1 else {
+                throw SimulationError.invalidValue(path: "regimes.\(r.name)", value: "seats \(r.generatorSeats)/\(r.criticSeats), \(r.modelCount) models",
+                                                   allowed: "\(c.agents.count) generator and critic seats naming models 0..<modelCount")
+            }
+        }
+        self.config = c
+        self.regimes = regimes
+    }
+
     /// Runs every (regime, seed) pair in parallel on `threads` threads (default: all active
     /// cores). Each pair draws only from its own streams, so the rows are byte-identical for any
     /// thread count; they are sorted by (regime order in the config, seed order in the config,

@@ -128,11 +128,7 @@ struct RegimeRun {
                 case .accumulate: accumulated[m].append(fresh[m]); data = accumulated[m]
                 }
                 data.normaliseCriticMix(config.finetune.criticMixWeight)
-                if config.finetune.restartFromBase {
-                    let w = models[m].criticWeights
-                    models[m] = baseModel
-                    if data.decisionCount == 0 { models[m].criticWeights = w }
-                }
+                if config.finetune.restartFromBase { models[m] = baseModel }
                 Finetune.train(&models[m], on: data, bank: bank, settings: settings,
                                stream: itStream.child("sgd").child(UInt64(m)))
             }
@@ -140,6 +136,9 @@ struct RegimeRun {
         return (rows, transcripts)
     }
 
+    /// Records of one test debate. `logprob` is the log-probability of the chain under the
+    /// writer's generation policy π(c|q) (for a critic, unconditioned on the answer it chose);
+    /// `evidence` is the chosen answer's evidence as the critic read it; `embedding` is φ(q, c).
     private func appendRecords(_ r: DebateRunner, q: Int, iteration: Int, tables: [PolicyTable],
                                into out: inout [ResponseRecord]) {
         let n = r.agents, c = bank.chains, d = bank.dimension

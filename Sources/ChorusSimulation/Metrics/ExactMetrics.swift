@@ -16,7 +16,7 @@ import Foundation
 ///   majority of N independent round-1 answers is correct, ties split uniformly), by exact
 ///   enumeration of the A^N answer profiles (A^N ≤ `enumerationLimit`).
 public enum ExactMetrics {
-    public static let enumerationLimit = 1 << 16
+    public static let enumerationLimit = 1 << 12
 
     /// Whether round-1 majority accuracy can be enumerated exactly.
     public static func canEnumerate(agents: Int, answers: Int) -> Bool {
@@ -56,6 +56,7 @@ public enum ExactMetrics {
         let enumerate = canEnumerate(agents: n, answers: a)
         var mixC = [Double](repeating: 0, count: c), mixA = [Double](repeating: 0, count: a)
         var profile = [Int](repeating: 0, count: n), counts = [Int](repeating: 0, count: a)
+        var seatAnswer = [Double](repeating: 0, count: n * a)
 
         for q in qs {
             for m in allModels { hModel[m] = entropy(tables[m], q) }
@@ -112,7 +113,10 @@ public enum ExactMetrics {
             klAll += ka / Double(max(1, allModels.count))
             // Exact round-1 majority accuracy by enumerating answer profiles.
             if enumerate {
-                accMaj += majorityAccuracy(tables: tables, seats: generatorSeats, q: q, answers: a,
+                for (i, s) in generatorSeats.enumerated() {
+                    for ai in 0..<a { seatAnswer[i * a + ai] = tables[s].pAnswer(q, ai) }
+                }
+                accMaj += majorityAccuracy(seatAnswerProbs: seatAnswer, agents: n, answers: a,
                                            profile: &profile, counts: &counts)
             }
         }
@@ -156,20 +160,21 @@ public enum ExactMetrics {
         return max(0, s)
     }
 
-    /// P(majority of independent answers is correct), ties split uniformly among tied answers.
-    static func majorityAccuracy(tables: [PolicyTable], seats: [Int], q: Int, answers a: Int,
+    /// P(majority of independent answers is correct), ties split uniformly among tied answers;
+    /// `seatAnswerProbs[i·A + a]` is seat i's probability of answer a.
+    /// - Complexity: O(A^N · N).
+    static func majorityAccuracy(seatAnswerProbs p: [Double], agents n: Int, answers a: Int,
                                  profile: inout [Int], counts: inout [Int]) -> Double {
-        let n = seats.count
         for i in 0..<n { profile[i] = 0 }
         var total = 0.0
         while true {
-            var p = 1.0
+            var prob = 1.0
             for ai in 0..<a { counts[ai] = 0 }
-            for i in 0..<n { p *= tables[seats[i]].pAnswer(q, profile[i]); counts[profile[i]] += 1 }
-            if p > 0 {
+            for i in 0..<n { prob *= p[i * a + profile[i]]; counts[profile[i]] += 1 }
+            if prob > 0 {
                 var best = 0, ties = 0
                 for ai in 0..<a { if counts[ai] > best { best = counts[ai]; ties = 1 } else if counts[ai] == best { ties += 1 } }
-                if counts[0] == best { total += p / Double(ties) }
+                if counts[0] == best { total += prob / Double(ties) }
             }
             var i = 0
             while i < n {

@@ -4,8 +4,14 @@
 /// names, never rename. "Exact" metrics are computed from the explicit policies; `sample.*` ones
 /// from simulated transcripts, as a researcher would compute them from real logs.
 public enum MetricName {
+    /// Mean over generator seats of π_n(correct answer | q) (exact).
     public static let accuracyRound1Individual = "accuracy.round1_individual"
+    /// P(the majority of the N independent round-1 answers is correct, ties split uniformly)
+    /// (exact, by enumerating the A^N answer profiles; omitted when A^N > 4096).
     public static let accuracyRound1Majority = "accuracy.round1_majority"
+    /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated* by
+    /// simulating 4 debates per test question (standard error at most √(p(1−p)/Q) per replicate);
+    /// without debate it is the exact round-1 majority accuracy.
     public static let accuracyFinal = "accuracy.final"
 
     public static let entropyChain = "entropy.chain"
@@ -18,18 +24,26 @@ public enum MetricName {
     public static let entropyAnswerCritic = "entropy.answer.critic"
     public static let entropyStyleCritic = "entropy.style.critic"
 
+    /// P(two different generator seats give different chains | answers | styles), averaged
+    /// over seat pairs and test questions (exact; 1 − Σπ² at base).
     public static let disagreementChain = "disagreement.chain"
     public static let disagreementAnswer = "disagreement.answer"
     public static let disagreementStyle = "disagreement.style"
 
+    /// Society Jensen–Shannon divergence H(mixture) − mean H of the generator seats' policies
+    /// (mutual information between seat and response), chains | answers (exact).
     public static let jsChain = "js.chain"
     public static let jsAnswer = "js.answer"
 
+    /// KL(model ‖ base) of the generation policies, mean over generator models | critic models |
+    /// all models; kl_between: mean over ordered generator-seat pairs of KL(π_i ‖ π_j) (exact).
     public static let klBaseGenerator = "kl_base.generator"
     public static let klBaseCritic = "kl_base.critic"
     public static let klBase = "kl_base"
     public static let klBetween = "kl_between"
 
+    /// Metrics computed from one simulated debate per test question, as from transcripts
+    /// (definitions in `SampledMetrics`).
     public static let sampleConsensus = "sample.consensus"
     public static let sampleAnswerEntropyPlugin = "sample.answer_entropy_plugin"
     public static let sampleAnswerEntropyMM = "sample.answer_entropy_mm"

@@ -7,7 +7,10 @@ import ChorusStats
 /// each minibatch takes one step
 ///   θ ← θ + η · (1/B) Σ_i ω_i ∇_θ log π_θ(c_i | q_i) − η·ρ·(θ − θ_base),
 ///   ∇_θ log π_θ(c | q) = (φ(q,c) − E_{π_θ(·|q)}[φ(q,·)]) / τ,
-/// with ω_i the example weight and ρ = `basePull` (θ_base = 0, the base model). Critic decisions
+/// with ω_i the example weight, ρ = `basePull` (θ_base = 0, the base model) and τ the
+/// *likelihood* temperature of `Settings` — the experiment passes τ = 1: the model's own
+/// likelihood softmax(b + θ·φ), as supervised finetuning computes it, whatever temperature the
+/// data were sampled at (so sampling at τ < 1 makes self-training sharpen). Critic decisions
 /// take the analogous step on w with rate η_w:
 ///   ∇_w log P_w(a* | view) = f(a*) − E_{P_w}[f].
 /// Stochastic minibatches are a modelling choice, not only an implementation one: with a

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import ChorusSimulation
+@testable import ChorusCLI
+
+/// `chorus sweep` (SweepCommand; registered in ChorusCommand by the lead).
+@Suite struct SweepCommandTests {
+    @Test func writesOneRowPerGridPointMatchingTheLibrarySweep() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("sweep.csv").path
+        let command = try SweepCommand.parse(["--axis", "finetune.learning_rate=0.25,0.5", "--seeds", "2",
+                                              "--questions", "12", "--iterations", "2", "--threads", "2",
+                                              "--output", path])
+        try command.run()
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        var base = SimulationConfig.paper
+        base.seeds = [1, 2]; base.task.trainQuestions = 12; base.task.testQuestions = 12; base.iterations = 2
+        let expected = Sweep.csv(try Sweep(base: base, axes: [Sweep.Axis(key: "finetune.learning_rate", values: [0.25, 0.5])]).run())
+        #expect(csv == expected)
+        #expect(csv.split(separator: "\n").count == 3)
+    }
+
+    @Test func badAxesAreUsageErrors() {
+        #expect(throws: (any Error).self) { try SweepCommand.parse([]) }
+        #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate") }
+        #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate=0.1,abc") }
+        #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "1"]) }
+        #expect((try? SweepCommand.parseAxis("task.verifiability=1,1.5"))?.values == [1, 1.5])
+    }
+}

@@ -86,9 +86,12 @@ struct AnalyzeCommandTests {
         #expect(rows(report).compactMap { mean($0, "individualAccuracy") } == [0.25, 1, 0.75])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flips.png").path))
 
-        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free"], out: dir)
+        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free", "--self-bleu"], out: dir)
         #expect(rows(free)[0]["individualAccuracy"] is NSNull)
         #expect((free["figures"] as! [String]).isEmpty)
+        let text = rows(free)[0]["text"] as! [String: Any]
+        #expect(text["selfBLEU"] is Double && text["tfidfDissimilarity"] is Double && text["vendi"] is Double)
+        #expect((rows(report)[0]["text"] as! [String: Any])["selfBLEU"] is NSNull)   // off by default
     }
 
     @Test("Bad input and bad options are errors, not crashes")

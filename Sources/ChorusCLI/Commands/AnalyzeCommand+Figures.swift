@@ -55,7 +55,7 @@ enum AnalyzeFigures {
         // Accuracy by round: individual and majority, 95% bootstrap bands.
         var accPanels: [Panel] = []
         for l in ls {
-            let rows = l.rows.filter { $0.individualAccuracy != nil && $0.majorityAccuracy != nil }
+            let rows = l.rows.filter { ($0.individualAccuracy?.n ?? 0) > 0 && ($0.majorityAccuracy?.n ?? 0) > 0 }
             guard !rows.isEmpty else { continue }
             let x = rows.map { Double($0.round) }
             let ind = rows.map { $0.individualAccuracy! }, maj = rows.map { $0.majorityAccuracy! }

@@ -100,9 +100,9 @@ enum AnalyzeFigures {
             let transitions = l.rows.compactMap { r in r.flips.map { (r.round, $0) } }.filter { $0.1.total > 0 }
             guard !transitions.isEmpty else { continue }
             let judged = transitions.contains { $0.1.total > $0.1.unjudged }
-            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame wrong", "wrong →\nother wrong"]
+            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame", "wrong →\nother"]
                                     : ["kept\nanswer", "switched,\nnot to plurality", "switched\nto plurality"]
-            var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after" : "",
+            var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after (same / other wrong answer)" : "",
                                 yLabel: "fraction of transitions", yRange: 0...1, legend: .below)
             for (i, (round, f)) in transitions.enumerated() {
                 let n = Double(f.total)

@@ -49,6 +49,16 @@ public final class GSLDiscrete: @unchecked Sendable {
         return out
     }
 
+    /// Fills `buffer` with draws in one bridge crossing (no allocation).
+    public func sample(into buffer: inout [Int], using g: inout Xoshiro256) {
+        let t = table
+        buffer.withUnsafeMutableBufferPointer { o in
+            withGSLRandom(&g) { r in
+                for i in o.indices { o[i] = Int(gsl_ran_discrete(r, t)) }
+            }
+        }
+    }
+
     /// The probability GSL's table assigns to outcome `i` (`gsl_ran_discrete_pdf`).
     public func probability(of i: Int) -> Double {
         guard i >= 0, i < count else { return 0 }

@@ -2,15 +2,24 @@ internal import CGSL
 
 /// GSL's special functions in a Swift namespace (GSL Reference Manual, "Special Functions").
 ///
-/// `digamma`, `trigamma` and `lnGamma` follow GSL at the poles: they return NaN or ±∞ at 0 and
-/// the negative integers (the error handler is off, DESIGN §4), so call them on x > 0.
+/// `digamma`, `trigamma` and `lnGamma` return NaN where GSL reports an error (at 0 and the
+/// negative integers; GSL itself would return an arbitrary value such as 0 there), so a pole
+/// never passes for a number.
 public enum Special {
-    /// Digamma ψ(x) = d/dx ln Γ(x). Undefined (NaN) at 0 and negative integers.
-    public static func digamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_psi(x) }
-    /// Trigamma ψ₁(x) = d²/dx² ln Γ(x).
-    public static func trigamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_psi_1(x) }
-    /// ln |Γ(x)|; for x > 0 simply ln Γ(x).
-    public static func lnGamma(_ x: Double) -> Double { GSLRuntime.ensure(); return gsl_sf_lngamma(x) }
+    /// Digamma ψ(x) = d/dx ln Γ(x). NaN at 0 and the negative integers.
+    public static func digamma(_ x: Double) -> Double { evaluate { gsl_sf_psi_e(x, $0) } }
+    /// Trigamma ψ₁(x) = d²/dx² ln Γ(x). NaN at 0 and the negative integers.
+    public static func trigamma(_ x: Double) -> Double { evaluate { gsl_sf_psi_1_e(x, $0) } }
+    /// ln |Γ(x)|; for x > 0 simply ln Γ(x). NaN at 0 and the negative integers.
+    public static func lnGamma(_ x: Double) -> Double { evaluate { gsl_sf_lngamma_e(x, $0) } }
+
+    /// Runs a `gsl_sf_*_e` function: its value, or NaN if it reports an error.
+    @inline(__always)
+    static func evaluate(_ f: (UnsafeMutablePointer<gsl_sf_result>) -> Int32) -> Double {
+        GSLRuntime.ensure()
+        var r = gsl_sf_result(val: .nan, err: 0)
+        return f(&r) == GSL_SUCCESS ? r.val : .nan
+    }
     /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0.
     public static func lnBeta(_ a: Double, _ b: Double) throws -> Double {
         guard a > 0, b > 0, a.isFinite, b.isFinite else {

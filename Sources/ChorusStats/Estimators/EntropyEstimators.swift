@@ -51,7 +51,7 @@ public enum EntropyEstimator: String, Sendable, CaseIterable, Codable {
             guard k >= counts.count, k >= 1 else {
                 throw StatsError.invalidParameter("NSB alphabet size \(k) is smaller than the \(counts.count) bins given")
             }
-            return try NSB.estimate(counts: counts, alphabetSize: k).mean
+            return try NSB.posterior(counts: counts, alphabetSize: k).mean
         }
     }
 

@@ -10,7 +10,10 @@ public enum Info {
     /// How far from 1 a probability vector's sum may be.
     public static let defaultTolerance = 1e-9
 
-    /// Checks that `p` is a probability vector.
+    /// Checks that `p` is a probability vector: non-empty, every entry finite and ≥ 0, and
+    /// |Σp − 1| ≤ tolerance · max(1, K) (the allowance grows with the length K, since rounding
+    /// in a computed distribution accumulates over its entries).
+    /// - Throws: `StatsError.invalidDistribution` naming the entry or the sum.
     public static func validate(_ p: [Double], tolerance: Double = defaultTolerance, name: String = "p") throws {
         guard !p.isEmpty else { throw StatsError.invalidDistribution("\(name) is empty") }
         var sum = 0.0
@@ -25,8 +28,9 @@ public enum Info {
     }
 
     /// Shannon entropy H(p) = −Σ p_i log p_i.
-    public static func entropy(_ p: [Double], base: LogBase = .nats) throws -> Double {
-        try validate(p)
+    /// `tolerance` is how far from 1 the sum may be (see `validate`).
+    public static func entropy(_ p: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
+        try validate(p, tolerance: tolerance)
         return entropyUnchecked(p) * base.fromNats
     }
 
@@ -46,18 +50,27 @@ public enum Info {
         return m + log(s)
     }
 
-    /// softmax(x / τ)_i = exp(x_i/τ − logSumExp(x/τ)).
+    /// softmax(x / τ)_i = exp(x_i/τ − m) / Σ_j exp(x_j/τ − m), m = max_j x_j/τ: shifting by the
+    /// maximum first keeps every exponent ≤ 0 and the differences exact, so the result sums to 1
+    /// to rounding even for logits of size 1e3. −∞ logits get probability 0. Unchecked: a NaN or
+    /// +∞ logit, or all −∞, gives NaNs (the `entropy(logits:)`/`kl(logitsP:logitsQ:)` entry points
+    /// check their input and throw instead).
     public static func softmax(_ logits: [Double], temperature: Double = 1) -> [Double] {
         let z = temperature == 1 ? logits : logits.map { $0 / temperature }
-        let lse = logSumExp(z)
-        return z.map { exp($0 - lse) }
+        guard let m = z.max(), m.isFinite else { return z.map { _ in .nan } }
+        let e = z.map { exp($0 - m) }
+        let s = e.reduce(0, +)
+        return e.map { $0 / s }
     }
 
-    /// log softmax(x / τ).
+    /// log softmax(x / τ)_i = (x_i/τ − m) − log Σ_j exp(x_j/τ − m), m = max_j x_j/τ.
     public static func logSoftmax(_ logits: [Double], temperature: Double = 1) -> [Double] {
         let z = temperature == 1 ? logits : logits.map { $0 / temperature }
-        let lse = logSumExp(z)
-        return z.map { $0 - lse }
+        guard let m = z.max(), m.isFinite else { return z.map { _ in .nan } }
+        var s = 0.0
+        for v in z { s += exp(v - m) }
+        let ls = log(s)
+        return z.map { ($0 - m) - ls }
     }
 
     /// Entropy of softmax(logits / τ), computed from log-probabilities so that tiny
@@ -71,8 +84,8 @@ public enum Info {
     }
 
     /// Cross-entropy H(p, q) = −Σ p_i log q_i (+∞ if q_i = 0 < p_i).
-    public static func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats) throws -> Double {
-        try validate(p, name: "p"); try validate(q, name: "q")
+    public static func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
+        try validate(p, tolerance: tolerance, name: "p"); try validate(q, tolerance: tolerance, name: "q")
         guard p.count == q.count else { throw StatsError.sizeMismatch("p has \(p.count) entries, q has \(q.count)") }
         var h = 0.0
         for i in p.indices where p[i] > 0 {
@@ -83,8 +96,8 @@ public enum Info {
     }
 
     /// Kullback–Leibler divergence KL(p‖q) = Σ p_i log(p_i/q_i) ≥ 0, = 0 iff p = q.
-    public static func kl(_ p: [Double], _ q: [Double], base: LogBase = .nats) throws -> Double {
-        try validate(p, name: "p"); try validate(q, name: "q")
+    public static func kl(_ p: [Double], _ q: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
+        try validate(p, tolerance: tolerance, name: "p"); try validate(q, tolerance: tolerance, name: "q")
         guard p.count == q.count else { throw StatsError.sizeMismatch("p has \(p.count) entries, q has \(q.count)") }
         var d = 0.0
         for i in p.indices where p[i] > 0 {
@@ -101,23 +114,42 @@ public enum Info {
         try validateLogits(logitsP, temperature: temperature); try validateLogits(logitsQ, temperature: temperature)
         let lp = logSoftmax(logitsP, temperature: temperature), lq = logSoftmax(logitsQ, temperature: temperature)
         var d = 0.0
-        for i in lp.indices where lp[i] > -.infinity { d += exp(lp[i]) * (lp[i] - lq[i]) }
+        for i in lp.indices where lp[i] > -.infinity {
+            // π_p > 0 = π_q (even if exp(lp) underflows): the divergence is infinite, not 0·∞.
+            if lq[i] == -.infinity { return .infinity }
+            d += exp(lp[i]) * (lp[i] - lq[i])
+        }
         return max(0, d) * base.fromNats
+    }
+
+    /// Cross-entropy between two softmax policies given by logits, from log-probabilities:
+    /// H(π_p, π_q) = −Σ π_p log π_q (+∞ if π_q has a −∞ logit where π_p has mass).
+    public static func crossEntropy(logitsP: [Double], logitsQ: [Double], temperature: Double = 1, base: LogBase = .nats) throws -> Double {
+        guard logitsP.count == logitsQ.count else { throw StatsError.sizeMismatch("logit vectors of \(logitsP.count) and \(logitsQ.count)") }
+        try validateLogits(logitsP, temperature: temperature); try validateLogits(logitsQ, temperature: temperature)
+        let lp = logSoftmax(logitsP, temperature: temperature), lq = logSoftmax(logitsQ, temperature: temperature)
+        var h = 0.0
+        for i in lp.indices where lp[i] > -.infinity {
+            if lq[i] == -.infinity { return .infinity }  // π_p > 0 = π_q, even if exp(lp) underflows
+            h -= exp(lp[i]) * lq[i]
+        }
+        return h * base.fromNats
     }
 
     /// Weighted Jensen–Shannon divergence of several distributions:
     /// JS_w(p_1..p_m) = H(Σ w_j p_j) − Σ w_j H(p_j), which equals the mutual information between
     /// the index j ~ w and a draw from p_j. Bounded by H(w) ≤ log m. Default weights uniform.
-    public static func jensenShannon(_ ps: [[Double]], weights: [Double]? = nil, base: LogBase = .nats) throws -> Double {
+    public static func jensenShannon(_ ps: [[Double]], weights: [Double]? = nil, base: LogBase = .nats,
+                                     tolerance: Double = defaultTolerance) throws -> Double {
         guard let k = ps.first?.count, !ps.isEmpty else { throw StatsError.invalidDistribution("JS needs at least one distribution") }
         let w = weights ?? [Double](repeating: 1 / Double(ps.count), count: ps.count)
         guard w.count == ps.count else { throw StatsError.sizeMismatch("\(ps.count) distributions but \(w.count) weights") }
-        try validate(w, name: "weights")
+        try validate(w, tolerance: tolerance, name: "weights")
         var mixture = [Double](repeating: 0, count: k)
         var meanH = 0.0
         for (j, p) in ps.enumerated() {
             guard p.count == k else { throw StatsError.sizeMismatch("distribution \(j) has \(p.count) entries, expected \(k)") }
-            try validate(p, name: "p[\(j)]")
+            try validate(p, tolerance: tolerance, name: "p[\(j)]")
             for i in 0..<k { mixture[i] += w[j] * p[i] }
             meanH += w[j] * entropyUnchecked(p)
         }

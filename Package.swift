@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "ChorusAnalysis", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
         ]),
-        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords"]),
+        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusSimulation"]),
         .target(name: "ChorusCLI", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
             "ChorusAnalysis", "ChorusFigures",

@@ -84,6 +84,36 @@ struct Gallery {
                     columns: lrs, rows: precisions, values: margins, colourScale: .diverging,
                     colourBarLabel: "margin", cellLabels: marks).render(to: dir.appendingPathComponent("heat-div.png"), size: .column)
 
+        // Fixed range with far outliers: lines, band and reference lines are clipped cleanly.
+        var outliers = LineChart(title: "Fixed y range 0–1, outliers at ±10¹⁵", yRange: 0...1, legend: .topRight)
+        outliers.series.append(Series("s", x: [0, 1, 2, 3], y: [0.5, 1e15, -1e15, 0.5], lower: [0.3, 1e14, -1e16, 0.3],
+                                      upper: [0.7, 1e16, 1e3, 0.7], marker: .circle))
+        outliers.references.append(ReferenceLine(.diagonal(slope: 0.2, intercept: 0.1), label: "y = 0.2x + 0.1"))
+        outliers.references.append(ReferenceLine(.vertical(1.5), label: "x = 1.5", lineStyle: .dotted))
+        try outliers.render(to: dir.appendingPathComponent("outliers.png"), size: .column)
+
+        // Like the reproduce figure: 1×2 at 1800×800, seven regimes with bands and markers.
+        let regimes = ["multiagent", "single-agent", "no-critic", "no-summary", "single-no-debate", "majority-ft", "star"]
+        func panel(_ title: String, _ y: String, _ f: (Int, Double) -> Double) -> LineChart {
+            var c = LineChart(title: title, xLabel: "finetuning iteration", yLabel: y)
+            for (i, r) in regimes.enumerated() {
+                let it = (0...5).map(Double.init)
+                c.series.append(Series(r, x: it, y: it.map { f(i, $0) }, lower: it.map { f(i, $0) - 0.02 },
+                                       upper: it.map { f(i, $0) + 0.02 }, lineStyle: i < 2 ? .solid : .dashed,
+                                       marker: Marker.allCases[i % Marker.allCases.count]))
+            }
+            return c
+        }
+        let acc = panel("Held-out accuracy (final-round majority)", "accuracy") { i, t in 0.45 + 0.02 * Double(7 - i) * log(1 + t) / 2 }
+        let dis = panel("Society disagreement (chains)", "P(two agents' chains differ)") { i, t in 0.6 * exp(-Double(i) * t / 12) }
+        try FigureGrid(rows: 1, columns: 2, panels: [.line(acc), .line(dis)])
+            .render(to: dir.appendingPathComponent("reproduce-like.png"), size: FigureSize(width: 1800, height: 800))
+
+        // A legend label longer than the figure is wide shrinks to fit.
+        var long = sampleChart(title: "Long legend label")
+        long.series[0].name = "multiagent finetuning with summaries, critics and five iterations of self-generated data, averaged over seeds"
+        try long.render(to: dir.appendingPathComponent("long-legend.png"), size: FigureSize(width: 900, height: 600))
+
         var right = sampleChart(title: "Disagreement")
         right.yAxis.label = "disagreement"
         let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(sampleChart(title: "Accuracy")), .line(right)],

@@ -1,7 +1,89 @@
 import ArgumentParser
+import Foundation
+import ChorusSimulation
+import ChorusFigures
 
-/// PLACEHOLDER: replaced by the owner of this command before any submission.
+/// `chorus reproduce`: the main job. Runs the `paper` preset (every regime, ≥ 10 seeds),
+/// prints the summary and the claims table of DESIGN §2 with their confidence intervals, writes
+/// the run directory, and draws the paper figures into `figures/`.
 struct ReproduceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reproduce", abstract: "Run the main job: the paper preset and its figures.")
-    func run() throws { throw ValidationError("'reproduce' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "reproduce",
+        abstract: "The main job: run the paper preset, print its claims table and draw its figures.",
+        discussion: """
+        Equivalent to 'chorus simulate --preset paper --claims' followed by the figures:
+          <figures>/paper-accuracy-disagreement.{png,pdf}  accuracy and disagreement, single-agent vs multiagent
+          <figures>/paper-accuracy-regimes.png             held-out accuracy of every regime (ablations)
+          <figures>/paper-entropy.png                      per-agent chain entropy
+          <figures>/paper-kl-base.png                      KL of the models from the base model
+        Every curve is a mean over seeds with a shaded 95% t interval.
+        Exit codes as for 'chorus simulate'; with --require-claims, 3 when a claim fails.
+        """)
+
+    @Option(help: ArgumentHelp("Run directory (default: notebooks-data/paper-<UTC time>).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Folder for the figures.", valueName: "dir"))
+    var figures: String = "figures"
+
+    @Option(help: ArgumentHelp("Seeds as a range or list (default: the preset's).", valueName: "seeds"))
+    var seeds: String?
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    @Flag(help: "Exit with code 3 when a claim fails.")
+    var requireClaims = false
+
+    @Flag(help: "No progress bar and no status lines on standard error.")
+    var quiet = false
+
+    init() {}
+
+    func run() throws {
+        try CLIErrors.reporting {
+            let figureDir = URL(fileURLWithPath: figures, isDirectory: true)
+            // Fail on an unwritable figure folder before the simulation, not after.
+            try FigureOutput.check(figureDir.appendingPathComponent("paper-accuracy-disagreement.png"))
+            var args = ["--preset", "paper", "--claims"]
+            if let out { args += ["--out", out] }
+            if let seeds { args += ["--seeds", seeds] }
+            if let threads { args += ["--threads", "\(threads)"] }
+            if quiet { args.append("--quiet") }
+            let outcome = try SimulateCommand.parse(args).execute()
+            let written = try Self.drawFigures(outcome, into: figureDir)
+            Console.current.out("\nFigures:\n" + written.map { "  \($0.path)\n" }.joined())
+            if requireClaims, let c = outcome.claims, c.contains(where: { !$0.holds }) {
+                Console.current.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
+                throw ExitCode(CLIErrors.claimFailed)
+            }
+        }
+    }
+
+    /// Draws the paper figures of a finished run; returns the files written.
+    static func drawFigures(_ outcome: SimulateCommand.Outcome, into dir: URL) throws -> [URL] {
+        let regimes = outcome.config.regimes
+        let s = outcome.summary
+        var written: [URL] = []
+        // The headline contrast (claims 1–4) in the main figure; every regime in its own figure.
+        let headline = regimes.filter { ["single-agent", "multiagent"].contains($0) }
+        let main = SimulationFigures.accuracyAndDisagreement(s, regimes: headline.isEmpty ? regimes : headline)
+        for ext in ["png", "pdf"] {
+            let url = dir.appendingPathComponent("paper-accuracy-disagreement.\(ext)")
+            try main.render(to: url, size: FigureSize(width: 1800, height: 800))
+            written.append(url)
+        }
+        let entropy = SimulationFigures.metricByIteration(s, metric: MetricName.entropyChain, regimes: regimes,
+                                                          title: "Per-agent chain entropy (held-out)", yLabel: "entropy (nats)")
+        let kl = SimulationFigures.metricByIteration(s, metric: MetricName.klBase, regimes: regimes,
+                                                     title: "KL of the models from the base model", yLabel: "KL (nats)")
+        let all = SimulationFigures.metricByIteration(s, metric: MetricName.accuracyFinal, regimes: regimes,
+                                                      title: "Held-out accuracy, every regime", yLabel: "accuracy")
+        for (chart, name) in [(entropy, "paper-entropy.png"), (kl, "paper-kl-base.png"), (all, "paper-accuracy-regimes.png")] {
+            let url = dir.appendingPathComponent(name)
+            try chart.render(to: url)
+            written.append(url)
+        }
+        return written
+    }
 }

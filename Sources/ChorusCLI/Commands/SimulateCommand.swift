@@ -3,6 +3,7 @@ import Foundation
 import ChorusStats
 import ChorusRecords
 import ChorusSimulation
+import ChorusFigures
 
 /// `chorus simulate`: resolve a configuration, run the experiment, write the run directory and
 /// print a summary (and the claims table for the paper preset or `--claims`).
@@ -74,7 +75,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try CLIErrors.reporting { try execute() }
+        try CLIErrors.reporting { _ = try execute() }
     }
 
     /// Resolves the configuration from the options.
@@ -96,7 +97,16 @@ struct SimulateCommand: ParsableCommand {
         return (try builder.build(), source)
     }
 
-    private func execute() throws {
+    /// What a finished run produced, for commands that build on `simulate` (`reproduce`).
+    struct Outcome {
+        var config: SimulationConfig
+        var summary: [SummaryRow]
+        var claims: [ClaimResult]?
+        var directory: URL
+    }
+
+    /// Runs the experiment, writes the run directory, prints the tables; returns what it made.
+    func execute() throws -> Outcome {
         let console = Console.current
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
@@ -146,6 +156,7 @@ struct SimulateCommand: ParsableCommand {
             console.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
             throw ExitCode(CLIErrors.claimFailed)
         }
+        return Outcome(config: config, summary: summary, claims: claimResults, directory: dir)
     }
 }
 
@@ -251,6 +262,8 @@ enum CLIErrors {
         } catch let e as FileIOError {
             try fail("\(e)", code: fileError)
         } catch let e as TableError {
+            try fail("\(e)", code: fileError)
+        } catch let e as FigureError {
             try fail("\(e)", code: fileError)
         } catch let e as ValidationError {
             throw e

@@ -33,7 +33,7 @@ struct Axes {
     /// The plotting area (inside the axes).
     private(set) var plot = Rect(x0: 0, y0: 0, x1: 1, y1: 1)
     private var legendColumns = 1
-    private let legend: LegendLayout
+    private var legend: LegendLayout
     private var h: Double { canvas.charHeight }
     /// Scale of the x tick labels (categories shrink to fit their slot).
     private var xLabelScale = 1.0
@@ -74,7 +74,10 @@ struct Axes {
         var right = max(1.2 * h, 0.5 * (spec.xTicks.labels.last.map { canvas.textWidth($0) } ?? 0) + 0.4 * h)
         if spec.xCategorical { right = 1.2 * h }
         right += spec.rightExtra
-        if !legend.entries.isEmpty && spec.legend == .right { right = legend.widest + 2.4 * h }
+        if !legend.entries.isEmpty && spec.legend == .right {
+            legend.fit(width: 0.4 * cell.width)
+            right = legend.widest + 2.4 * h
+        }
 
         // Category labels: one line if they fit their slot, else two lines, shrunk if need be.
         xTickLines = spec.xTicks.labels.map { [$0] }
@@ -95,6 +98,7 @@ struct Axes {
         if !legend.entries.isEmpty {
             switch spec.legend {
             case .below:
+                legend.fit(width: cell.width - 1.0 * h)
                 legendColumns = legend.columns(fitting: cell.width - left - right)
                 bottom += legend.height(columns: legendColumns) + 0.6 * h
             default:
@@ -106,6 +110,9 @@ struct Axes {
             // Degenerate cell: keep a minimal plot so PLplot never sees an empty viewport.
             plot = Rect(x0: cell.x0 + 0.1 * cell.width, y0: cell.y0 + 0.1 * cell.height,
                         x1: cell.x1 - 0.05 * cell.width, y1: cell.y1 - 0.05 * cell.height)
+        }
+        if [.topLeft, .topRight, .bottomLeft, .bottomRight].contains(spec.legend) {
+            legend.fit(width: 0.6 * plot.width)
         }
         // Titles and axis labels shrink (never grow) to fit.
         if !spec.title.isEmpty {
@@ -206,7 +213,8 @@ struct Axes {
         case .none: return
         case .below:
             let w = legend.width(columns: legendColumns)
-            let x = max(cell.x0 + 0.5 * h, (plot.x0 + plot.x1) / 2 - w / 2)
+            // Centred under the plot, but kept inside the cell.
+            let x = max(cell.x0 + 0.5 * h, min((plot.x0 + plot.x1) / 2 - w / 2, cell.x1 - 0.5 * h - w))
             let yTop = plot.y0 - 2.3 * h - xTickExtra - (spec.xLabel.isEmpty ? 0 : 1.9 * h) - 0.3 * h
             legend.draw(x: x, yTop: yTop, columns: legendColumns, framed: false)
         case .right:

@@ -20,13 +20,16 @@ final class Canvas {
     let pageCharHeight: Double
     /// Base line width in device units.
     let lineUnit: Double
+    /// Where data may go in the current coordinates (see `Clip`).
+    private var clipWindow: Rect
     private var colourIndex: [String: Int32] = [:]
     private var nextColour: Int32 = 2
     static let colourCapacity: Int32 = 256
 
-    /// Font em size as a multiple of PLplot's character height (cairo drivers; measured on
-    /// rendered PNGs: a 10-em DejaVu string at 24 px character height is 300 px wide).
-    static let emPerCharHeight = 1.25
+    /// Font em size as a multiple of PLplot's character height (cairo drivers; measured on a
+    /// rendered PNG: 40 "n" (25.4 em) at 28.8 px character height are 952 px of ink, and the
+    /// x-height of 21 px is 0.547 em, both giving ≈ 1.31).
+    static let emPerCharHeight = 1.32
 
     init(size: FigureSize) {
         var x0: PLFLT = 0, x1: PLFLT = 0, y0: PLFLT = 0, y1: PLFLT = 0
@@ -36,6 +39,7 @@ final class Canvas {
         let shorter = min(page.width / 1.6, page.height)
         charHeight = shorter * 0.024
         pageCharHeight = charHeight
+        clipWindow = Clip.guardWindow(page)
         lineUnit = max(1, Double(min(size.width * 10 / 16, size.height)) / 1000 * 2.2)
         c_plschr(charHeight, 1)
         c_plssym(charHeight, 1)
@@ -66,8 +70,8 @@ final class Canvas {
         c_plcol0(idx)
     }
 
-    /// Sets the line width, as a multiple of the base width.
-    func width(_ w: Double) { c_plwidth(lineUnit * w) }
+    /// Sets the line width, as a multiple of the base width (thinner in small grid panels).
+    func width(_ w: Double) { c_plwidth(lineUnit * w * (charHeight / pageCharHeight).squareRoot()) }
 
     /// Sets the dash pattern (lengths scale with the text size).
     func style(_ s: LineStyle) {
@@ -93,28 +97,36 @@ final class Canvas {
     func usePage() {
         c_plsvpa(page.x0, page.x1, page.y0, page.y1)
         c_plwind(page.x0, page.x1, page.y0, page.y1)
+        clipWindow = Clip.guardWindow(page)
     }
 
     /// Draws in world coordinates mapped onto `area` (mm) from now on; PLplot clips to it.
     func useArea(_ area: Rect, world: Rect) {
         c_plsvpa(area.x0, area.x1, area.y0, area.y1)
         c_plwind(world.x0, world.x1, world.y0, world.y1)
+        clipWindow = Clip.guardWindow(world)
     }
 
     // MARK: primitives (current coordinate system)
 
+    /// A polyline (clipped first, see `Clip`).
     func line(_ x: [Double], _ y: [Double]) {
         guard x.count >= 2, x.count == y.count else { return }
-        x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in c_plline(Int32(x.count), xp.baseAddress, yp.baseAddress) }
+        for (px, py) in Clip.polyline(x, y, clipWindow) {
+            px.withUnsafeBufferPointer { xp in
+                py.withUnsafeBufferPointer { yp in c_plline(Int32(px.count), xp.baseAddress, yp.baseAddress) }
+            }
         }
     }
 
+    /// A filled polygon in the current colour (clipped first, see `Clip`).
     func fill(_ x: [Double], _ y: [Double]) {
         guard x.count >= 3, x.count == y.count else { return }
+        let (px, py) = Clip.polygon(x, y, clipWindow)
+        guard px.count >= 3 else { return }
         c_plpsty(0)
-        x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in c_plfill(Int32(x.count), xp.baseAddress, yp.baseAddress) }
+        px.withUnsafeBufferPointer { xp in
+            py.withUnsafeBufferPointer { yp in c_plfill(Int32(px.count), xp.baseAddress, yp.baseAddress) }
         }
     }
 
@@ -125,6 +137,9 @@ final class Canvas {
     /// Draws `glyph` centred on each point.
     func markers(_ x: [Double], _ y: [Double], glyph: String, scale: Double) {
         guard !x.isEmpty, x.count == y.count else { return }
+        let keep = x.indices.filter { Clip.contains(clipWindow, x[$0], y[$0]) }
+        guard !keep.isEmpty else { return }
+        let x = keep.map { x[$0] }, y = keep.map { y[$0] }
         c_plssym(0, scale)
         c_plschr(0, scale)
         x.withUnsafeBufferPointer { xp in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One legend entry: a sample (band box, line, marker) and a label.
 struct LegendEntry {
     var label: String
@@ -14,9 +16,10 @@ struct LegendEntry {
 
 /// Lays out and draws a legend in page millimetres.
 struct LegendLayout {
-    let entries: [LegendEntry]
+    private(set) var entries: [LegendEntry]
     let canvas: Canvas
-    let textScale = 0.95
+    /// Label text size (shrinks when the widest entry does not fit, see `fit(width:)`).
+    var textScale = 0.95
 
     var h: Double { canvas.charHeight }
     var sampleWidth: Double { 2.8 * h }
@@ -25,10 +28,23 @@ struct LegendLayout {
 
     /// Width of one entry: sample, gap, label.
     func entryWidth(_ e: LegendEntry) -> Double {
-        // 6% slack: the widths are estimates (exact for DejaVu Sans only).
-        sampleWidth + 0.6 * h + 1.06 * canvas.textWidth(e.label, scale: textScale)
+        // 3% slack: the widths are exact for DejaVu Sans only.
+        sampleWidth + 0.6 * h + 1.03 * canvas.textWidth(e.label, scale: textScale)
     }
     var widest: Double { entries.map(entryWidth).max() ?? 0 }
+
+    /// Shrinks the labels (down to 0.6 of the base size) so the widest entry fits in `width`.
+    mutating func fit(width: Double) {
+        guard let longest = entries.map({ canvas.textWidth($0.label) }).max(), longest > 0 else { return }
+        let room = (width - sampleWidth - 0.6 * h) / 1.03
+        if longest * textScale > room { textScale = max(0.6, room / longest) }
+        // Still too long at the smallest size: cut with an ellipsis.
+        for i in entries.indices where canvas.textWidth(entries[i].label, scale: textScale) > room {
+            var label = entries[i].label
+            while label.count > 1 && canvas.textWidth(label + "…", scale: textScale) > room { label.removeLast() }
+            entries[i].label = label.trimmingCharacters(in: .whitespaces) + "…"
+        }
+    }
 
     /// Widths of the columns when the entries fill `columns` columns row by row.
     func columnWidths(_ columns: Int) -> [Double] {

@@ -59,7 +59,7 @@ struct LineChartRenderer {
         axes.drawGrid()
         axes.enterPlot()
         for (i, s) in chart.series.enumerated() { drawBand(s, colour: colour(i)) }
-        for r in chart.references { drawReference(r, xRange: xr) }
+        for r in chart.references { drawReference(r, xRange: xr, yRange: yr) }
         for (i, s) in chart.series.enumerated() { drawSeries(s, colour: colour(i)) }
         axes.drawFrame()
         axes.drawLegend()
@@ -125,16 +125,15 @@ struct LineChartRenderer {
         }
     }
 
-    private func drawReference(_ r: ReferenceLine, xRange: ClosedRange<Double>) {
+    private func drawReference(_ r: ReferenceLine, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) {
         canvas.colour(r.colour)
         canvas.width(1.2 * r.lineWidth)
         canvas.style(r.lineStyle)
-        let far = 1e30
         switch r.kind {
         case .horizontal(let v):
             canvas.line([xRange.lowerBound, xRange.upperBound], [wy(v), wy(v)])
         case .vertical(let v):
-            canvas.line([wx(v), wx(v)], [-far, far])
+            canvas.line([wx(v), wx(v)], [yRange.lowerBound, yRange.upperBound])
         case .diagonal(let a, let b):
             // Sampled along x so it is also right on log axes (where it is a curve).
             let n = (xLog || yLog) ? 200 : 2

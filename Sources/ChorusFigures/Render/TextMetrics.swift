@@ -1,22 +1,31 @@
-/// Approximate text widths for layout (PLplot 5.15 has no public text-measuring call).
-/// Advance widths of DejaVu Sans, in em, grouped by character class.
+/// Text widths for layout (PLplot 5.15 has no public text-measuring call): advance widths
+/// of DejaVu Sans in em, read from the font's hmtx table (DejaVuSans.ttf, 2048 units per em).
 enum TextMetrics {
-    /// Width of `text` in units of the font's em size.
+    /// Advance widths of U+0020…U+007E.
+    static let ascii: [Double] = [
+        0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838,
+        0.318, 0.361, 0.318, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636,
+        0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531, 1.000, 0.684, 0.686, 0.698,
+        0.770, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787,
+        0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390,
+        0.337, 0.390, 0.838, 0.500, 0.500, 0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635,
+        0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612, 0.635, 0.635, 0.411, 0.521,
+        0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838,
+    ]
+    /// Advance widths of the non-ASCII characters the figures use.
+    static let extra: [Character: Double] = [
+        "−": 0.838, "×": 0.838, "±": 0.838, "→": 0.838, "←": 0.838, "≤": 0.838, "≥": 0.838, "≈": 0.838, "·": 0.318, "…": 1.000, "–": 0.500, "—": 1.000, "●": 0.873, "■": 0.945, "▲": 0.769, "◆": 0.769, "▼": 0.769, "★": 0.896, "✕": 0.838, "✓": 0.838, "✗": 0.838, "⁰": 0.401, "¹": 0.401, "²": 0.401, "³": 0.401, "⁴": 0.401, "⁵": 0.401, "⁶": 0.401, "⁷": 0.401, "⁸": 0.401, "⁹": 0.401, "⁻": 0.528, "Ĥ": 0.752, "α": 0.659, "β": 0.638, "γ": 0.592, "δ": 0.612, "ε": 0.541, "η": 0.634, "θ": 0.612, "κ": 0.589, "λ": 0.592, "μ": 0.636, "π": 0.602, "ρ": 0.635, "σ": 0.634, "τ": 0.602, "φ": 0.660, "χ": 0.578, "ψ": 0.660, "ω": 0.837, "Δ": 0.684, "Σ": 0.632, "é": 0.615, "è": 0.615, "à": 0.613, "ü": 0.634, "ö": 0.612, "ä": 0.613, "ç": 0.550, "°": 0.500,
+    ]
+
+    /// Width of `text` in units of the font's em size. Characters not in the tables count as
+    /// 0.65 em (1 em from U+2E80 on, CJK), a slight overestimate for most scripts.
     static func widthInEm(_ text: String) -> Double {
         var w = 0.0
         for c in text {
-            switch c {
-            case "0"..."9": w += 0.636
-            case "i", "j", "l", ".", ",", ":", ";", "'", "|", "!": w += 0.28
-            case " ": w += 0.318
-            case "f", "t", "r", "I", "(", ")", "[", "]", "/": w += 0.39
-            case "s", "c", "z", "k", "v", "y", "x": w += 0.54
-            case "m", "w", "M", "W", "—": w += 0.92
-            case "−", "+", "=", "×", "<", ">", "±": w += 0.84
-            case "A"..."Z": w += 0.72
-            case "●", "■", "▲", "◆", "▼", "★": w += 0.85
-            default: w += 0.6
-            }
+            if let a = c.asciiValue, a >= 32, a <= 126 { w += ascii[Int(a) - 32] }
+            else if let e = extra[c] { w += e }
+            else if let u = c.unicodeScalars.first, u.value >= 0x2E80 { w += 1.0 }
+            else { w += 0.65 }
         }
         return w
     }

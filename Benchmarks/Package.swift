@@ -14,6 +14,7 @@ let package = Package(
             name: "chorus-bench",
             dependencies: [
                 .product(name: "ChorusStats", package: "Chorus"),
+                .product(name: "ChorusSimulation", package: "Chorus"),
             ],
             path: "Sources/chorus-bench"
         ),

@@ -14,6 +14,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "generator": generatorBenchmark,
     "categorical": categoricalBenchmark,
     "estimators": estimatorBenchmark,
+    "paper": paperBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -35,7 +35,10 @@ struct RegimeRun {
         let generatorModels = regime.generatorModels
         let train = 0..<bank.trainCount
         let test = bank.testStart..<(bank.testStart + bank.testCount)
-        let settings = Finetune.Settings(config.finetune, temperature: tau)
+        // Finetuning maximises the model's own likelihood, softmax(b + θ·φ) at temperature 1, as
+        // supervised finetuning of a language model does whatever temperature its data were
+        // sampled at; with τ < 1 each round of self-training therefore sharpens the model.
+        let settings = Finetune.Settings(config.finetune, temperature: 1)
 
         var models = [AgentModel](repeating: AgentModel(dimension: bank.dimension, debate: config.debate),
                                   count: regime.modelCount)

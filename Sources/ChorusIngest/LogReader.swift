@@ -51,7 +51,12 @@ public enum LogReader {
             throw IngestError.cannotRead(path: path, reason: "no such file")
         }
         guard !isDir.boolValue else { throw IngestError.cannotRead(path: path, reason: "is a directory") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        // A FIFO or device could block or never end: only regular files are read.
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw IngestError.cannotRead(path: path, reason: "not a regular file (\(type.rawValue))")
+        }
+        let size = attributes[.size] as? Int
         if size == 0 { throw IngestError.emptyFile(path: path) }
         let run = url.lastPathComponent
 

@@ -174,3 +174,22 @@ import ChorusRecords
         for e in EntropyEstimator.allCases { #expect(value("answer_entropy.\(e.rawValue)", round: 1) != nil) }
     }
 }
+
+@Suite struct StyleDivergenceTests {
+    @Test func amongAgentsByHand() {
+        // Agent 0 writes styles 0, 0; agent 1 writes 1, 1 over two questions: JS = ln 2,
+        // K = 2, m = 2, N = 4 → bias 1/8.
+        var recs: [ResponseRecord] = []
+        for q in 0..<2 {
+            for a in 0..<2 {
+                var r = ResponseRecord(run: "s", regime: "sim", question: "q\(q)", agent: a, role: .generator, round: 1, answer: "x", correct: nil)
+                r.style = a
+                recs.append(r)
+            }
+        }
+        let i = DebateIndex(recs)
+        let e = AnswerDivergence.amongAgents(i.debates(i.groups[0]), round: 1) { $0.style.map(String.init) }!
+        #expect(abs(e.plugIn - log(2.0)) < 1e-15 && e.bias == 0.125 && e.samples == 4)
+        #expect(AnswerDivergence.amongAgents(i.debates(i.groups[0]), round: 1) { _ in nil } == nil)
+    }
+}

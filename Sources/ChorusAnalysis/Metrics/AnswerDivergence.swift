@@ -1,5 +1,6 @@
 import Foundation
 import ChorusStats
+import ChorusRecords
 
 /// Jensen–Shannon divergence among agents' answer distributions, estimated from samples.
 ///
@@ -61,6 +62,17 @@ public enum AnswerDivergence {
             p += e.plugIn; c += e.corrected; q += 1
         }
         return q > 0 ? (p / Double(q), c / Double(q), q) : nil
+    }
+
+    /// JS among agents of a per-response category pooled over questions: agent j's samples are
+    /// `category(r)` for all its responses in `round` (e.g. the simulator's chain `style`, whose
+    /// values mean the same on every question). Nil when no response has a category.
+    /// - Complexity: O(responses).
+    public static func amongAgents(_ debates: [DebateIndex.Debate], round: Int,
+                                   category: (ResponseRecord) -> String?) -> Estimate? {
+        var byAgent: [Int: [String?]] = [:]
+        for d in debates { for r in d.round(round) { if let c = category(r) { byAgent[r.agent, default: []].append(c) } } }
+        return jensenShannon(samples: byAgent.keys.sorted().map { byAgent[$0]! })
     }
 
     static func plugInEntropy(_ counts: [Int]) -> Double {

@@ -40,7 +40,7 @@ public struct RoundRow: Sendable {
 
 /// The per-round table of a transcript: accuracy, agreement, entropy and flips by round.
 public enum RoundMetrics {
-    /// Bootstrap replicates for every interval of the table.
+    /// Default bootstrap replicates for every interval of the table.
     public static let replicates = 2000
 
     /// One row per (run, regime, seed, iteration, round), in the order groups first appear in
@@ -52,8 +52,14 @@ public enum RoundMetrics {
         table(DebateIndex(records), stream: stream)
     }
 
+    /// The table with a chosen number of bootstrap replicates (cost is linear in it; with many
+    /// groups of large simulated transcripts, a few hundred suffice for 95% intervals).
+    public static func table(_ records: [ResponseRecord], stream: SeedStream = SeedStream(seed: 0), replicates: Int) -> [RoundRow] {
+        table(DebateIndex(records), stream: stream, replicates: replicates)
+    }
+
     /// The table from an index already built.
-    public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0)) -> [RoundRow] {
+    public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0), replicates: Int = RoundMetrics.replicates) -> [RoundRow] {
         var rows: [RoundRow] = []
         for g in index.groups {
             let debates = index.debates(g)
@@ -64,11 +70,11 @@ public enum RoundMetrics {
                 let inRound = debates.filter { $0.responses[r] != nil }.sorted { $0.question < $1.question }
                 let rs = gs.child(UInt64(r))
                 func summary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary {
-                    bootstrapMean(inRound.compactMap(f), stream: rs.child(name))
+                    bootstrapMean(inRound.compactMap(f), stream: rs.child(name), replicates: replicates)
                 }
                 func optionalSummary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary? {
                     let v = inRound.compactMap(f)
-                    return v.isEmpty ? nil : bootstrapMean(v, stream: rs.child(name))
+                    return v.isEmpty ? nil : bootstrapMean(v, stream: rs.child(name), replicates: replicates)
                 }
                 let all = inRound.flatMap { $0.round(r) }
                 var flips: FlipCounts? = nil
@@ -101,9 +107,9 @@ public enum RoundMetrics {
 
     /// Mean with a percentile bootstrap interval over the values (questions); an empty input gives
     /// n = 0 and NaN everywhere, a single value an interval of zero width.
-    public static func bootstrapMean(_ values: [Double], stream: SeedStream, level: Double = 0.95) -> Summary {
+    public static func bootstrapMean(_ values: [Double], stream: SeedStream, level: Double = 0.95, replicates: Int = RoundMetrics.replicates) -> Summary {
         guard !values.isEmpty,
-              let s = try? Describe.bootstrap(values, level: level, replicates: replicates, stream: stream)
+              let s = try? Describe.bootstrap(values, level: level, replicates: max(10, replicates), stream: stream)
         else { return emptySummary(level: level) }
         return s
     }

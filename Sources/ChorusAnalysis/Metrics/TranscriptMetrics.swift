@@ -13,7 +13,9 @@ import ChorusRecords
 /// - answer_entropy.<estimator> for every `EntropyEstimator` (per question, mean)
 /// - flips.* and conformity (rounds ≥ 2, `FlipCounts`); switch.* (`SwitchAttribution`, when
 ///   evidence is recorded)
-/// - js.plugin / js.corrected (`AnswerDivergence.perQuestion`), nll.self (`CrossAgentNLL`)
+/// - js.plugin / js.corrected (`AnswerDivergence.perQuestion`); js.style.plugin / corrected
+///   (`AnswerDivergence.amongAgents` over the simulator's chain styles, pooled over questions);
+///   nll.self (`CrossAgentNLL`)
 /// - text.distinct_1 / distinct_2, text.jaccard_2, text.tfidf_dissimilarity, text.self_bleu,
 ///   text.vendi (q = 1, TF-IDF kernel), when at least two responses of a question have text
 /// - embedding.dissimilarity, embedding.vendi, when embeddings are present
@@ -22,8 +24,10 @@ public enum TranscriptMetrics {
 
     /// The long table of `records`. `alphabetSize` is NSB's K for answers (e.g. 4 for A–D;
     /// default: the distinct answers of each question).
+    /// - Complexity: O(rows · metrics · replicates · Q) for the intervals; pass fewer
+    ///   `replicates` for large simulated transcripts.
     public static func table(_ records: [ResponseRecord], alphabetSize: Int? = nil,
-                             stream: SeedStream = SeedStream(seed: 0)) -> TidyTable {
+                             stream: SeedStream = SeedStream(seed: 0), replicates: Int = 1000) -> TidyTable {
         let index = DebateIndex(records)
         var t = TidyTable(columns: columns)
         for g in index.groups {
@@ -39,7 +43,7 @@ public enum TranscriptMetrics {
                 func mean(_ metric: String, _ f: (DebateIndex.Debate) -> Double?) {
                     let v = inRound.compactMap(f)
                     guard !v.isEmpty else { return }
-                    let s = RoundMetrics.bootstrapMean(v, stream: rs.child(metric))
+                    let s = RoundMetrics.bootstrapMean(v, stream: rs.child(metric), replicates: replicates)
                     emit(metric, s.mean, s.lower, s.upper, n: s.n)
                 }
                 mean("accuracy.individual") { QuestionMetrics.individualAccuracy($0, round: r) }
@@ -57,6 +61,9 @@ public enum TranscriptMetrics {
                 }
                 if let js = AnswerDivergence.perQuestion(inRound, round: r) {
                     emit("js.plugin", js.plugIn, n: js.questions); emit("js.corrected", js.corrected, n: js.questions)
+                }
+                if let js = AnswerDivergence.amongAgents(inRound, round: r, category: { $0.style.map(String.init) }) {
+                    emit("js.style.plugin", js.plugIn, n: js.samples); emit("js.style.corrected", js.corrected, n: js.samples)
                 }
                 let recs = inRound.flatMap { $0.round(r) }
                 if let nll = CrossAgentNLL.selfNLL(recs) { emit("nll.self", nll, n: recs.count) }

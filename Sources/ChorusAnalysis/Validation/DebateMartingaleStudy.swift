@@ -1,0 +1,106 @@
+import Foundation
+import ChorusStats
+import ChorusRecords
+
+/// Study 4: debate as a martingale (Choi, Zhu, Li, "Debate or Vote: Which Yields Better
+/// Decisions in Multi-Agent Large Language Models?", arXiv 2508.17536, 2025).
+///
+/// m agents hold Dirichlet beliefs α_i over K answers (answer 0 correct), all with the same
+/// concentration α_0 = Σ_k α_ik. In each round every agent answers y_i ∼ α_i/α_0, then updates.
+/// The expected correctness of the society is E_t = mean_i α_i0/α_0 (the chance that a random
+/// agent's next answer is right).
+/// - *Symmetric* update (each agent adds one count for each peer's answer): for every agent
+///   E[α'_i0/α'_0] = (α_0 p_i0 + Σ_{j≠i} p_j0)/(α_0 + m − 1), whose mean over i is p̄_0: E_t is a
+///   martingale, so E[E_t] = E_0 for all t. Checked for every round within 4 standard errors
+///   of the paired difference E_t − E_0 over debates, for m = 3 and 5.
+/// - *Asymmetric* updates are nonlinear in the answers and move E_t: "conformity" (add m − 1
+///   counts to the round's majority answer) and "consensus-filtered own data" (add one count to
+///   your own answer only when it agrees with the majority, the generator-data rule of
+///   Subramaniam et al. 2025). Checked as a direction: |E_T − E_0| > 4 standard errors.
+/// Reported beside them: the majority-vote accuracy per round, which can rise under debate even
+/// when E_t cannot.
+public enum DebateMartingaleStudy {
+    public enum Update: String, CaseIterable, Sendable {
+        case symmetric, conformity, consensusOwnData = "consensus-own-data"
+    }
+
+    static let mu = [0.4, 0.3, 0.2, 0.1]
+    static let alpha0 = 4.0
+
+    /// One debate: E_t and the majority-vote correctness per round t = 0...rounds.
+    static func debate(m: Int, rounds: Int, update: Update, g: inout Xoshiro256) throws -> (belief: [Double], majority: [Double]) {
+        var alpha = try (0..<m).map { _ in try Sample.dirichlet(mu.map { $0 * 10 }, using: &g).map { $0 * alpha0 } }
+        var belief: [Double] = [], majority: [Double] = []
+        func record() { belief.append(alpha.reduce(0) { $0 + $1[0] / $1.reduce(0, +) } / Double(m)) }
+        record()
+        majority.append(.nan)
+        for _ in 0..<rounds {
+            let answers = alpha.map { a -> Int in
+                let tot = a.reduce(0, +); let u = g.nextUnit() * tot; var acc = 0.0
+                for k in a.indices { acc += a[k]; if u < acc { return k } }
+                return a.count - 1
+            }
+            let maj = Int(Vote.majority(answers.enumerated().map { (agent: $0.offset, answer: String($0.element)) })!)!
+            majority.append(maj == 0 ? 1 : 0)
+            for i in 0..<m {
+                switch update {
+                case .symmetric:
+                    for j in 0..<m where j != i { alpha[i][answers[j]] += 1 }
+                case .conformity:
+                    alpha[i][maj] += Double(m - 1)
+                case .consensusOwnData:
+                    if answers[i] == maj { alpha[i][maj] += 1 }
+                }
+            }
+            record()
+        }
+        return (belief, majority)
+    }
+
+    public static func run(_ o: ValidationOptions) throws -> StudyResult {
+        var r = StudyResult(number: 4, title: "Debate as a martingale")
+        let root = SeedStream(seed: o.seed).child("study4")
+        let reps = o.quick ? 4000 : 20000, rounds = 8
+        var table = TidyTable(columns: ["agents", "update", "round", "expected_correctness", "se_change_from_round0", "majority_accuracy"])
+        var series: [StudySeries] = []
+        r.summary.append("agents  update               E_0      E_\(rounds)     E_\(rounds) − E_0 (SE)       majority acc. round 1 → \(rounds)")
+        for m in [3, 5] {
+            for (ui, u) in Update.allCases.enumerated() where m == 3 || u == .symmetric {
+                let runs = try parallelMap(reps, threads: o.threads) { i -> ([Double], [Double])? in
+                    var g = root.child(UInt64(m)).child(u.rawValue).child(UInt64(i)).generator()
+                    return try? debate(m: m, rounds: rounds, update: u, g: &g)
+                }.map { (x: ([Double], [Double])?) -> ([Double], [Double]) in
+                    guard let x else { throw AnalysisError.numerical("Dirichlet sampler failed") }
+                    return x
+                }
+                var means: [Double] = [], lo: [Double] = [], hi: [Double] = []
+                for t in 0...rounds {
+                    let e = meanSE(runs.map { $0.0[t] })
+                    let d = meanSE(runs.map { $0.0[t] - $0.0[0] })
+                    let maj = t == 0 ? Double.nan : meanSE(runs.map { $0.1[t] }).mean
+                    table.append([String(m), u.rawValue, String(t), TidyTable.format(e.mean), TidyTable.format(d.se), TidyTable.format(maj)])
+                    means.append(e.mean); lo.append(e.mean - 1.96 * e.se); hi.append(e.mean + 1.96 * e.se)
+                    if u == .symmetric && t > 0 {
+                        r.checks.append(.analytic(4, "symmetric debate, m=\(m): E[correctness] at round \(t) = round 0", measured: e.mean, expected: means[0],
+                                                  tolerance: 4 * d.se, detail: "\(reps) debates; 4 SE of the paired change"))
+                    }
+                    if u != .symmetric && t == rounds {
+                        r.checks.append(.direction(4, "\(u.rawValue) update, m=\(m): |E[correctness] change| by round \(t) exceeds MC error",
+                                                   measured: abs(d.mean), reference: 0, margin: 4 * d.se,
+                                                   detail: "change \(fmt(d.mean)) (\(d.mean > 0 ? "up" : "down")); \(reps) debates; 4 SE"))
+                    }
+                }
+                let d = meanSE(runs.map { $0.0[rounds] - $0.0[0] })
+                let maj1 = meanSE(runs.map { $0.1[1] }).mean, majT = meanSE(runs.map { $0.1[rounds] }).mean
+                r.summary.append("\(String(m).padding(toLength: 8, withPad: " ", startingAt: 0))\(u.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0))\(fmt(means[0]).padding(toLength: 9, withPad: " ", startingAt: 0))\(fmt(means[rounds]).padding(toLength: 9, withPad: " ", startingAt: 0))\((fmt(d.mean) + " (" + fmt(d.se, 2) + ")").padding(toLength: 24, withPad: " ", startingAt: 0))\(fmt(maj1, 3)) → \(fmt(majT, 3))")
+                let xs = (0...rounds).map(Double.init)
+                series.append(StudySeries("\(u.rawValue), m = \(m)", x: xs, y: means, lower: lo, upper: hi, colour: m == 3 ? ui : 3))
+            }
+        }
+        r.tables.append(("study4_debate_martingale.csv", table))
+        r.figures.append(StudyFigure(file: "study4_debate_martingale.png", title: "Debate as a martingale", panels: [
+            StudyPanel(title: "Dirichlet-belief agents (\(reps) debates, 95% band)",
+                       xLabel: "debate round", yLabel: "expected correctness", series: series)]))
+        return r
+    }
+}

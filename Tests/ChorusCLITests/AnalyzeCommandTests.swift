@@ -73,6 +73,17 @@ struct AnalyzeCommandTests {
         #expect(answers.contains("du_numeric.json,du_numeric.json,0,q0001,0,2,NA,false,101234"))
     }
 
+    @Test("A log and its records written as canonical JSON Lines give the same tables")
+    func recordsRoundTrip() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try analyze([Self.fixtures.appendingPathComponent("agora_small.json").path, "--records", "--no-figures"], out: dir.appendingPathComponent("a"))
+        let jsonl = dir.appendingPathComponent("a/records.jsonl")
+        let b = try analyze([jsonl.path, "--no-figures"], out: dir.appendingPathComponent("b"))
+        #expect(rows(a).count == 3)
+        #expect(NSDictionary(dictionary: ["rows": rows(a)]) == NSDictionary(dictionary: ["rows": rows(b)]))
+    }
+
     @Test("Several files: one entry each; free task has no answer metrics")
     func severalFiles() throws {
         let dir = try tempDir()

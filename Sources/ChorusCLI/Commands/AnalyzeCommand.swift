@@ -45,6 +45,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only.")
     var noFigures = false
 
+    @Flag(name: .customLong("records"), help: "Also write every record (with its text) as canonical JSON Lines: records.jsonl.")
+    var writeRecords = false
+
     @Flag(name: .customLong("self-bleu"), help: "Also compute self-BLEU of the replies (slow on long texts: O(agents² · length)).")
     var selfBLEU = false
 
@@ -76,6 +79,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed, selfBLEU: selfBLEU) }
         try AnalyzeOutput.writeTables(analyses, to: outDir)
+        if writeRecords {
+            try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: outDir.appendingPathComponent("records.jsonl"))
+        }
         let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir)
         let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
         try AtomicFile.write(report, to: outDir.appendingPathComponent("analysis.json"))
@@ -85,6 +91,7 @@ struct AnalyzeCommand: ParsableCommand {
             for a in analyses { print(AnalyzeOutput.textReport(a)) }
             if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
             print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, analysis.json"
+                  + (writeRecords ? ", records.jsonl" : "")
                   + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
         }
     }

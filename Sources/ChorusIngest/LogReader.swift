@@ -43,6 +43,8 @@ public enum LogReader {
     ///   - strict: a record that would be skipped is an error instead.
     ///   - maxLineBytes: line limit of JSON Lines.
     /// - Throws: `IngestError`.
+    /// - Complexity: O(file size + total reply length) time; memory O(records) plus, for Du and
+    ///   LLM-Agora, the parsed document (JSON Lines is streamed line by line).
     public static func read(_ url: URL, format: LogFormat? = nil, task: AnswerTask? = nil, strict: Bool = false,
                             maxLineBytes: Int = RecordsJSONLReader.defaultMaxLineBytes) throws -> IngestResult {
         let path = url.path

@@ -102,6 +102,32 @@ struct AnalyzeCommandTests {
         }
     }
 
+    @Test("JSON Lines with several regimes: one row per regime and round, one figure line each")
+    func groups() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        // Regime "a": both agents right in both rounds; regime "b": agent 1 wrong, then right.
+        for (regime, wrong) in [("a", false), ("b", true)] {
+            for round in 1...2 {
+                for agent in 0...1 {
+                    let bad = wrong && agent == 1 && round == 1
+                    lines.append("{\"run\":\"r\",\"regime\":\"\(regime)\",\"seed\":3,\"iteration\":0,\"question\":\"q0\",\"agent\":\(agent),"
+                                 + "\"role\":\"\(round == 1 ? "generator" : "critic")\",\"round\":\(round),\"answer\":\"\(bad ? "B" : "A")\",\"correct\":\(!bad),\"truth\":\"A\"}")
+                }
+            }
+        }
+        let file = dir.appendingPathComponent("two.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let report = try analyze([file.path], out: dir.appendingPathComponent("out"))
+        let rs = rows(report)
+        #expect(rs.map { $0["regime"] as! String } == ["a", "a", "b", "b"])
+        #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
+        let f = rs[3]["flips"] as! [String: Int]
+        #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
+        #expect((report["figures"] as! [String]).count == 3)
+    }
+
     @Test("Several files: one entry each; free task has no answer metrics")
     func severalFiles() throws {
         let dir = try tempDir()

@@ -19,7 +19,7 @@ enum AnalyzeFigures {
             var groups: [String] = []
             var byGroup: [String: [RoundRow]] = [:]
             for r in a.rows {
-                let g = a.hasGroups ? "\(r.run)/\(r.regime)/it\(r.iteration)" + (r.seed.map { "/s\($0)" } ?? "") : ""
+                let g = a.hasGroups ? AnalyzeOutput.groupLabel(r) : ""
                 if byGroup[g] == nil { groups.append(g) }
                 byGroup[g, default: []].append(r)
             }

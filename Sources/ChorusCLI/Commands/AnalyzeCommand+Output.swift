@@ -22,6 +22,13 @@ enum AnalyzeOutput {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
     }
 
+    /// The label of a row's run, regime, seed and iteration (when a log mixes several).
+    static func groupLabel(_ r: RoundRow) -> String {
+        "\(r.run)/\(r.regime)" + (r.seed.map { "/seed \($0)" } ?? "") + "/it \(r.iteration)"
+    }
+
+    static func groupWidth(_ a: LogAnalysis) -> Int { max(25, a.rows.map { groupLabel($0).count }.max() ?? 0) + 2 }
+
     /// One file's header and per-round tables.
     static func textReport(_ a: LogAnalysis) -> String {
         let r = a.ingest
@@ -40,14 +47,14 @@ enum AnalyzeOutput {
             out += "free-text task: no answers are extracted; text metrics only.\n"
             return out + textTable(a)
         }
-        if group { header += pad("run/iteration", 24) }
+        if group { header += pad("run/regime/seed/iteration", groupWidth(a)) }
         header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
             + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
             + pad("flips r→w", 10) + pad("w→r", 5) + pad("w→w'", 5) + pad("switches", 9) + "→plurality"
         out += header + "\n"
         for row in a.rows {
             var line = ""
-            if group { line += pad("\(row.run)/\(row.iteration)", 24) }
+            if group { line += pad(groupLabel(row), groupWidth(a)) }
             line += pad("\(row.round)", 6) + pad(ci(row.individualAccuracy), 25) + pad(ci(row.majorityAccuracy), 25)
                 + pad(f3(row.unanimity.mean), 10) + pad(f3(row.consensus.mean), 10) + pad(f3(row.noAnswerRate), 10)
                 + pad(f3(row.answerEntropy.mean), 8)
@@ -66,9 +73,9 @@ enum AnalyzeOutput {
     static func textTable(_ a: LogAnalysis) -> String {
         let group = a.hasGroups
         var out = "text diversity (mean over questions of the agents' replies):\n"
-        out += (group ? pad("run/iteration", 24) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
+        out += (group ? pad("run/regime/seed/iteration", groupWidth(a)) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
-            out += (group ? pad("\(row.run)/\(row.iteration)", 24) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
+            out += (group ? pad(groupLabel(row), groupWidth(a)) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
                 + pad(f3(t.distinct2), 11) + pad(f3(t.selfBLEU), 10) + f3(t.vendi) + "\n"
         }
         return out

@@ -34,7 +34,12 @@ enum AnalyzeOutput {
         let r = a.ingest
         var out = "\n== \(a.name)\n"
         out += "format: \(r.format.displayName); task: \(r.task?.rawValue ?? "as recorded") (\(r.taskReason))\n"
-        out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        if a.hasGroups {
+            let groups = Set(a.rows.map(groupLabel)).count
+            out += "\(groups) run/regime/seed/iteration groups, \(r.questions) debates, up to \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        } else {
+            out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        }
         if let names = r.agentNames { out += "; agents: " + names.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") }
         out += "\n"
         if r.skipped > 0 {
@@ -72,6 +77,9 @@ enum AnalyzeOutput {
 
     static func textTable(_ a: LogAnalysis) -> String {
         let group = a.hasGroups
+        guard a.rows.contains(where: { $0.textDiversity != nil }) || a.text.contains(where: { $0.distinct2 != nil || $0.vendi != nil }) else {
+            return "text diversity: no question has two reply texts in this log.\n"
+        }
         var out = "text diversity (mean over questions of the agents' replies):\n"
         out += (group ? pad("run/regime/seed/iteration", groupWidth(a)) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
@@ -96,6 +104,10 @@ enum AnalyzeOutput {
             var rw = 0, wr = 0, judged = false
             for row in a.rows { if let f = row.flips { rw += f.rightWrong; wr += f.wrongRight; judged = judged || f.total > f.unjudged } }
             let r = a.ingest
+            if a.hasGroups {
+                out += pad(a.name, width) + pad(r.task?.rawValue ?? "recorded", 8) + "several run/regime/seed/iteration groups: see its table\n"
+                continue
+            }
             if !a.hasAnswers {
                 out += pad(a.name, width) + pad("free", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
                     + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 14) + pair { $0.textDiversity } + "\n"

@@ -15,6 +15,9 @@ let package = Package(
             dependencies: [
                 .product(name: "ChorusStats", package: "Chorus"),
                 .product(name: "ChorusSimulation", package: "Chorus"),
+                .product(name: "ChorusRecords", package: "Chorus"),
+                .product(name: "ChorusIngest", package: "Chorus"),
+                .product(name: "ChorusAnalysis", package: "Chorus"),
             ],
             path: "Sources/chorus-bench"
         ),

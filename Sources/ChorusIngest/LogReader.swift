@@ -43,6 +43,8 @@ public enum LogReader {
     ///   - strict: a record that would be skipped is an error instead.
     ///   - maxLineBytes: line limit of JSON Lines.
     /// - Throws: `IngestError`.
+    /// - Complexity: O(file size + total reply length) time; memory O(records) plus, for Du and
+    ///   LLM-Agora, the parsed document (JSON Lines is streamed line by line).
     public static func read(_ url: URL, format: LogFormat? = nil, task: AnswerTask? = nil, strict: Bool = false,
                             maxLineBytes: Int = RecordsJSONLReader.defaultMaxLineBytes) throws -> IngestResult {
         let path = url.path
@@ -51,7 +53,12 @@ public enum LogReader {
             throw IngestError.cannotRead(path: path, reason: "no such file")
         }
         guard !isDir.boolValue else { throw IngestError.cannotRead(path: path, reason: "is a directory") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        // A FIFO or device could block or never end: only regular files are read.
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw IngestError.cannotRead(path: path, reason: "not a regular file (\(type.rawValue))")
+        }
+        let size = attributes[.size] as? Int
         if size == 0 { throw IngestError.emptyFile(path: path) }
         let run = url.lastPathComponent
 

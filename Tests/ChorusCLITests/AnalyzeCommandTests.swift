@@ -73,6 +73,61 @@ struct AnalyzeCommandTests {
         #expect(answers.contains("du_numeric.json,du_numeric.json,0,q0001,0,2,NA,false,101234"))
     }
 
+    @Test("A log and its records written as canonical JSON Lines give the same tables")
+    func recordsRoundTrip() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try analyze([Self.fixtures.appendingPathComponent("agora_small.json").path, "--records", "--no-figures"], out: dir.appendingPathComponent("a"))
+        let jsonl = dir.appendingPathComponent("a/records.jsonl")
+        let b = try analyze([jsonl.path, "--no-figures"], out: dir.appendingPathComponent("b"))
+        #expect(rows(a).count == 3)
+        // Equal up to the last bits of the text metrics: ChorusAnalysis's TF-IDF sums run over
+        // Dictionary order, which Swift randomises per process and per dictionary.
+        #expect(Self.close(rows(a) as Any, rows(b) as Any))
+    }
+
+    /// Deep equality of JSON values, numbers within a relative 1e-12.
+    static func close(_ x: Any, _ y: Any) -> Bool {
+        switch (x, y) {
+        case (let a as [String: Any], let b as [String: Any]):
+            return Set(a.keys) == Set(b.keys) && a.keys.allSatisfy { close(a[$0]!, b[$0]!) }
+        case (let a as [Any], let b as [Any]):
+            return a.count == b.count && zip(a, b).allSatisfy { close($0, $1) }
+        case (let a as NSNumber, let b as NSNumber):
+            let u = a.doubleValue, v = b.doubleValue
+            return u == v || abs(u - v) <= 1e-12 * max(abs(u), abs(v))
+        case (let a as String, let b as String): return a == b
+        case (is NSNull, is NSNull): return true
+        default: return false
+        }
+    }
+
+    @Test("JSON Lines with several regimes: one row per regime and round, one figure line each")
+    func groups() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        // Regime "a": both agents right in both rounds; regime "b": agent 1 wrong, then right.
+        for (regime, wrong) in [("a", false), ("b", true)] {
+            for round in 1...2 {
+                for agent in 0...1 {
+                    let bad = wrong && agent == 1 && round == 1
+                    lines.append("{\"run\":\"r\",\"regime\":\"\(regime)\",\"seed\":3,\"iteration\":0,\"question\":\"q0\",\"agent\":\(agent),"
+                                 + "\"role\":\"\(round == 1 ? "generator" : "critic")\",\"round\":\(round),\"answer\":\"\(bad ? "B" : "A")\",\"correct\":\(!bad),\"truth\":\"A\"}")
+                }
+            }
+        }
+        let file = dir.appendingPathComponent("two.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let report = try analyze([file.path], out: dir.appendingPathComponent("out"))
+        let rs = rows(report)
+        #expect(rs.map { $0["regime"] as! String } == ["a", "a", "b", "b"])
+        #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
+        let f = rs[3]["flips"] as! [String: Int]
+        #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
+        #expect((report["figures"] as! [String]).count == 3)
+    }
+
     @Test("Several files: one entry each; free task has no answer metrics")
     func severalFiles() throws {
         let dir = try tempDir()
@@ -86,9 +141,12 @@ struct AnalyzeCommandTests {
         #expect(rows(report).compactMap { mean($0, "individualAccuracy") } == [0.25, 1, 0.75])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flips.png").path))
 
-        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free"], out: dir)
+        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free", "--self-bleu"], out: dir)
         #expect(rows(free)[0]["individualAccuracy"] is NSNull)
         #expect((free["figures"] as! [String]).isEmpty)
+        let text = rows(free)[0]["text"] as! [String: Any]
+        #expect(text["selfBLEU"] is Double && text["tfidfDissimilarity"] is Double && text["vendi"] is Double)
+        #expect((rows(report)[0]["text"] as! [String: Any])["selfBLEU"] is NSNull)   // off by default
     }
 
     @Test("Bad input and bad options are errors, not crashes")

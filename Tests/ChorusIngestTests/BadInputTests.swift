@@ -25,6 +25,9 @@ import Foundation
         let e = error(dir.appendingPathComponent("nope.json"))
         #expect(e == .cannotRead(path: dir.appendingPathComponent("nope.json").path, reason: "no such file"))
         if case .cannotRead = error(dir) {} else { Issue.record("a directory should be unreadable") }
+        // A character device (never-ending /dev/zero) is refused, not read forever.
+        if case .cannotRead(_, let why)? = error(URL(fileURLWithPath: "/dev/zero")) { #expect(why.contains("not a regular file")) }
+        else { Issue.record("/dev/zero should be refused") }
     }
 
     @Test func emptyFiles() throws {

@@ -1,84 +1,86 @@
+import ChorusAnalysis
 import ChorusIngest
 import ChorusRecords
 import ChorusStats
 import Foundation
 
-/// Ingest benchmarks (issue 5): streaming parse speed of the canonical JSON Lines format and the
-/// time to read each shared real log.
+/// Ingest benchmarks (issue 5): streaming parse speed of the canonical JSON Lines format, and
+/// reading plus the per-round analysis of each shared real log.
 ///
-/// 1. Writes a ~100 MB JSON Lines file of simulated-looking records (seeded: `SeedStream(seed:
-///    1).child("ingest-bench")`), streaming, in 1 MB chunks.
-/// 2. Reads it with `RecordsJSONLReader.forEach` (hand-written scanner, one reusable line
-///    buffer): best and median MB/s of `repeats` passes, records per second, peak resident memory.
-/// 3. For comparison, `JSONDecoder` per line on the first ~10 MB.
-/// 4. `LogReader.read` on every log in ../shared/realdata (skipped when absent).
-/// Target: ≥ 50 MB/s on one core in release.
-enum IngestBenchmark {
-    static func run(megabytes: Int = 100, repeats: Int = 3, realData: URL? = nil) throws -> [String] {
-        var lines: [String] = []
-        func say(_ s: String) { print(s); lines.append(s) }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-ingest-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("records.jsonl")
+/// 1. Writes a ~100 MB JSON Lines file of simulated-looking records (3 agents × 3 rounds per
+///    question, 40–160-word texts, half with an 8-dimensional embedding; all drawn from
+///    `SeedStream(seed: 1).child("ingest-bench")`), streaming, in 1 MB chunks, to a temporary file.
+/// 2. Times `RecordsJSONLReader.forEach` over it (hand-written scanner, one reusable line buffer),
+///    in ns per byte: MB/s = 1000 / (ns per byte). Target: ≥ 50 MB/s on one core.
+/// 3. Baseline: Foundation's `JSONDecoder`, one line at a time, on the first ~10 MB.
+/// 4. For each log in ../shared/realdata (skipped when absent): `LogReader.read` (ns per byte)
+///    and read + `RoundMetrics.table` (ns per log, i.e. the analysis without text metrics and
+///    figures).
+/// MB/s figures and the peak resident memory are also printed on standard error.
+func ingestBenchmark() throws -> [Measurement] {
+    var out: [Measurement] = []
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-ingest-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("records.jsonl")
 
-        let t0 = Date()
-        let (bytes, count) = try generate(to: url, bytes: megabytes << 20)
-        say(String(format: "generated %.1f MB, %d records in %.2f s", Double(bytes) / 1e6, count, Date().timeIntervalSince(t0)))
-        say("peak resident memory after generation: \(peakRSS())")
+    let (bytes, count) = try IngestBenchmarkData.generate(to: url, bytes: 100 << 20)
+    printError(String(format: "ingest: generated %.1f MB, %d records; peak RSS %@", Double(bytes) / 1e6, count, IngestBenchmarkData.peakRSS()))
 
-        var rates: [Double] = []
-        for pass in 1...repeats {
-            var n = 0, textBytes = 0
-            let start = DispatchTime.now().uptimeNanoseconds
-            try RecordsJSONLReader.forEach(url) { e in
-                if case .record(let r, _) = e { n += 1; textBytes &+= r.text?.utf8.count ?? 0 }
-            }
-            let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            precondition(n == count, "read \(n) records, wrote \(count)")
-            rates.append(Double(bytes) / 1e6 / s)
-            say(String(format: "pass %d: %.3f s, %.1f MB/s, %.0f records/s (text bytes %d)", pass, s, Double(bytes) / 1e6 / s, Double(n) / s, textBytes))
+    let stream = try measure("RecordsJSONLReader.forEach, ~100 MB canonical JSON Lines (ns/byte)", operations: bytes, repeats: 3) {
+        var n: UInt64 = 0, textBytes: UInt64 = 0
+        try RecordsJSONLReader.forEach(url) { e in
+            if case .record(let r, _) = e { n += 1; textBytes &+= UInt64(r.text?.utf8.count ?? 0) }
         }
-        let sorted = rates.sorted()
-        say(String(format: "RecordsJSONLReader: best %.1f MB/s, median %.1f MB/s (target ≥ 50 MB/s)", sorted.last!, sorted[sorted.count / 2]))
-        say("peak resident memory after streaming reads: \(peakRSS()) (file: \(bytes / 1_000_000) MB)")
-
-        // Baseline: Foundation's JSONDecoder, one line at a time, on the first ~10 MB.
-        let handle = try FileHandle(forReadingFrom: url)
-        let head = try handle.read(upToCount: 10 << 20) ?? Data()
-        try handle.close()
-        let decoder = JSONDecoder()
-        var used = 0, m = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        for line in head.split(separator: 0x0A) {
-            guard let last = line.last, last == 0x7D else { break }   // stop at the cut line
-            _ = try decoder.decode(ResponseRecord.self, from: Data(line))
-            used += line.count + 1; m += 1
-        }
-        let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        say(String(format: "JSONDecoder per line (baseline): %.1f MB/s on %.1f MB (%d records)", Double(used) / 1e6 / s, Double(used) / 1e6, m))
-
-        if let realData, let files = try? FileManager.default.contentsOfDirectory(atPath: realData.path).filter({ $0.hasSuffix(".json") }).sorted() {
-            for f in files {
-                let u = realData.appendingPathComponent(f)
-                var best = Double.infinity
-                var records = 0
-                for _ in 0..<5 {
-                    let a = DispatchTime.now().uptimeNanoseconds
-                    records = try LogReader.read(u).records.count
-                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - a) / 1e9)
-                }
-                let size = (try? FileManager.default.attributesOfItem(atPath: u.path)[.size] as? Int) ?? 0
-                say(String(format: "LogReader.read %@: %d records, %.1f ms (best of 5), %.1f MB/s", f, records, best * 1e3, Double(size) / 1e6 / best))
-            }
-        } else {
-            say("real logs: skipped (../shared/realdata is absent)")
-        }
-        return lines
+        precondition(n == UInt64(count), "read \(n) records, wrote \(count)")
+        return n &+ textBytes
     }
+    out.append(stream)
+    printError(String(format: "ingest: RecordsJSONLReader %.0f MB/s CPU, %.0f MB/s wall; peak RSS %@ for a %d MB file",
+                      1000 / stream.cpuNs, 1000 / stream.wallNs, IngestBenchmarkData.peakRSS(), bytes / 1_000_000))
 
-    /// Writes simulated-looking records (3 agents × 3 rounds per question, 40–160-word texts,
-    /// half with an 8-dimensional embedding) until `bytes` are written. Returns (bytes, records).
+    // Baseline: JSONDecoder per line on the first ~10 MB (whole lines only).
+    let handle = try FileHandle(forReadingFrom: url)
+    let head = try handle.read(upToCount: 10 << 20) ?? Data()
+    try handle.close()
+    let lines = head.split(separator: 0x0A).filter { $0.last == 0x7D }.map { Data($0) }
+    let used = lines.reduce(0) { $0 + $1.count + 1 }
+    let decoded = try measure("JSONDecoder per line, first ~10 MB (baseline, ns/byte)", operations: used, repeats: 3) {
+        let decoder = JSONDecoder()
+        var n: UInt64 = 0
+        for line in lines { n &+= UInt64(try decoder.decode(ResponseRecord.self, from: line).agent) }
+        return n
+    }
+    out.append(decoded)
+    printError(String(format: "ingest: JSONDecoder per line %.0f MB/s CPU", 1000 / decoded.cpuNs))
+
+    let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/realdata")
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: realData.path).filter({ $0.hasSuffix(".json") }).sorted() else {
+        printError("ingest: real logs skipped (\(realData.path) is absent)")
+        return out
+    }
+    for f in files {
+        let u = realData.appendingPathComponent(f)
+        let size = (try FileManager.default.attributesOfItem(atPath: u.path)[.size] as? Int) ?? 1
+        let read = try measure("LogReader.read \(f) (ns/byte)", operations: size) {
+            UInt64(try LogReader.read(u).records.count)
+        }
+        let analysed = try measure("LogReader.read + RoundMetrics.table \(f) (ns/log)", operations: 1, repeats: 3) {
+            let rows = RoundMetrics.table(try LogReader.read(u).records)
+            return UInt64(rows.count) &+ UInt64((rows.last?.individualAccuracy?.mean ?? 0) * 1e6)
+        }
+        out += [read, analysed]
+        printError(String(format: "ingest: %@: read %.1f ms (%.0f MB/s), read + round table %.1f ms (CPU)",
+                          f, read.cpuNs * Double(size) / 1e6, 1000 / read.cpuNs, analysed.cpuNs / 1e6))
+    }
+    return out
+}
+
+/// The benchmark's synthetic data and memory probe.
+enum IngestBenchmarkData {
+    /// Writes simulated-looking records until `target` bytes are written. Returns (bytes, records).
     static func generate(to url: URL, bytes target: Int) throws -> (Int, Int) {
         let words = ("the of and to a in is that for it as with on be by this are we so then answer total each number "
             + "first second third step compute multiply add subtract divide per hour day week cost price apples eggs "
@@ -121,7 +123,7 @@ enum IngestBenchmark {
         return (written, count)
     }
 
-    /// VmHWM from /proc/self/status (Linux), or "n/a".
+    /// VmHWM (peak resident memory) from /proc/self/status, or "n/a".
     static func peakRSS() -> String {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "n/a" }

@@ -15,6 +15,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "categorical": categoricalBenchmark,
     "estimators": estimatorBenchmark,
     "paper": paperBenchmark,
+    "ingest": ingestBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

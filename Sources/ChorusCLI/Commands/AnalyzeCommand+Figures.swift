@@ -1,5 +1,6 @@
 import ChorusAnalysis
 import ChorusFigures
+import ChorusStats
 import Foundation
 
 /// The figures of `chorus analyze`: accuracy by round, consensus by round, and flips.
@@ -18,7 +19,7 @@ enum AnalyzeFigures {
             var groups: [String] = []
             var byGroup: [String: [RoundRow]] = [:]
             for r in a.rows {
-                let g = a.hasGroups ? "\(r.run)/\(r.regime)/it\(r.iteration)" + (r.seed.map { "/s\($0)" } ?? "") : ""
+                let g = a.hasGroups ? AnalyzeOutput.groupLabel(r) : ""
                 if byGroup[g] == nil { groups.append(g) }
                 byGroup[g, default: []].append(r)
             }
@@ -47,6 +48,28 @@ enum AnalyzeFigures {
                 FigureSize(width: width, height: 120 + 620 * rows))
     }
 
+    /// One panel of two summaries by round: lines with 95% bands over rounds, or, for a log of
+    /// one round (a band needs two points), bars with 95% error bars.
+    static func panel(title: String, yLabel: String, rows: [RoundRow], maxRound: Int,
+                      _ a: (name: String, colour: Int, value: (RoundRow) -> Summary),
+                      _ b: (name: String, colour: Int, value: (RoundRow) -> Summary)) -> Panel {
+        if rows.count == 1, let r = rows.first {
+            let sa = a.value(r), sb = b.value(r)
+            return .bar(BarChart(title: title + " (round \(r.round))", categories: [a.name, b.name],
+                                 groups: [BarGroup("round \(r.round), 95% CI", values: [sa.mean, sb.mean],
+                                                   lower: [sa.lower, sb.lower], upper: [sa.upper, sb.upper], colour: Palette.colour(a.colour))],
+                                 yLabel: yLabel, yRange: 0...1, legend: .below))
+        }
+        let x = rows.map { Double($0.round) }
+        let va = rows.map(a.value), vb = rows.map(b.value)
+        var c = LineChart(title: title, xLabel: "debate round", yLabel: yLabel, xRange: roundRange(maxRound), yRange: 0...1, legend: .below)
+        c.series.append(Series(a.name, x: x, y: va.map(\.mean), lower: va.map(\.lower), upper: va.map(\.upper),
+                               colour: Palette.colour(a.colour), marker: .circle))
+        c.series.append(Series(b.name, x: x, y: vb.map(\.mean), lower: vb.map(\.lower), upper: vb.map(\.upper),
+                               colour: Palette.colour(b.colour), lineStyle: .dashed, marker: .square))
+        return .line(c)
+    }
+
     /// Renders the figures that have data; returns their paths.
     static func render(_ analyses: [LogAnalysis], to dir: URL) throws -> [URL] {
         let ls = lines(analyses)
@@ -55,17 +78,10 @@ enum AnalyzeFigures {
         // Accuracy by round: individual and majority, 95% bootstrap bands.
         var accPanels: [Panel] = []
         for l in ls {
-            let rows = l.rows.filter { $0.individualAccuracy != nil && $0.majorityAccuracy != nil }
+            let rows = l.rows.filter { ($0.individualAccuracy?.n ?? 0) > 0 && ($0.majorityAccuracy?.n ?? 0) > 0 }
             guard !rows.isEmpty else { continue }
-            let x = rows.map { Double($0.round) }
-            let ind = rows.map { $0.individualAccuracy! }, maj = rows.map { $0.majorityAccuracy! }
-            var c = LineChart(title: l.label, xLabel: "debate round", yLabel: "accuracy",
-                              xRange: roundRange(l.rows.map(\.round).max() ?? 1), yRange: 0...1, legend: .below)
-            c.series.append(Series("individual", x: x, y: ind.map(\.mean), lower: ind.map(\.lower), upper: ind.map(\.upper),
-                                   colour: Palette.colour(0), marker: .circle))
-            c.series.append(Series("majority vote", x: x, y: maj.map(\.mean), lower: maj.map(\.lower), upper: maj.map(\.upper),
-                                   colour: Palette.colour(1), lineStyle: .dashed, marker: .square))
-            accPanels.append(.line(c))
+            accPanels.append(panel(title: l.label, yLabel: "accuracy", rows: rows, maxRound: l.rows.map(\.round).max() ?? 1,
+                                   ("individual", 0, { $0.individualAccuracy! }), ("majority vote", 1, { $0.majorityAccuracy! })))
         }
         if !accPanels.isEmpty {
             let (g, size) = grid(accPanels, title: "Accuracy by round (95% bootstrap CI over questions)")
@@ -78,15 +94,9 @@ enum AnalyzeFigures {
         for l in ls {
             let rows = l.rows.filter { $0.unanimity.n > 0 && $0.consensus.n > 0 }
             guard !rows.isEmpty else { continue }
-            let x = rows.map { Double($0.round) }
-            let un = rows.map(\.unanimity), co = rows.map(\.consensus)
-            var c = LineChart(title: l.label, xLabel: "debate round", yLabel: "fraction",
-                              xRange: roundRange(l.rows.map(\.round).max() ?? 1), yRange: 0...1, legend: .below)
-            c.series.append(Series("unanimity (all agents agree)", x: x, y: un.map(\.mean), lower: un.map(\.lower), upper: un.map(\.upper),
-                                   colour: Palette.colour(2), marker: .circle))
-            c.series.append(Series("consensus (answering agents with the majority)", x: x, y: co.map(\.mean), lower: co.map(\.lower),
-                                   upper: co.map(\.upper), colour: Palette.colour(4), lineStyle: .dashed, marker: .square))
-            consPanels.append(.line(c))
+            consPanels.append(panel(title: l.label, yLabel: "fraction", rows: rows, maxRound: l.rows.map(\.round).max() ?? 1,
+                                    ("unanimity (all agents agree)", 2, { $0.unanimity }),
+                                    ("consensus (answering agents with the majority)", 4, { $0.consensus })))
         }
         if !consPanels.isEmpty {
             let (g, size) = grid(consPanels, title: "Agreement by round (95% bootstrap CI over questions)")
@@ -100,9 +110,9 @@ enum AnalyzeFigures {
             let transitions = l.rows.compactMap { r in r.flips.map { (r.round, $0) } }.filter { $0.1.total > 0 }
             guard !transitions.isEmpty else { continue }
             let judged = transitions.contains { $0.1.total > $0.1.unjudged }
-            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame wrong", "wrong →\nother wrong"]
+            let categories = judged ? ["right →\nright", "right →\nwrong", "wrong →\nright", "wrong →\nsame", "wrong →\nother"]
                                     : ["kept\nanswer", "switched,\nnot to plurality", "switched\nto plurality"]
-            var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after" : "",
+            var bars = BarChart(title: l.label, categories: categories, xLabel: judged ? "answer before → after (same / other wrong answer)" : "",
                                 yLabel: "fraction of transitions", yRange: 0...1, legend: .below)
             for (i, (round, f)) in transitions.enumerated() {
                 let n = Double(f.total)

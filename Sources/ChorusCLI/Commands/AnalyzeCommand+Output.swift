@@ -22,12 +22,24 @@ enum AnalyzeOutput {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
     }
 
+    /// The label of a row's run, regime, seed and iteration (when a log mixes several).
+    static func groupLabel(_ r: RoundRow) -> String {
+        "\(r.run)/\(r.regime)" + (r.seed.map { "/seed \($0)" } ?? "") + "/it \(r.iteration)"
+    }
+
+    static func groupWidth(_ a: LogAnalysis) -> Int { max(25, a.rows.map { groupLabel($0).count }.max() ?? 0) + 2 }
+
     /// One file's header and per-round tables.
     static func textReport(_ a: LogAnalysis) -> String {
         let r = a.ingest
         var out = "\n== \(a.name)\n"
         out += "format: \(r.format.displayName); task: \(r.task?.rawValue ?? "as recorded") (\(r.taskReason))\n"
-        out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        if a.hasGroups {
+            let groups = Set(a.rows.map(groupLabel)).count
+            out += "\(groups) run/regime/seed/iteration groups, \(r.questions) debates, up to \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        } else {
+            out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+        }
         if let names = r.agentNames { out += "; agents: " + names.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") }
         out += "\n"
         if r.skipped > 0 {
@@ -40,14 +52,14 @@ enum AnalyzeOutput {
             out += "free-text task: no answers are extracted; text metrics only.\n"
             return out + textTable(a)
         }
-        if group { header += pad("run/iteration", 24) }
+        if group { header += pad("run/regime/seed/iteration", groupWidth(a)) }
         header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
             + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
             + pad("flips r→w", 10) + pad("w→r", 5) + pad("w→w'", 5) + pad("switches", 9) + "→plurality"
         out += header + "\n"
         for row in a.rows {
             var line = ""
-            if group { line += pad("\(row.run)/\(row.iteration)", 24) }
+            if group { line += pad(groupLabel(row), groupWidth(a)) }
             line += pad("\(row.round)", 6) + pad(ci(row.individualAccuracy), 25) + pad(ci(row.majorityAccuracy), 25)
                 + pad(f3(row.unanimity.mean), 10) + pad(f3(row.consensus.mean), 10) + pad(f3(row.noAnswerRate), 10)
                 + pad(f3(row.answerEntropy.mean), 8)
@@ -65,10 +77,13 @@ enum AnalyzeOutput {
 
     static func textTable(_ a: LogAnalysis) -> String {
         let group = a.hasGroups
+        guard a.rows.contains(where: { $0.textDiversity != nil }) || a.text.contains(where: { $0.distinct2 != nil || $0.vendi != nil }) else {
+            return "text diversity: no question has two reply texts in this log.\n"
+        }
         var out = "text diversity (mean over questions of the agents' replies):\n"
-        out += (group ? pad("run/iteration", 24) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
+        out += (group ? pad("run/regime/seed/iteration", groupWidth(a)) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
-            out += (group ? pad("\(row.run)/\(row.iteration)", 24) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
+            out += (group ? pad(groupLabel(row), groupWidth(a)) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
                 + pad(f3(t.distinct2), 11) + pad(f3(t.selfBLEU), 10) + f3(t.vendi) + "\n"
         }
         return out
@@ -89,6 +104,10 @@ enum AnalyzeOutput {
             var rw = 0, wr = 0, judged = false
             for row in a.rows { if let f = row.flips { rw += f.rightWrong; wr += f.wrongRight; judged = judged || f.total > f.unjudged } }
             let r = a.ingest
+            if a.hasGroups {
+                out += pad(a.name, width) + pad(r.task?.rawValue ?? "recorded", 8) + "several run/regime/seed/iteration groups: see its table\n"
+                continue
+            }
             if !a.hasAnswers {
                 out += pad(a.name, width) + pad("free", 8) + pad("\(r.questions)×\(r.agents)×\(r.rounds)", 10)
                     + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 16) + pad("—", 14) + pair { $0.textDiversity } + "\n"

@@ -45,6 +45,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only.")
     var noFigures = false
 
+    @Flag(name: .customLong("records"), help: "Also write every record (with its text) as canonical JSON Lines: records.jsonl.")
+    var writeRecords = false
+
+    @Flag(name: .customLong("self-bleu"), help: "Also compute self-BLEU of the replies (slow on long texts: O(agents² · length)).")
+    var selfBLEU = false
+
     @Option(help: "Seed of the bootstrap intervals.")
     var seed: UInt64 = 0
 
@@ -71,9 +77,12 @@ struct AnalyzeCommand: ParsableCommand {
                                        task: task.flatMap(AnswerTask.init(rawValue:)), strict: strict)
             inputs.append((f, r))
         }
-        let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed) }
-        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir)
+        let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed, selfBLEU: selfBLEU) }
         try AnalyzeOutput.writeTables(analyses, to: outDir)
+        if writeRecords {
+            try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: outDir.appendingPathComponent("records.jsonl"))
+        }
+        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir)
         let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
         try AtomicFile.write(report, to: outDir.appendingPathComponent("analysis.json"))
         if json {
@@ -82,6 +91,7 @@ struct AnalyzeCommand: ParsableCommand {
             for a in analyses { print(AnalyzeOutput.textReport(a)) }
             if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
             print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, analysis.json"
+                  + (writeRecords ? ", records.jsonl" : "")
                   + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
         }
     }
@@ -101,8 +111,8 @@ struct LogAnalysis {
     var file: String
     var ingest: IngestResult
     var rows: [RoundRow]
-    /// Per row: mean over questions of distinct-2, self-BLEU and the Vendi score (TF-IDF
-    /// kernel) of the agents' texts; nil when no question has two texts.
+    /// Per row: mean over questions of distinct-2, self-BLEU (only with `--self-bleu`) and the
+    /// Vendi score (TF-IDF kernel) of the agents' texts; nil when no question has two texts.
     var text: [TextRow]
 
     struct TextRow {
@@ -113,7 +123,7 @@ struct LogAnalysis {
 
     var name: String { (file as NSString).lastPathComponent }
 
-    init(file: String, ingest: IngestResult, seed: UInt64) {
+    init(file: String, ingest: IngestResult, seed: UInt64, selfBLEU: Bool = false) {
         self.file = file
         self.ingest = ingest
         let index = DebateIndex(ingest.records)
@@ -126,7 +136,7 @@ struct LogAnalysis {
                 let texts = d.round(row.round).compactMap(\.text)
                 guard texts.count >= 2 else { continue }
                 if let x = TextDiversity.distinctN(texts, n: 2) { d2.append(x) }
-                if let x = TextDiversity.selfBLEU(texts) { sb.append(x) }
+                if selfBLEU, let x = TextDiversity.selfBLEU(texts) { sb.append(x) }
                 if let x = try? Vendi.score(texts: texts), x.isFinite { vs.append(x) }
             }
             func mean(_ v: [Double]) -> Double? { v.isEmpty ? nil : v.reduce(0, +) / Double(v.count) }

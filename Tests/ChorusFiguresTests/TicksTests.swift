@@ -54,3 +54,20 @@ struct ScientificTests {
         #expect(Ticks.linear(0, 4e6, target: 4).labels == ["0", "10⁶", "2×10⁶", "3×10⁶", "4×10⁶"])
     }
 }
+
+@Suite("Integer ticks")
+struct IntegerTicksTests {
+    @Test("whole-number axes never get fractional ticks")
+    func integerSteps() {
+        // Rounds 1…2 with about 6 ticks would step by 0.2; integer ticks step by 1.
+        let t = Ticks.linear(1, 2, target: 6, integer: true)
+        #expect(t.values == [1, 2])
+        #expect(t.labels == ["1", "2"])
+        // Iterations 0…5: step 1.
+        #expect(Ticks.linear(0, 5, target: 6, integer: true).values == [0, 1, 2, 3, 4, 5])
+        // A long axis keeps nice whole steps (2.5 is never chosen).
+        let long = Ticks.linear(0, 12, target: 5, integer: true)
+        #expect(long.values.allSatisfy { $0 == $0.rounded() })
+        #expect(Ticks.linear(1, 2, target: 6).values.count > 2)   // the default still subdivides
+    }
+}

@@ -55,7 +55,7 @@ public enum Agreement {
         guard q > 0 else { return nil }
         let pBar = pSum / Double(q)
         let total = Double(q * m)
-        let pe = categoryTotals.values.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) }
+        let pe = categoryTotals.keys.sorted().map { categoryTotals[$0]! }.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) }
         guard pe < 1 - 1e-15 else { return nil }
         return (pBar - pe) / (1 - pe)
     }

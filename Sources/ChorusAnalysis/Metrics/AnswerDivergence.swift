@@ -57,7 +57,8 @@ public enum AnswerDivergence {
             for r in d.round(round) { byQ[d.question, default: [:]][r.agent, default: []].append(r.answer) }
         }
         var p = 0.0, c = 0.0, q = 0
-        for (_, agents) in byQ {
+        for question in byQ.keys.sorted() {   // sorted: sums in a fixed order, same bytes every run
+            let agents = byQ[question]!
             guard let e = jensenShannon(samples: agents.keys.sorted().map { agents[$0]! }) else { continue }
             p += e.plugIn; c += e.corrected; q += 1
         }

@@ -47,10 +47,12 @@ public enum TextDiversity {
     }
 
     /// Cosine similarity of two sparse vectors; 1 when both are zero, 0 when one is.
+    /// Sums run over the keys in sorted order: Swift randomises dictionary order per process,
+    /// and floating-point sums in that order would differ in the last bits from run to run.
     public static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
         var dot = 0.0, na = 0.0, nb = 0.0
-        for (k, x) in a { na += x * x; if let y = b[k] { dot += x * y } }
-        for (_, y) in b { nb += y * y }
+        for k in a.keys.sorted() { let x = a[k]!; na += x * x; if let y = b[k] { dot += x * y } }
+        for k in b.keys.sorted() { let y = b[k]!; nb += y * y }
         if na == 0 && nb == 0 { return 1 }
         if na == 0 || nb == 0 { return 0 }
         return dot / (na.squareRoot() * nb.squareRoot())

@@ -49,7 +49,9 @@ struct LineChartRenderer {
         let h = canvas.charHeight
         let xTarget = max(3, min(8, Int(cell.width / (9 * h))))
         let yTarget = max(3, min(7, Int(cell.height / (6 * h))))
-        let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget)
+        // Whole-number x data (iterations, rounds) get whole-number ticks: no "1.5" between rounds.
+        let integerX = !xs.isEmpty && xs.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
+        let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget, integer: integerX)
         let yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
 
         let spec = AxesSpec(title: chart.title, xLabel: chart.xAxis.label, yLabel: chart.yAxis.label,

@@ -10,13 +10,15 @@ struct Ticks: Equatable {
     var step: Double
 
     /// "Nice" linear ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them.
-    static func linear(_ lo: Double, _ hi: Double, target: Int = 6) -> Ticks {
+    /// With `integer`, steps are whole numbers ≥ 1 (2.5 is skipped), for counts and iterations.
+    static func linear(_ lo: Double, _ hi: Double, target: Int = 6, integer: Bool = false) -> Ticks {
         let span = hi - lo
         guard span > 0, span.isFinite else { return Ticks(values: [lo], labels: [format(lo, step: 1)], step: 1) }
         let raw = span / Double(max(1, target))
         let mag = pow(10, floor(log10(raw)))
-        let candidates = [1.0, 2.0, 2.5, 5.0, 10.0]
-        let step = (candidates.first { $0 * mag >= raw } ?? 10) * mag
+        let candidates = integer && mag <= 1 ? [1.0, 2.0, 5.0, 10.0] : [1.0, 2.0, 2.5, 5.0, 10.0]
+        var step = (candidates.first { $0 * mag >= raw } ?? 10) * mag
+        if integer { step = max(1, step.rounded()) }
         var values: [Double] = []
         var k = (lo / step).rounded(.up)
         let eps = step * 1e-9

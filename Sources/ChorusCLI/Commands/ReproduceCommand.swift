@@ -15,7 +15,7 @@ struct ReproduceCommand: ParsableCommand {
           <figures>/paper-accuracy-disagreement.{png,pdf}  accuracy and disagreement, single-agent vs multiagent
           <figures>/paper-accuracy-regimes.png             held-out accuracy of every regime (ablations)
           <figures>/paper-entropy.png                      per-agent chain entropy
-          <figures>/paper-kl-base.png                      KL of the models from the base model
+          <figures>/paper-kl-base.png                      KL from base: multiagent critics, generators, single agent
         Every curve is a mean over seeds with a shaded 95% t interval.
         Exit codes as for 'chorus simulate'; with --require-claims, 3 when a claim fails.
         """)
@@ -75,8 +75,7 @@ struct ReproduceCommand: ParsableCommand {
         }
         let entropy = SimulationFigures.metricByIteration(s, metric: MetricName.entropyChain, regimes: regimes,
                                                           title: "Per-agent chain entropy (held-out)", yLabel: "entropy (nats)")
-        let kl = SimulationFigures.metricByIteration(s, metric: MetricName.klBase, regimes: regimes,
-                                                     title: "KL of the models from the base model", yLabel: "KL (nats)")
+        let kl = SimulationFigures.klByRole(s)
         let all = SimulationFigures.metricByIteration(s, metric: MetricName.accuracyFinal, regimes: regimes,
                                                       title: "Held-out accuracy, every regime", yLabel: "accuracy")
         for (chart, name) in [(entropy, "paper-entropy.png"), (kl, "paper-kl-base.png"), (all, "paper-accuracy-regimes.png")] {

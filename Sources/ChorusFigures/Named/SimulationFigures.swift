@@ -32,4 +32,22 @@ public enum SimulationFigures {
                                     title: "Society disagreement (chains)", yLabel: "P(two agents' chains differ)")
         return FigureGrid(rows: 1, columns: 2, panels: [.line(acc), .line(dis)])
     }
+
+    /// KL from the base model by role (claim 6): the multiagent critics and generators against
+    /// the single-agent model, with 95% CI bands. Series whose rows are missing are left out.
+    public static func klByRole(_ summary: [SummaryRow]) -> LineChart {
+        var chart = LineChart(title: "KL from the base model, by role", xLabel: "finetuning iteration", yLabel: "KL (nats)")
+        let curves: [(String, String, String)] = [
+            ("multiagent critics", "multiagent", MetricName.klBaseCritic),
+            ("multiagent generators", "multiagent", MetricName.klBaseGenerator),
+            ("single-agent", "single-agent", MetricName.klBase),
+        ]
+        for (i, (name, regime, metric)) in curves.enumerated() {
+            let rows = summary.filter { $0.regime == regime && $0.metric == metric }.sorted { $0.iteration < $1.iteration }
+            guard !rows.isEmpty else { continue }
+            chart.series.append(Series(name, x: rows.map { Double($0.iteration) }, summaries: rows.map(\.summary),
+                                       marker: Marker.allCases[i % Marker.allCases.count]))
+        }
+        return chart
+    }
 }

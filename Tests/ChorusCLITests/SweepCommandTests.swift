@@ -28,4 +28,20 @@ import ChorusSimulation
         #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "1"]) }
         #expect((try? SweepCommand.parseAxis("task.verifiability=1,1.5"))?.values == [1, 1.5])
     }
+
+    @Test func drawsThePhaseDiagramAndRejectsABadFigurePathFirst() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("phase.png").path
+        try SweepCommand.parse(["--axis", "finetune.learning_rate=0.25,0.5", "--axis", "task.learnability=0.25,0.5",
+                                "--seeds", "2", "--questions", "12", "--iterations", "2", "--quiet",
+                                "--figure", png]).run()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        // An unknown figure format is refused before any simulation runs (exit code 74).
+        #expect(throws: (any Error).self) {
+            try SweepCommand.parse(["--axis", "finetune.learning_rate=0.5", "--seeds", "2", "--quiet",
+                                    "--figure", dir.appendingPathComponent("phase.bmp").path]).run()
+        }
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ChorusRecords
 import ChorusSimulation
+import ChorusFigures
 
 /// `chorus sweep`: the calibration sweep behind the `paper` preset (docs/model.md,
 /// "Calibration"). Runs the paper preset (or a reduced copy of it) at every point of a grid over
@@ -36,6 +37,12 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Write the table as CSV to this path (atomically).")
     var output: String?
 
+    @Option(help: "Draw the phase diagram (claims holding per grid point) to this .png/.svg/.pdf.")
+    var figure: String?
+
+    @Flag(help: "No progress lines on standard error.")
+    var quiet = false
+
     func validate() throws {
         guard (1...3).contains(axes.count) else { throw ValidationError("give 1 to 3 --axis options, e.g. --axis finetune.learning_rate=0.25,0.5,1") }
         guard seeds >= 2 else { throw ValidationError("--seeds must be at least 2 (confidence intervals need two replicates)") }
@@ -44,6 +51,12 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        try CLIErrors.reporting { try execute() }
+    }
+
+    private func execute() throws {
+        // Fail on a bad figure path before the (long) sweep, not after it.
+        if let figure { try FigureOutput.check(URL(fileURLWithPath: figure)) }
         var base = SimulationConfig.paper
         base.seeds = (1...seeds).map { UInt64($0) }
         base.task.trainQuestions = questions
@@ -52,18 +65,25 @@ struct SweepCommand: ParsableCommand {
         let parsed = try axes.map(SweepCommand.parseAxis)
         let sweep = try Sweep(base: base, axes: parsed)
         let total = sweep.grid.count
+        let quiet = self.quiet
         let points = try sweep.run(threads: threads) { done, all in
-            FileHandle.standardError.write(Data("sweep: \(done)/\(all) points\n".utf8))
+            if !quiet { Console.current.err("sweep: \(done)/\(all) points\n") }
         }
         let csv = Sweep.csv(points)
         if let output {
             try AtomicFile.write(Data(csv.utf8), to: URL(fileURLWithPath: output))
-            print("wrote \(total) grid points to \(output)")
+            Console.current.out("wrote \(total) grid points to \(output)\n")
+        }
+        if let figure {
+            let grid = SweepFigures.phaseDiagram(points, axes: parsed)
+            try grid.render(to: URL(fileURLWithPath: figure),
+                            size: FigureSize(width: 700 * grid.columns, height: 520 * grid.rows))
+            Console.current.out("wrote the phase diagram to \(figure)\n")
         }
         for p in points {
             let setting = p.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             let marks = p.claims.map { $0.holds ? "✓" : "✗" }.joined(separator: " ")
-            print("\(setting)  claims 1–6: \(marks)  (\(p.holdCount)/6)")
+            Console.current.out("\(setting)  claims 1–6: \(marks)  (\(p.holdCount)/6)\n")
         }
     }
 

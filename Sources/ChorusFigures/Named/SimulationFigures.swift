@@ -51,3 +51,48 @@ public enum SimulationFigures {
         return chart
     }
 }
+
+/// The phase diagram of a calibration sweep (`chorus sweep --figure`).
+public enum SweepFigures {
+    /// One heat map per value of the third axis (if any): columns are the first axis's values,
+    /// rows the second's (a single row for a one-axis sweep); the colour is the number of the six
+    /// claims that hold, and each cell lists which ones do ("1 2 3 · 5 ·"), so a reader sees
+    /// both how far the claims hold together and which one breaks first.
+    public static func phaseDiagram(_ points: [Sweep.Point], axes: [Sweep.Axis]) -> FigureGrid {
+        func label(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e6 ? String(Int(v)) : "\(v)" }
+        let xAxis = axes[0]
+        let yAxis: Sweep.Axis? = axes.count > 1 ? axes[1] : nil
+        let zValues: [Double?] = axes.count > 2 ? axes[2].values.map { Optional($0) } : [nil]
+        var panels: [Panel] = []
+        for z in zValues {
+            let yValues: [Double?] = yAxis.map { $0.values.map { Optional($0) } } ?? [nil]
+            var values: [[Double]] = [], labels: [[String]] = []
+            for y in yValues {
+                var row: [Double] = [], rowLabels: [String] = []
+                for x in xAxis.values {
+                    let p = points.first { p in
+                        p.settings[0].value == x
+                            && (y == nil || p.settings[1].value == y!)
+                            && (z == nil || p.settings[2].value == z!)
+                    }
+                    row.append(p.map { Double($0.holdCount) } ?? .nan)
+                    rowLabels.append(p.map { pt in
+                        pt.claims.map { $0.holds ? "\($0.number)" : "·" }.joined(separator: " ")
+                    } ?? "")
+                }
+                values.append(row); labels.append(rowLabels)
+            }
+            let title = z.map { "\(axes[2].key) = \(label($0))" } ?? "Claims holding (of 6)"
+            panels.append(.heatMap(HeatMap(title: title, xLabel: xAxis.key, yLabel: yAxis?.key ?? "",
+                                           columns: xAxis.values.map(label),
+                                           rows: yAxis?.values.map(label) ?? [""],
+                                           values: values, range: 0...6,
+                                           colourBarLabel: "claims holding", showValues: true,
+                                           cellLabels: labels)))
+        }
+        let columns = min(panels.count, 3)
+        let rows = (panels.count + columns - 1) / columns
+        while panels.count < rows * columns { panels.append(.empty) }
+        return FigureGrid(rows: rows, columns: columns, panels: panels)
+    }
+}

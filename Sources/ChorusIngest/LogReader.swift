@@ -209,8 +209,9 @@ public enum LogReader {
         var badDebates: [Debate: String] = [:]
         for (d, agents) in roundsOf {
             let maxRound = agents.values.map { $0.max() ?? 0 }.max() ?? 0
-            let full = Set(1...max(1, maxRound))
-            if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value != full }) {
+            // Rounds are ≥ 1 and distinct, so an agent has all of 1...R exactly when it has R of
+            // them (never materialise 1...R: a record may claim round 2_000_000_000).
+            if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count != maxRound }) {
                 badDebates[d] = "uneven rounds in question \(d.question) (run \(d.run), regime \(d.regime)\(d.seed.map { ", seed \($0)" } ?? ""), iteration \(d.iteration)): agent \(a) has rounds \(rs.sorted().map(String.init).joined(separator: ",")) of 1...\(maxRound)"
             }
         }

@@ -146,6 +146,18 @@ import Foundation
         }
     }
 
+    @Test func hugeRoundNumbersAreSkippedNotAllocated() throws {
+        // A record claiming round 2e9 (or Int.max) once tried to build the set 1...R in memory.
+        for round in ["2000000000", "\(Int.max)"] {
+            let line = #"{"run":"r","regime":"log","iteration":0,"question":"q","agent":0,"role":"generator","round":"# + round + #","answer":"1","correct":null}"#
+            let ok = #"{"run":"r","regime":"log","iteration":0,"question":"p","agent":0,"role":"generator","round":1,"answer":"1","correct":null}"#
+            let u = try write("huge\(round).jsonl", line + "\n" + ok + "\n")
+            let r = try LogReader.read(u)
+            #expect(r.records.count == 1 && r.skipped == 1)
+            #expect(r.skipReasons.first?.contains("uneven rounds") == true)
+        }
+    }
+
     @Test func randomGarbageNeverCrashes() throws {
         // Deterministic pseudo-random byte strings and truncations of a valid log: every read
         // either succeeds or throws an IngestError.

@@ -157,6 +157,20 @@ import Testing
         #expect(e?.unlocated == .unknownName(kind: "regime", name: "solo", allowed: Regime.names))
     }
 
+    @Test func theTaskBanksMemoryIsBoundedAcrossKeys() {
+        // Each count is in range, but together they ask for 40 GB per bank; this aborted on
+        // allocation instead of being a configuration error.
+        var c = SimulationConfig()
+        c.task.trainQuestions = 10_000_000; c.task.chainsPerQuestion = 1000; c.task.featureDimension = 4096
+        #expect(c.validationIssues().map(\.path) == ["task"])
+        #expect(throws: SimulationError.self) { try Experiment(config: c) }
+        // Many seeds of a modest bank are bounded too; the default configuration is far inside.
+        var d = SimulationConfig()
+        d.seeds = Array(0..<100_000); d.task.featureDimension = 64
+        #expect(d.validationIssues().map(\.path) == ["task"])
+        #expect(SimulationConfig().validationIssues().isEmpty)
+    }
+
     @Test func everyIssueIsReportedNotOnlyTheFirst() {
         var c = SimulationConfig()
         c.agents.count = 0; c.debate.rounds = 0; c.seeds = []

@@ -239,7 +239,8 @@ public enum LogReader {
         if records.isEmpty { throw IngestError.noUsableRecords(path: path, skipped: skipped, reasons: listed) }
 
         let questions = Set(records.map { Debate(run: $0.run, regime: $0.regime, seed: $0.seed, iteration: $0.iteration, question: $0.question) }).count
-        let agents = (records.map(\.agent).max() ?? -1) + 1
+        // Distinct agent indices (max + 1 overflowed on agent Int.max and overstated sparse indices).
+        let agents = Set(records.map(\.agent)).count
         let rounds = records.map(\.round).max() ?? 0
         let runs = Set(records.map(\.run))
         return IngestResult(records: records, skipped: skipped, skipReasons: listed, format: .jsonl, task: task,

@@ -158,6 +158,14 @@ import Foundation
         }
     }
 
+    @Test func extremeIntegersDoNotOverflow() throws {
+        // agent Int.max once trapped on `max agent + 1`; iteration and seed at their limits.
+        let line = #"{"run":"r","regime":"log","seed":18446744073709551615,"iteration":\#(Int.max),"question":"q","agent":\#(Int.max),"role":"generator","round":1,"answer":"1","correct":true}"#
+        let u = try write("extreme.jsonl", line + "\n")
+        let r = try LogReader.read(u)
+        #expect(r.records.count == 1 && r.agents == 1 && r.rounds == 1)
+    }
+
     @Test func randomGarbageNeverCrashes() throws {
         // Deterministic pseudo-random byte strings and truncations of a valid log: every read
         // either succeeds or throws an IngestError.

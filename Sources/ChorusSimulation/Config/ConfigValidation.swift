@@ -1,3 +1,4 @@
+import Foundation
 /// One out-of-range value: the key path it sits at and the error describing it.
 public struct ConfigIssue: Sendable, Equatable {
     public var path: String
@@ -59,8 +60,9 @@ extension SimulationConfig {
             * Double(task.featureDimension)
         let totalValues = bankValues * Double(max(1, seeds.count))
         v.require(totalValues <= SimulationConfig.maxFeatureValues, "task",
-                  "seeds × (train + test questions) × chains × dimension = \(totalValues)",
-                  "at most \(SimulationConfig.maxFeatureValues) feature values in all (\(Int(SimulationConfig.maxFeatureValues) * 8 / 1_000_000_000) GB); use fewer questions, chains, dimensions or seeds")
+                  "seeds × (train + test questions) × chains × dimension = " + String(format: "%.0f", totalValues),
+                  String(format: "at most %.0f feature values in all (%.0f GB); use fewer questions, chains, dimensions or seeds",
+                         SimulationConfig.maxFeatureValues, SimulationConfig.maxFeatureValues * 8 / 1e9))
 
         v.int(agents.count, "agents.count", 1...64)
         v.positive(agents.temperature, "agents.temperature")

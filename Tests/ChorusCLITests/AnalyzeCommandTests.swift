@@ -122,6 +122,7 @@ struct AnalyzeCommandTests {
         let report = try analyze([file.path], out: dir.appendingPathComponent("out"))
         let rs = rows(report)
         #expect(rs.map { $0["regime"] as! String } == ["a", "a", "b", "b"])
+        #expect(rs.map { $0["seed"] as? Int } == [3, 3, 3, 3])
         #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
         #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)

@@ -1,4 +1,5 @@
 import ChorusIngest
+import ChorusFigures
 import Foundation
 import Testing
 @testable import ChorusCLI
@@ -222,5 +223,14 @@ struct AnalyzeCommandTests {
             let ci = row["individualAccuracy"] as! [String: Any]
             #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
         }
+    }
+
+    @Test("More groups than a figure holds: the first 40 are drawn, not a layout error")
+    func manyGroupsFitTheGrid() {
+        let (g, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 281), title: "t")
+        #expect(g.rows == 20 && g.columns == 2 && g.panels.count == 40)
+        #expect(g.title == "t — first 40 of 281 groups")
+        let (h, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 3), title: "t")
+        #expect(h.rows == 2 && h.title == "t")
     }
 }

@@ -166,6 +166,18 @@ import Foundation
         #expect(r.records.count == 1 && r.agents == 1 && r.rounds == 1)
     }
 
+    @Test func overflowingNumbersAreInvalidNotInfinite() throws {
+        // 1e999 is valid JSON but reads as +∞: a record carrying it is skipped with its reason.
+        let base = #""run":"r","regime":"log","iteration":0,"question":"q","role":"generator","round":1,"answer":"1","correct":true"#
+        let lines = ["{\(base),\"agent\":0,\"logprob\":1e999}", "{\(base),\"agent\":1,\"evidence\":-1e999}",
+                     "{\(base),\"agent\":2,\"embedding\":[1,1e999]}", "{\(base),\"agent\":3,\"logprob\":-2.5}"]
+        let u = try write("overflow.jsonl", lines.joined(separator: "\n") + "\n")
+        let r = try LogReader.read(u)
+        #expect(r.records.count == 1 && r.records[0].logProbability == -2.5)
+        #expect(r.skipped == 3)
+        #expect(r.skipReasons.allSatisfy { $0.contains("finite number") })
+    }
+
     @Test func randomGarbageNeverCrashes() throws {
         // Deterministic pseudo-random byte strings and truncations of a valid log: every read
         // either succeeds or throws an IngestError.

@@ -171,6 +171,14 @@ import Testing
         #expect(SimulationConfig().validationIssues().isEmpty)
     }
 
+    @Test func hugeValuesAreClippedInMessages() {
+        let big = String(repeating: "x", count: 10_000)
+        let e = SimulationError.located(source: "c.yaml", line: 1, error: .wrongType(path: "seeds", expected: "a list", found: big))
+        #expect(e.description.count < 300)
+        #expect(e.description.contains("(10000 characters)"))
+        #expect(SimulationError.wrongType(path: "a", expected: "b", found: "short").description.hasSuffix("found short"))
+    }
+
     @Test func everyIssueIsReportedNotOnlyTheFirst() {
         var c = SimulationConfig()
         c.agents.count = 0; c.debate.rounds = 0; c.seeds = []

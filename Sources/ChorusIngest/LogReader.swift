@@ -209,8 +209,9 @@ public enum LogReader {
         var badDebates: [Debate: String] = [:]
         for (d, agents) in roundsOf {
             let maxRound = agents.values.map { $0.max() ?? 0 }.max() ?? 0
-            let full = Set(1...max(1, maxRound))
-            if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value != full }) {
+            // Rounds are ≥ 1 and distinct, so an agent has all of 1...R exactly when it has R of
+            // them (never materialise 1...R: a record may claim round 2_000_000_000).
+            if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count != maxRound }) {
                 badDebates[d] = "uneven rounds in question \(d.question) (run \(d.run), regime \(d.regime)\(d.seed.map { ", seed \($0)" } ?? ""), iteration \(d.iteration)): agent \(a) has rounds \(rs.sorted().map(String.init).joined(separator: ",")) of 1...\(maxRound)"
             }
         }
@@ -238,7 +239,8 @@ public enum LogReader {
         if records.isEmpty { throw IngestError.noUsableRecords(path: path, skipped: skipped, reasons: listed) }
 
         let questions = Set(records.map { Debate(run: $0.run, regime: $0.regime, seed: $0.seed, iteration: $0.iteration, question: $0.question) }).count
-        let agents = (records.map(\.agent).max() ?? -1) + 1
+        // Distinct agent indices (max + 1 overflowed on agent Int.max and overstated sparse indices).
+        let agents = Set(records.map(\.agent)).count
         let rounds = records.map(\.round).max() ?? 0
         let runs = Set(records.map(\.run))
         return IngestResult(records: records, skipped: skipped, skipReasons: listed, format: .jsonl, task: task,

@@ -19,15 +19,23 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable {
         case .unknownKey(let p, let a):
             return "unknown configuration key '\(p)'; allowed here: \(a.joined(separator: ", "))"
         case .wrongType(let p, let e, let f):
-            return "configuration key '\(p)' expects \(e), found \(f)"
+            return "configuration key '\(p)' expects \(e), found \(SimulationError.clip(f))"
         case .invalidValue(let p, let v, let a):
-            return "configuration key '\(p)' = \(v) is out of range; allowed: \(a)"
+            return "configuration key '\(p)' = \(SimulationError.clip(v)) is out of range; allowed: \(a)"
         case .unknownName(let k, let n, let a):
-            return "unknown \(k) '\(n)'; known: \(a.joined(separator: ", "))"
+            return "unknown \(k) '\(SimulationError.clip(n))'; known: \(a.joined(separator: ", "))"
         case .unreadable(let p, let r):
             return "cannot read configuration \(p): \(r)"
         case .located(let s, let l, let e):
-            return "\(s)\(l.map { ":\($0)" } ?? ""): \(e)"
+            return "\(SimulationError.clip(s))\(l.map { ":\($0)" } ?? ""): \(e)"
         }
+    }
+
+    /// A user-supplied text as quoted in a message: at most `maxQuoted` characters, so a huge
+    /// value (a 10 kB YAML scalar) gives a readable one-line error rather than echoing it all.
+    static let maxQuoted = 120
+    static func clip(_ text: String) -> String {
+        guard text.count > maxQuoted else { return text }
+        return String(text.prefix(maxQuoted)) + "… (\(text.count) characters)"
     }
 }

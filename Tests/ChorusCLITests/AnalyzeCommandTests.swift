@@ -1,4 +1,5 @@
 import ChorusIngest
+import ChorusFigures
 import Foundation
 import Testing
 @testable import ChorusCLI
@@ -122,6 +123,7 @@ struct AnalyzeCommandTests {
         let report = try analyze([file.path], out: dir.appendingPathComponent("out"))
         let rs = rows(report)
         #expect(rs.map { $0["regime"] as! String } == ["a", "a", "b", "b"])
+        #expect(rs.map { $0["seed"] as? Int } == [3, 3, 3, 3])
         #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
         #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
@@ -221,5 +223,14 @@ struct AnalyzeCommandTests {
             let ci = row["individualAccuracy"] as! [String: Any]
             #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
         }
+    }
+
+    @Test("More groups than a figure holds: the first 40 are drawn, not a layout error")
+    func manyGroupsFitTheGrid() {
+        let (g, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 281), title: "t")
+        #expect(g.rows == 20 && g.columns == 2 && g.panels.count == 40)
+        #expect(g.title == "t — first 40 of 281 groups")
+        let (h, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 3), title: "t")
+        #expect(h.rows == 2 && h.title == "t")
     }
 }

@@ -44,6 +44,11 @@ struct DemoCommandTests {
         #expect(throws: (any Error).self) { try DemoCommand.parse(["--replicates", "1"]) }
         #expect(throws: (any Error).self) { try DemoCommand.parse(["--replicates", "10", "--nsb-replicates", "11"]) }
         #expect(throws: (any Error).self) { try DemoCommand.parse(["--min-n", "50", "--max-n", "10"]) }
+        // Huge values are usage errors, not an allocation abort or a run that never ends.
+        for args in [["--k", "100000000000"], ["--replicates", "1000000000000"], ["--max-n", "100000000000000"],
+                     ["--points", "1000000000000"], ["--width", "100000000"]] {
+            #expect(throws: (any Error).self, "\(args)") { try DemoCommand.parse(args) }
+        }
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = try DemoCommand.parse(["--output", dir.appendingPathComponent("demo.jpg").path])

@@ -26,6 +26,8 @@ import ChorusSimulation
         #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate") }
         #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate=0.1,abc") }
         #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "1"]) }
+        // Rejected before the seed list 1...N is built (this aborted on an 800 GB allocation).
+        #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "100000000000"]) }
         #expect((try? SweepCommand.parseAxis("task.verifiability=1,1.5"))?.values == [1, 1.5])
     }
 

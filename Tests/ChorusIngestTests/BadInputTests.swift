@@ -146,6 +146,38 @@ import Foundation
         }
     }
 
+    @Test func hugeRoundNumbersAreSkippedNotAllocated() throws {
+        // A record claiming round 2e9 (or Int.max) once tried to build the set 1...R in memory.
+        for round in ["2000000000", "\(Int.max)"] {
+            let line = #"{"run":"r","regime":"log","iteration":0,"question":"q","agent":0,"role":"generator","round":"# + round + #","answer":"1","correct":null}"#
+            let ok = #"{"run":"r","regime":"log","iteration":0,"question":"p","agent":0,"role":"generator","round":1,"answer":"1","correct":null}"#
+            let u = try write("huge\(round).jsonl", line + "\n" + ok + "\n")
+            let r = try LogReader.read(u)
+            #expect(r.records.count == 1 && r.skipped == 1)
+            #expect(r.skipReasons.first?.contains("uneven rounds") == true)
+        }
+    }
+
+    @Test func extremeIntegersDoNotOverflow() throws {
+        // agent Int.max once trapped on `max agent + 1`; iteration and seed at their limits.
+        let line = #"{"run":"r","regime":"log","seed":18446744073709551615,"iteration":\#(Int.max),"question":"q","agent":\#(Int.max),"role":"generator","round":1,"answer":"1","correct":true}"#
+        let u = try write("extreme.jsonl", line + "\n")
+        let r = try LogReader.read(u)
+        #expect(r.records.count == 1 && r.agents == 1 && r.rounds == 1)
+    }
+
+    @Test func overflowingNumbersAreInvalidNotInfinite() throws {
+        // 1e999 is valid JSON but reads as +∞: a record carrying it is skipped with its reason.
+        let base = #""run":"r","regime":"log","iteration":0,"question":"q","role":"generator","round":1,"answer":"1","correct":true"#
+        let lines = ["{\(base),\"agent\":0,\"logprob\":1e999}", "{\(base),\"agent\":1,\"evidence\":-1e999}",
+                     "{\(base),\"agent\":2,\"embedding\":[1,1e999]}", "{\(base),\"agent\":3,\"logprob\":-2.5}"]
+        let u = try write("overflow.jsonl", lines.joined(separator: "\n") + "\n")
+        let r = try LogReader.read(u)
+        #expect(r.records.count == 1 && r.records[0].logProbability == -2.5)
+        #expect(r.skipped == 3)
+        #expect(r.skipReasons.allSatisfy { $0.contains("finite number") })
+    }
+
     @Test func randomGarbageNeverCrashes() throws {
         // Deterministic pseudo-random byte strings and truncations of a valid log: every read
         // either succeeds or throws an IngestError.

@@ -84,6 +84,13 @@ import Testing
         #expect(!AnswerExtractor.equal("0.000002", "0", task: .numeric))
         #expect(AnswerExtractor.equal("1000000001", "1000000000", task: .numeric))  // 1 ≤ 1000
         #expect(!AnswerExtractor.equal("1000002000", "1000000000", task: .numeric))
+        // Beyond Double's range (reads as +inf): the same number is still the same answer.
+        let huge = "1" + String(repeating: "0", count: 400)
+        let reply = AnswerExtractor.extract("The answer is \(huge).", task: .numeric)
+        let truth = AnswerExtractor.truth("#### \(huge)", task: .numeric)
+        #expect(reply != nil && reply == truth)
+        #expect(AnswerExtractor.correctness(answer: reply, truth: truth, task: .numeric) == true)
+        #expect(!AnswerExtractor.equal("9" + String(repeating: "0", count: 400), huge, task: .numeric))
     }
 
     @Test func noAnswerIsNeverCorrect() {

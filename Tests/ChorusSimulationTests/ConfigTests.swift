@@ -157,6 +157,28 @@ import Testing
         #expect(e?.unlocated == .unknownName(kind: "regime", name: "solo", allowed: Regime.names))
     }
 
+    @Test func theTaskBanksMemoryIsBoundedAcrossKeys() {
+        // Each count is in range, but together they ask for 40 GB per bank; this aborted on
+        // allocation instead of being a configuration error.
+        var c = SimulationConfig()
+        c.task.trainQuestions = 10_000_000; c.task.chainsPerQuestion = 1000; c.task.featureDimension = 4096
+        #expect(c.validationIssues().map(\.path) == ["task"])
+        #expect(throws: SimulationError.self) { try Experiment(config: c) }
+        // Many seeds of a modest bank are bounded too; the default configuration is far inside.
+        var d = SimulationConfig()
+        d.seeds = Array(0..<100_000); d.task.featureDimension = 64
+        #expect(d.validationIssues().map(\.path) == ["task"])
+        #expect(SimulationConfig().validationIssues().isEmpty)
+    }
+
+    @Test func hugeValuesAreClippedInMessages() {
+        let big = String(repeating: "x", count: 10_000)
+        let e = SimulationError.located(source: "c.yaml", line: 1, error: .wrongType(path: "seeds", expected: "a list", found: big))
+        #expect(e.description.count < 300)
+        #expect(e.description.contains("(10000 characters)"))
+        #expect(SimulationError.wrongType(path: "a", expected: "b", found: "short").description.hasSuffix("found short"))
+    }
+
     @Test func everyIssueIsReportedNotOnlyTheFirst() {
         var c = SimulationConfig()
         c.agents.count = 0; c.debate.rounds = 0; c.seeds = []

@@ -30,5 +30,10 @@ struct SweepTests {
         #expect(throws: SimulationError.self) { try Sweep(base: base, axes: [Sweep.Axis(key: "task.learnability", values: [])]) }
         // A grid point outside the allowed range is caught before anything runs.
         #expect(throws: SimulationError.self) { try Sweep(base: base, axes: [Sweep.Axis(key: "agents.temperature", values: [1, -1])]) }
+        // An integer parameter given a value no Int holds is an error, not a conversion trap.
+        for v in [1e30, -1e30, 1e300] {
+            #expect(throws: SimulationError.self) { try Sweep(base: base, axes: [Sweep.Axis(key: "finetune.epochs", values: [v])]) }
+            #expect(throws: SimulationError.self) { try Sweep(base: base, axes: [Sweep.Axis(key: "finetune.batch_size", values: [v])]) }
+        }
     }
 }

@@ -76,10 +76,13 @@ public enum AnswerDivergence {
         return jensenShannon(samples: byAgent.keys.sorted().map { byAgent[$0]! })
     }
 
+    /// Plug-in entropy of counts. The counts are summed in sorted order: callers pass dictionary
+    /// values, whose order Swift randomises per process, and a floating-point sum in that order
+    /// differs in the last bits from run to run.
     static func plugInEntropy(_ counts: [Int]) -> Double {
         let n = Double(counts.reduce(0, +))
         var h = 0.0
-        for c in counts where c > 0 { let p = Double(c) / n; h -= p * log(p) }
+        for c in counts.sorted() where c > 0 { let p = Double(c) / n; h -= p * log(p) }
         return h
     }
 }

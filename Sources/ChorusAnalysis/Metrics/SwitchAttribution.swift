@@ -40,7 +40,9 @@ public struct SwitchAttribution: Sendable, Equatable {
         var support: [String: Int] = [:]
         for rec in prev.values { if let a = rec.answer { support[a, default: 0] += 1 } }
         var readings: [String: [Double]] = [:]
-        for rec in cur.values { if let a = rec.answer, let e = rec.evidence { readings[a, default: []].append(e) } }
+        // In agent order: the mean of the readings is a floating-point sum, which must not
+        // depend on the dictionary's per-process order.
+        for agent in cur.keys.sorted() { if let rec = cur[agent], let a = rec.answer, let e = rec.evidence { readings[a, default: []].append(e) } }
         for agent in cur.keys.sorted() {
             guard let old = prev[agent], let new = cur[agent], old.answer != new.answer, let a = new.answer else { continue }
             let eOld: Double?

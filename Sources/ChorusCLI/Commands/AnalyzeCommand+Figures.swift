@@ -38,8 +38,18 @@ enum AnalyzeFigures {
         return 0.6...(r + 0.4)
     }
 
-    /// Small multiples: one panel per line, at most three columns; the size grows with rows.
-    static func grid(_ panels: [Panel], title: String) -> (FigureGrid, FigureSize) {
+    /// Most panels one figure holds: ChorusFigures allows at most 20 rows (of two columns).
+    static let maxPanels = 40
+
+    /// Small multiples: one panel per line, at most two columns; the size grows with rows.
+    /// A log with more groups than `maxPanels` (e.g. a simulated transcript of 7 regimes × 40
+    /// seeds) draws the first `maxPanels` and says so in the title; the tables have every group.
+    /// (Before, such a log made `chorus analyze` fail with an invalid-layout error.)
+    static func grid(_ all: [Panel], title allTitle: String) -> (FigureGrid, FigureSize) {
+        let panels = Array(all.prefix(maxPanels))
+        // Shortened (parenthetical dropped) so that the note fits on the figure's width.
+        let head = allTitle.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? allTitle
+        let title = all.count > maxPanels ? "\(head) — first \(maxPanels) of \(all.count) groups" : allTitle
         let columns = min(2, panels.count)
         let rows = (panels.count + columns - 1) / columns
         let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)

@@ -191,7 +191,8 @@ enum AnalyzeOutput {
             let r = a.ingest
             var rows: [String] = []
             for (row, t) in zip(a.rows, a.text) {
-                var o = "{\"run\":\(JSONText.quote(row.run)),\"regime\":\(JSONText.quote(row.regime)),\"iteration\":\(row.iteration),\"round\":\(row.round)"
+                // The seed too: rows of several seeds of one regime would be indistinguishable.
+                var o = "{\"run\":\(JSONText.quote(row.run)),\"regime\":\(JSONText.quote(row.regime)),\"seed\":\(row.seed.map(String.init) ?? "null"),\"iteration\":\(row.iteration),\"round\":\(row.round)"
                 o += ",\"questions\":\(row.questions),\"agents\":\(row.agents)"
                 o += ",\"individualAccuracy\":\(jsummary(row.individualAccuracy)),\"majorityAccuracy\":\(jsummary(row.majorityAccuracy))"
                 o += ",\"oracleAccuracy\":\(jsummary(row.oracleAccuracy)),\"unanimity\":\(jsummary(row.unanimity))"

@@ -55,6 +55,15 @@ struct DemoCommand: ParsableCommand {
         guard k >= 2 else { throw ValidationError("--k must be at least 2, got \(k)") }
         guard minN >= 1, maxN > minN else { throw ValidationError("need 1 <= --min-n < --max-n, got \(minN) and \(maxN)") }
         guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
+        // Upper sanity bounds: --k 1e11 aborted on an 800 GB allocation, and --replicates,
+        // --max-n or --points of 1e12 ran for ever; the size is checked before the Monte Carlo.
+        guard replicates <= 1_000_000 else { throw ValidationError("--replicates must be at most 1000000, got \(replicates)") }
+        guard k <= 1_000_000 else { throw ValidationError("--k must be at most 1000000, got \(k)") }
+        guard maxN <= 10_000_000 else { throw ValidationError("--max-n must be at most 10000000, got \(maxN)") }
+        guard points <= 1000 else { throw ValidationError("--points must be at most 1000, got \(points)") }
+        guard (64...20_000).contains(width), (64...20_000).contains(height) else {
+            throw ValidationError("--width and --height must be in 64...20000, got \(width) and \(height)")
+        }
     }
 
     func run() throws {

@@ -40,6 +40,14 @@ struct ReproduceCommand: ParsableCommand {
 
     init() {}
 
+    /// The options forwarded to `simulate` are checked here, so that a bad value is a usage
+    /// error of this command (parsed inside `run`, it surfaced as a raw `CommandError(…)` dump).
+    func validate() throws {
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
+        // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
+        if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
+    }
+
     func run() throws {
         try CLIErrors.reporting {
             let figureDir = URL(fileURLWithPath: figures, isDirectory: true)

@@ -72,6 +72,8 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
+        // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
+        if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
     }
 
     func run() throws {

@@ -46,6 +46,9 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard (1...3).contains(axes.count) else { throw ValidationError("give 1 to 3 --axis options, e.g. --axis finetune.learning_rate=0.25,0.5,1") }
         guard seeds >= 2 else { throw ValidationError("--seeds must be at least 2 (confidence intervals need two replicates)") }
+        // The configuration allows at most 100000 seeds; checked here because the seed list is
+        // built before the configuration is validated (--seeds 1e11 aborted on allocation).
+        guard seeds <= 100_000 else { throw ValidationError("--seeds must be at most 100000, got \(seeds)") }
         guard questions >= 1 else { throw ValidationError("--questions must be at least 1") }
         guard iterations >= 2 else { throw ValidationError("--iterations must be at least 2 (claim 1 looks at iterations 0…2)") }
     }

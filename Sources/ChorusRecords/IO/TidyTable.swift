@@ -68,7 +68,9 @@ public struct TidyTable: Sendable, Equatable {
     }
 
     static func escape(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\n" nor "\r", so a
+        // field with a CRLF line end went out unquoted and split the row.
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s

@@ -12,12 +12,20 @@ public enum SweepParameter {
     ]
 
     /// Sets the parameter at `key` to `value` (integers are rounded to the nearest).
-    /// - Throws: `SimulationError.unknownKey` for a key not in `keys`.
+    /// - Throws: `SimulationError.unknownKey` for a key not in `keys`; `.invalidValue` for an
+    ///   integer parameter given a value no `Int` holds (NaN, ±∞, 1e30: converting would trap).
     public static func set(_ key: String, _ value: Double, in c: inout SimulationConfig) throws {
+        func integer() throws -> Int {
+            let r = value.rounded()
+            guard r.isFinite, abs(r) < 1e15 else {
+                throw SimulationError.invalidValue(path: key, value: "\(value)", allowed: "an integer")
+            }
+            return Int(r)
+        }
         switch key {
         case "finetune.learning_rate": c.finetune.learningRate = value
-        case "finetune.epochs": c.finetune.epochs = Int(value.rounded())
-        case "finetune.batch_size": c.finetune.batchSize = Int(value.rounded())
+        case "finetune.epochs": c.finetune.epochs = try integer()
+        case "finetune.batch_size": c.finetune.batchSize = try integer()
         case "finetune.critic_learning_rate": c.finetune.criticLearningRate = value
         case "finetune.base_pull": c.finetune.basePull = value
         case "finetune.critic_mix_weight": c.finetune.criticMixWeight = value

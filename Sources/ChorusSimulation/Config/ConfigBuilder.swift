@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import ChorusRecords
 
 /// Builds a `SimulationConfig` from a base (a preset, a YAML file or string) and command-line
 /// changes (`--set key.path=value`, `--seeds`, `--regimes`), then validates it. Every error is
@@ -73,7 +74,7 @@ public struct ConfigBuilder {
         let keys = keyPath.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) else {
             throw SimulationError.located(source: source, line: nil,
-                                          error: .invalidValue(path: keyPath, value: JSONQuote.quote(keyPath), allowed: "a key path of snake_case keys joined by dots, e.g. debate.rounds"))
+                                          error: .invalidValue(path: keyPath, value: JSONText.quote(keyPath), allowed: "a key path of snake_case keys joined by dots, e.g. debate.rounds"))
         }
         let path = ConfigPath(keys.map { .key($0) })
         var valueNode: Node
@@ -197,7 +198,7 @@ public enum SeedList {
     /// Parses `1-20`, `1,2,3` or a mix such as `1-3,7` into distinct seeds in the order given.
     public static func parse(_ spec: String) throws -> [UInt64] {
         let allowed = "seeds as a range 1-20, a list 1,2,3 or both (1-3,7); non-negative integers, each once, at most 100000"
-        func bad() -> SimulationError { .invalidValue(path: "seeds", value: JSONQuote.quote(spec), allowed: allowed) }
+        func bad() -> SimulationError { .invalidValue(path: "seeds", value: JSONText.quote(spec), allowed: allowed) }
         var seeds: [UInt64] = []
         for item in spec.split(separator: ",", omittingEmptySubsequences: false) {
             let t = item.trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import Yams
+import ChorusRecords
 
 /// A failure while decoding a configuration node: the typed error and the node's 1-based line
 /// in the user's text (nil for values that came from defaults or from `--set`).
@@ -148,7 +149,7 @@ struct ConfigNodeDecoder: Decoder {
             let t = s.string
             let plain = s.style == .plain || s.style == .any
             if plain, parseDouble(t) != nil || ["true", "false", "True", "False", "TRUE", "FALSE"].contains(t) { return t }
-            return JSONQuote.quote(t)
+            return JSONText.quote(t)
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         default: return "an alias"
@@ -163,29 +164,6 @@ struct ConfigNodeDecoder: Decoder {
 
     private static func names<E: CaseIterable & RawRepresentable>(_ e: E.Type) -> [String] {
         E.allCases.map { "\($0.rawValue)" }
-    }
-}
-
-/// JSON-style quoting for error messages and YAML double-quoted scalars (a JSON string is a
-/// valid YAML double-quoted scalar).
-enum JSONQuote {
-    static func quote(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    o += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else { o.unicodeScalars.append(u) }
-            }
-        }
-        return o + "\""
     }
 }
 

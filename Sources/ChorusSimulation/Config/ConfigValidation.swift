@@ -1,3 +1,4 @@
+import Foundation
 /// One out-of-range value: the key path it sits at and the error describing it.
 public struct ConfigIssue: Sendable, Equatable {
     public var path: String
@@ -5,6 +6,10 @@ public struct ConfigIssue: Sendable, Equatable {
 }
 
 extension SimulationConfig {
+    /// Upper bound on seeds × (train + test questions) × chains × feature dimension: the task
+    /// banks' feature values, 8 bytes each, held in memory for the whole run (4 GB).
+    public static let maxFeatureValues = 500_000_000.0
+
     /// Throws the first out-of-range value (see `validationIssues()`).
     public func validate() throws {
         if let first = validationIssues().first { throw first.error }
@@ -48,6 +53,16 @@ extension SimulationConfig {
         v.nonNegative(task.styleHeterogeneity, "task.style_heterogeneity")
         v.require(task.baseAccuracy > 0 && task.baseAccuracy < 1, "task.base_accuracy", "\(task.baseAccuracy)", "a number in (0, 1), exclusive")
         v.nonNegative(task.baseLogitScale, "task.base_logit_scale")
+        // Each seed's task bank holds (train + test) · chains · dimension feature values and every
+        // seed's bank lives for the whole run: bound their total, or in-range counts can still
+        // ask for terabytes and abort on allocation.
+        let bankValues = Double(task.trainQuestions + task.testQuestions) * Double(task.chainsPerQuestion)
+            * Double(task.featureDimension)
+        let totalValues = bankValues * Double(max(1, seeds.count))
+        v.require(totalValues <= SimulationConfig.maxFeatureValues, "task",
+                  "seeds × (train + test questions) × chains × dimension = " + String(format: "%.0f", totalValues),
+                  String(format: "at most %.0f feature values in all (%.0f GB); use fewer questions, chains, dimensions or seeds",
+                         SimulationConfig.maxFeatureValues, SimulationConfig.maxFeatureValues * 8 / 1e9))
 
         v.int(agents.count, "agents.count", 1...64)
         v.positive(agents.temperature, "agents.temperature")

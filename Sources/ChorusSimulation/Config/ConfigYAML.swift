@@ -1,4 +1,5 @@
 import Yams
+import ChorusRecords
 
 extension SimulationConfig {
     /// This configuration as readable YAML: every key, in declaration order, with a comment
@@ -73,6 +74,6 @@ enum ConfigYAMLWriter {
     static func scalar(_ node: Node) -> String {
         guard case .scalar(let s) = node else { return "null" }
         if s.style == .plain || s.style == .any { return s.string.isEmpty ? "\"\"" : s.string }
-        return JSONQuote.quote(s.string)
+        return JSONText.quote(s.string)
     }
 }

@@ -23,6 +23,9 @@ public struct ClaimResult: Sendable {
 /// upper(X) < r·mean(Y). Claims need the regimes they mention and iterations
 /// 0…I with I ≥ 2 (claim 1) or ≥ 1; the last iteration I plays the role of the paper's
 /// iteration 5. A claim whose figures are missing fails and says which are missing.
+/// With one seed there is no interval (a one-seed summary's "interval" is the point), so no
+/// comparison holds: the claims need at least two seeds to be decided. With one
+/// seed there is no interval (the summary's "interval" is the point), so no comparison holds.
 public enum Claims {
     public static let statements: [String] = [
         "single-agent: held-out accuracy peaks by iteration 2 and then declines",
@@ -56,14 +59,16 @@ public enum Claims {
     static func fmt(_ s: Summary) -> String {
         String(format: "%.3f [%.3f, %.3f]", s.mean, s.lower, s.upper)
     }
-    static func above(_ x: Summary, _ y: Summary) -> Bool { x.lower > y.upper }
+    static func above(_ x: Summary, _ y: Summary) -> Bool { hasInterval(x) && hasInterval(y) && x.lower > y.upper }
+    /// Whether a summary has a confidence interval (≥ 2 seeds); one seed's summary is a point.
+    static func hasInterval(_ s: Summary) -> Bool { s.n >= 2 }
 
     /// "X > Y" by the paired contrast row if present, else by non-overlapping intervals; returns
     /// the verdict and its evidence text.
     static func greater(_ t: Table, _ regime: String, _ it: Int, contrast: String,
                         _ x: Summary, _ y: Summary) -> (Bool, String) {
         if let d = t.get(regime, it, contrast) {
-            return (d.lower > 0, "difference \(fmt(d))")
+            return (hasInterval(d) && d.lower > 0, "difference \(fmt(d))" + (hasInterval(d) ? "" : " (one seed: no interval)"))
         }
         return (above(x, y), "intervals \(fmt(x)) vs \(fmt(y))")
     }
@@ -100,7 +105,7 @@ public enum Claims {
         for i in 1..<h.count where !(h[i].mean < h[i - 1].mean) { falls = false }
         let last = h.count - 1
         let ratio = h[last].mean / h[0].mean
-        let holds = falls && h[last].upper < 0.5 * h[0].mean
+        let holds = falls && hasInterval(h[last]) && h[last].upper < 0.5 * h[0].mean
         let ev = h.enumerated().map { "it\($0.offset) \(fmt($0.element))" }.joined(separator: "; ")
             + String(format: "; last/base = %.2f", ratio)
         return ClaimResult(number: 2, statement: statements[1], evidence: ev, holds: holds)
@@ -126,9 +131,9 @@ public enum Claims {
             return missing(4, "multiagent and single-agent disagreement.chain, sample.embedding_dissimilarity, js.chain")
         }
         let lm = dm.count - 1, ls = ds.count - 1
-        let okM = dm[lm].lower >= 0.8 * dm[0].mean
-        let okE = em[lm].lower >= 0.8 * em[0].mean
-        let okS = ds[ls].upper < 0.5 * ds[0].mean
+        let okM = hasInterval(dm[lm]) && dm[lm].lower >= 0.8 * dm[0].mean
+        let okE = hasInterval(em[lm]) && em[lm].lower >= 0.8 * em[0].mean
+        let okS = hasInterval(ds[ls]) && ds[ls].upper < 0.5 * ds[0].mean
         let okJ = above(js[lm], js[0])
         let ev = String(format: "multiagent disagreement it%d/base = %.2f (%@ vs %@); embedding dissimilarity it%d/base = %.2f (%@ vs %@); single-agent disagreement it%d/base = %.2f (%@ vs %@); multiagent JS %@ -> %@",
                         lm, dm[lm].mean / dm[0].mean, fmt(dm[lm]), fmt(dm[0]),

@@ -124,5 +124,8 @@ public struct Experiment: Sendable {
         for (i, it) in c.output.transcripts.enumerated() {
             try check(it >= 0 && it <= c.iterations, "output.transcripts[\(i)]", it, "0…iterations (\(c.iterations))")
         }
+        // The configuration's own range checks (ConfigValidation), which also bound the memory
+        // the task banks ask for.
+        try c.validate()
     }
 }

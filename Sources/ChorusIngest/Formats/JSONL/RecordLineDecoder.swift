@@ -119,7 +119,10 @@ enum RecordLineDecoder {
                     case .logprob, .evidence:
                         if c == 0x6E { try s.literal("null"); break }
                         guard c == 0x2D || (c >= 0x30 && c <= 0x39) else { try wrong("a number"); break }
-                        let v = s.double(try s.scanNumber())
+                        let r = try s.scanNumber()
+                        let v = s.double(r)
+                        // 1e999 is valid JSON but overflows to ±∞, which would poison every mean.
+                        guard v.isFinite else { note("key '\(k.name)' should be a finite number, found \(s.text(r))"); break }
                         if k == .logprob { logprob = v } else { evidence = v }
                     case .embedding:
                         if c == 0x6E { try s.literal("null"); break }
@@ -129,7 +132,11 @@ enum RecordLineDecoder {
                         if s.peek() == 0x5D { s.pos += 1; embedding = e; break }
                         while true {
                             guard let d = s.peek() else { throw s.fail("unexpected end of line in an array") }
-                            if d == 0x2D || (d >= 0x30 && d <= 0x39) { e.append(s.double(try s.scanNumber())) }
+                            if d == 0x2D || (d >= 0x30 && d <= 0x39) {
+                                let r = try s.scanNumber()
+                                let x = s.double(r)
+                                if x.isFinite { e.append(x) } else { note("key 'embedding' should hold only finite numbers, found \(s.text(r))") }
+                            }
                             else { note("key 'embedding' should hold only numbers"); try s.skipValue(depth: 1) }
                             guard let n = s.peek() else { throw s.fail("unexpected end of line in an array") }
                             if n == 0x2C { s.pos += 1; continue }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChorusIngest
 import ChorusFigures
 import Foundation
@@ -155,11 +156,11 @@ struct AnalyzeCommandTests {
     func badInput() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(throws: IngestError.self) { _ = try analyze([dir.appendingPathComponent("missing.json").path], out: dir) }
+        #expect(throws: ExitCode(65)) { _ = try analyze([dir.appendingPathComponent("missing.json").path], out: dir) }
         let bad = dir.appendingPathComponent("bad.json")
         try Data("{\"q\": [".utf8).write(to: bad)
-        #expect(throws: IngestError.self) { _ = try analyze([bad.path], out: dir) }
-        #expect(throws: IngestError.self) { _ = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--strict"], out: dir) }
+        #expect(throws: ExitCode(65)) { _ = try analyze([bad.path], out: dir) }
+        #expect(throws: ExitCode(65)) { _ = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--strict"], out: dir) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--task", "essay"]) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--format", "csv"]) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze"]) }

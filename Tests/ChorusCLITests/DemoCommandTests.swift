@@ -51,7 +51,8 @@ struct DemoCommandTests {
         }
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let bad = try DemoCommand.parse(["--output", dir.appendingPathComponent("demo.jpg").path])
-        #expect(throws: FigureError.self) { try bad.run() }
+        let bad = try CapturedConsole.run(["demo", "--output", dir.appendingPathComponent("demo.jpg").path])
+        #expect(bad.code == 74)
+        #expect(bad.err.hasPrefix("error: ") && bad.err.contains("unknown figure format 'jpg'"))
     }
 }

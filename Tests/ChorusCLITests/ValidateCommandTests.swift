@@ -76,9 +76,8 @@ struct ValidateOutputTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-validate-file-\(UUID().uuidString)")
         try Data("x".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        var cmd = try ChorusCommand.parseAsRoot(["validate", "--study", "5", "--out", file.appendingPathComponent("sub").path])
-        do { try cmd.run(); Issue.record("no error") } catch {
-            #expect("\(error)".contains("cannot write") && "\(error)".contains("checks.csv"))
-        }
+        let r = try CapturedConsole.run(["validate", "--study", "5", "--out", file.appendingPathComponent("sub").path])
+        #expect(r.code == 74)
+        #expect(r.err.hasPrefix("error: cannot write") && r.err.contains("checks.csv"))
     }
 }

@@ -69,6 +69,10 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try CLIErrors.reporting { try execute() }
+    }
+
+    private func execute() throws {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/analyze-\(Self.timestamp())")
         // Read every file first: a bad file fails before anything is written.
         var inputs: [(file: String, result: IngestResult)] = []

@@ -67,6 +67,10 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        try CLIErrors.reporting { try execute() }
+    }
+
+    private func execute() throws {
         let url = URL(fileURLWithPath: output)
         try FigureOutput.check(url) // a bad extension or path fails before the Monte Carlo
         let config = EstimatorBias.Config(

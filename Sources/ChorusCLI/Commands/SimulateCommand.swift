@@ -4,6 +4,8 @@ import ChorusStats
 import ChorusRecords
 import ChorusSimulation
 import ChorusFigures
+import ChorusIngest
+import ChorusAnalysis
 
 /// `chorus simulate`: resolve a configuration, run the experiment, write the run directory and
 /// print a summary (and the claims table for the paper preset or `--claims`).
@@ -249,6 +251,7 @@ struct Console: Sendable {
 /// (docs/configuration.md, "Exit codes").
 enum CLIErrors {
     static let claimFailed: Int32 = 3
+    /// Bad input: a configuration, or a log that cannot be read as one (EX_DATAERR).
     static let configuration: Int32 = 65
     static let internalError: Int32 = 70
     static let fileError: Int32 = 74
@@ -267,6 +270,10 @@ enum CLIErrors {
             try fail("\(e)", code: fileError)
         } catch let e as FigureError {
             try fail("\(e)", code: fileError)
+        } catch let e as IngestError {
+            try fail("\(e)", code: configuration)
+        } catch let e as AnalysisError {
+            try fail("\(e)", code: configuration)
         } catch let e as ValidationError {
             throw e
         } catch {

@@ -38,6 +38,10 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try CLIErrors.reporting { try execute() }
+    }
+
+    private func execute() throws {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/validate-\(Self.timestamp())")
         let options = ValidationOptions(seed: seed, quick: quick, threads: threads)
         // Fail before minutes of Monte Carlo when the output folder cannot be written.

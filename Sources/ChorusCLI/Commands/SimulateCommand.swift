@@ -3,9 +3,6 @@ import Foundation
 import ChorusStats
 import ChorusRecords
 import ChorusSimulation
-import ChorusFigures
-import ChorusIngest
-import ChorusAnalysis
 
 /// `chorus simulate`: resolve a configuration, run the experiment, write the run directory and
 /// print a summary (and the claims table for the paper preset or `--claims`).

@@ -105,4 +105,17 @@ import ChorusRecords
         #expect(r.skipReasons[0].hasPrefix("line 5: uneven rounds in question q2 (run u, regime log, iteration 0)") && r.skipReasons[0].contains("agent 1 has rounds 1 of 1...2"))
         #expect(throws: IngestError.self) { try LogReader.read(url, strict: true) }
     }
+
+    @Test func negativeChainOrStyleIsSkipped() throws {
+        let dir = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("negative.jsonl")
+        let ok = #"{"run":"n","regime":"log","iteration":0,"question":"q1","agent":0,"role":"generator","round":1,"answer":"1","correct":true,"chain":2,"style":0}"#
+        let badChain = #"{"run":"n","regime":"log","iteration":0,"question":"q1","agent":1,"role":"generator","round":1,"answer":"1","correct":true,"chain":-1}"#
+        let badStyle = #"{"run":"n","regime":"log","iteration":0,"question":"q1","agent":2,"role":"generator","round":1,"answer":"1","correct":true,"style":-3}"#
+        try (ok + "\n" + badChain + "\n" + badStyle + "\n").write(to: url, atomically: true, encoding: .utf8)
+        let r = try LogReader.read(url)
+        #expect(r.records.count == 1 && r.skipped == 2)
+        #expect(r.skipReasons == ["line 2: chain -1 is negative", "line 3: style -3 is negative"])
+    }
 }

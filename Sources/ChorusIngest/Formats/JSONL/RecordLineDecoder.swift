@@ -177,6 +177,8 @@ enum RecordLineDecoder {
         guard round >= 1 else { return .invalid("round \(round) is not ≥ 1") }
         guard agent >= 0 else { return .invalid("agent \(agent) is negative") }
         guard iteration >= 0 else { return .invalid("iteration \(iteration) is negative") }
+        if let c = chain, c < 0 { return .invalid("chain \(c) is negative") }
+        if let st = style, st < 0 { return .invalid("style \(st) is negative") }
         return .record(ResponseRecord(run: run, regime: regime, seed: seed, iteration: iteration, question: question,
                                       agent: agent, role: role, round: round, answer: answer, correct: correct,
                                       truth: truth, chain: chain, style: style, logProbability: logprob,

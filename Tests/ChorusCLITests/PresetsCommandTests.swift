@@ -23,6 +23,6 @@ import ChorusSimulation
 
     @Test func showingAnUnknownPresetIsAnError() throws {
         let r = try CapturedConsole.run(["presets", "show", "nope"])
-        #expect(r.code == 65 && r.out.isEmpty && r.err == "error: unknown preset 'nope'; known: default, quick, paper\n")
+        #expect(r.code == 65 && r.out.isEmpty && r.err == "error: unknown preset 'nope'; known: default, quick, paper, long\n")
     }
 }

@@ -11,7 +11,7 @@ enum Fixtures {
     }
 
     static func bank(train: Int = 60, test: Int = 60, seed: UInt64 = 7) -> TaskBank {
-        TaskBank(parameters: taskParameters(train: train, test: test), temperature: 1,
+        TaskBank(parameters: taskParameters(train: train, test: test),
                  stream: SeedStream(seed: seed).child("bank"))
     }
 

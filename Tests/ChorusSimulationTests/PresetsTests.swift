@@ -5,17 +5,18 @@ import Testing
 /// Presets registry and YAML emission.
 @Suite struct PresetsTests {
     @Test func theRegistryListsDefaultQuickAndPaper() throws {
-        #expect(Presets.names == ["default", "quick", "paper"])
+        #expect(Presets.names == ["default", "quick", "paper", "long"])
         #expect(try Presets.config(named: "default") == { var c = SimulationConfig(); c.name = "default"; return c }())
         #expect(try Presets.config(named: "paper") == SimulationConfig.paper)
         let q = try Presets.config(named: "quick")
         #expect(q.seeds.count == 2 && q.task.trainQuestions == 40 && q.task.testQuestions == 40 && q.iterations == 2)
-        #expect(q.regimes == Regime.names)
+        #expect(q.regimes == Regime.baseNames)
+        #expect(try Presets.config(named: "paper").regimes == Regime.names)   // every regime and its placebo twin
         for p in Presets.all { #expect(!p.summary.isEmpty && p.config().name == p.name) }
     }
 
     @Test func anUnknownPresetListsTheKnownOnes() {
-        #expect(throws: SimulationError.unknownName(kind: "preset", name: "papr", allowed: ["default", "quick", "paper"])) {
+        #expect(throws: SimulationError.unknownName(kind: "preset", name: "papr", allowed: ["default", "quick", "paper", "long"])) {
             try Presets.config(named: "papr")
         }
     }

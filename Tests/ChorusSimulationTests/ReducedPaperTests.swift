@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import ChorusStats
 @testable import ChorusSimulation
 
@@ -12,7 +13,16 @@ import ChorusStats
 /// A smaller run (fewer questions or seeds) was tried first and rejected: with 60 test questions
 /// the intervals of the claimed differences straddle zero, so only the sign of a mean could be
 /// checked, and a sign check could pass by chance.
-@Suite("Reduced paper run")
+extension Tag {
+    /// Tests that run the paper preset at full size (minutes in a debug build).
+    @Tag static var paperScale: Self
+}
+
+/// Off by default so that `swift test` stays within a few minutes on 2 cores; run it with
+/// `CHORUS_PAPER_TESTS=1 swift test --filter ReducedPaperTests` (README, "Tests").
+@Suite("Reduced paper run", .tags(.paperScale),
+       .enabled(if: ProcessInfo.processInfo.environment["CHORUS_PAPER_TESTS"] == "1",
+                "paper-scale test: set CHORUS_PAPER_TESTS=1 to run it"))
 struct ReducedPaperTests {
     @Test("claims 1–3 hold on the paper preset's single-agent and multiagent runs")
     func claimsOneToThree() throws {

@@ -35,10 +35,10 @@ import ChorusRecords
         c.output.transcripts = [0, 2]
         let out = try Self.output(c, threads: 2, claims: true)
         let written = try RunDirectory.write(out, to: dir.appendingPathComponent("run"))
-        let expected = ["claims.csv", "manifest.json", "metrics.csv", "summary.csv", "transcripts",
+        let expected = ["claim_effects.csv", "claims.csv", "manifest.json", "metrics.csv", "summary.csv", "transcripts",
                         "transcripts/iteration-0.jsonl", "transcripts/iteration-2.jsonl"]
         #expect(Self.files(in: dir.appendingPathComponent("run")) == expected)   // no temporary files left
-        #expect(written == ["metrics.csv", "summary.csv", "claims.csv", "transcripts/iteration-0.jsonl",
+        #expect(written == ["metrics.csv", "summary.csv", "claims.csv", "claim_effects.csv", "transcripts/iteration-0.jsonl",
                             "transcripts/iteration-2.jsonl", "manifest.json"])
         let run = dir.appendingPathComponent("run")
 
@@ -69,7 +69,7 @@ import ChorusRecords
 
         // claims.csv: six claims, holds true/false.
         let claims = try TidyTable.read(from: run.appendingPathComponent("claims.csv"))
-        #expect(claims.columns == ["claim", "statement", "evidence", "holds"])
+        #expect(claims.columns == ["claim", "statement", "evidence", "holds", "blocks_held", "blocks", "hold_rate"])
         #expect(claims.rows.count == 6 && claims.rows.allSatisfy { $0[3] == "true" || $0[3] == "false" })
 
         // Transcripts: canonical records of the requested iteration only.

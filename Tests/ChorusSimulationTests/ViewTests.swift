@@ -5,8 +5,9 @@ import ChorusStats
 @Suite("Critic views")
 struct ViewTests {
     /// Mean squared reading error of the evidence of every answer in a critic's view, and the
-    /// value theory predicts: summaryNoise² for a summary; rawNoise² · E[1/k] for raw views
-    /// (the mean of k independent reads of the k responses with that answer).
+    /// value theory predicts: summaryNoise² for a summary; rawNoise² · m · E[1/k] for raw views
+    /// (the mean of k independent reads of the k responses with that answer, each read with
+    /// variance rawNoise² · m in a context of m = 3 responses).
     func readingError(summarize: Bool) -> (mse: Double, expected: Double, n: Double) {
         let bank = Fixtures.bank(train: 10, test: 200)
         let test = bank.testStart..<(bank.testStart + bank.testCount)
@@ -30,7 +31,7 @@ struct ViewTests {
                         }
                         let err = runner.viewFeatures[(seat * 3 + i) * F + 2] - sum / k
                         sse += err * err
-                        expected += summarize ? 0.04 : 0.64 / k
+                        expected += summarize ? 0.04 : 0.64 * 3 / k
                         n += 1
                     }
                 }
@@ -44,7 +45,7 @@ struct ViewTests {
         let s = readingError(summarize: true), r = readingError(summarize: false)
         // Squared normal errors have variance 2σ⁴: 5 standard errors of the mean.
         #expect(abs(s.mse - s.expected) < 5 * s.expected * (2 / s.n).squareRoot())
-        #expect(abs(r.mse - r.expected) < 5 * 0.64 * (2 / r.n).squareRoot())
+        #expect(abs(r.mse - r.expected) < 5 * 0.64 * 3 * (2 / r.n).squareRoot())
         #expect(s.mse < r.mse)
     }
 
@@ -67,6 +68,23 @@ struct ViewTests {
                 let critic = runner.answer[3 + seat]
                 #expect(seen.contains(critic))
             }
+        }
+    }
+
+    @Test("without a summary a critic reads every peer when the budget allows (the official code passes up to 5)")
+    func rawViewSeesAllPeers() {
+        let bank = Fixtures.bank(train: 10, test: 50)
+        let test = bank.testStart..<(bank.testStart + bank.testCount)
+        let base = PolicyTable(bank: bank, theta: [Double](repeating: 0, count: bank.dimension), temperature: 1, questions: test)
+        let society = Society(tables: [base], criticWeights: [[0, 1, 0, 0]],
+                              generatorSeats: [0, 0, 0], criticSeats: [0, 0, 0], rounds: 2,
+                              summarize: false, summaryNoise: 0.2, rawNoise: 0.8, contextBudget: 5)
+        var runner = DebateRunner(agents: 3, rounds: 2, answers: bank.answers)
+        var g = Xoshiro256(seed: 6)
+        for q in test {
+            runner.run(q, bank: bank, society: society, using: &g)
+            let all = Set(runner.answer[0..<3])
+            for seat in 0..<3 { #expect(runner.viewCount[seat] == all.count) }
         }
     }
 }

@@ -16,12 +16,23 @@ import ChorusRecords
 /// - *Asymmetric* updates are nonlinear in the answers and move E_t: "conformity" (add m − 1
 ///   counts to the round's majority answer) and "consensus-filtered own data" (add one count to
 ///   your own answer only when it agrees with the majority, the generator-data rule of
-///   Subramaniam et al. 2025). Checked as a direction: |E_T − E_0| > 4 standard errors.
+///   Subramaniam et al. 2025). Both feed the majority answer, which is more often the correct
+///   one here (μ₀ = 0.4 is the largest), so E_t must *rise*: checked by its sign,
+///   E_T − E_0 > 4 standard errors.
+/// - *Per-agent* one-round law of the symmetric update, from fixed unequal beliefs:
+///   E[α'_i0/α'_0] = (α_0 p_i0 + Σ_{j≠i} p_j0)/(α_0 + m − 1) for agent i, within 4 SE.
+/// - *Mutants* that the checks must catch: a self-inclusive update (each agent also counts its
+///   own answer: still a martingale for the society, but the per-agent law is wrong) and
+///   anti-conformity (counts go to the round's least-chosen answer: E_t moves the wrong way).
+///   A mutant check passes when the corresponding check fails on the mutant.
 /// Reported beside them: the majority-vote accuracy per round, which can rise under debate even
 /// when E_t cannot.
 public enum DebateMartingaleStudy {
     public enum Update: String, CaseIterable, Sendable {
         case symmetric, conformity, consensusOwnData = "consensus-own-data"
+        /// Mutants (wrong implementations the checks must detect).
+        case selfInclusive = "mutant-self-inclusive", antiConformity = "mutant-anti-conformity"
+        static var real: [Update] { [.symmetric, .conformity, .consensusOwnData] }
     }
 
     static let mu = [0.4, 0.3, 0.2, 0.1]
@@ -50,6 +61,13 @@ public enum DebateMartingaleStudy {
                     alpha[i][maj] += Double(m - 1)
                 case .consensusOwnData:
                     if answers[i] == maj { alpha[i][maj] += 1 }
+                case .selfInclusive:
+                    for j in 0..<m { alpha[i][answers[j]] += 1 }
+                case .antiConformity:
+                    var counts = [Int](repeating: 0, count: alpha[i].count)
+                    for y in answers { counts[y] += 1 }
+                    let least = counts.indices.min { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }!
+                    alpha[i][least] += Double(m - 1)
                 }
             }
             record()
@@ -65,7 +83,7 @@ public enum DebateMartingaleStudy {
         var series: [StudySeries] = []
         r.summary.append("agents  update               E_0      E_\(rounds)     E_\(rounds) − E_0 (SE)       majority acc. round 1 → \(rounds)")
         for m in [3, 5] {
-            for (ui, u) in Update.allCases.enumerated() where m == 3 || u == .symmetric {
+            for (ui, u) in Update.real.enumerated() where m == 3 || u == .symmetric {
                 let runs = try parallelMap(reps, threads: o.threads) { i -> ([Double], [Double])? in
                     var g = root.child(UInt64(m)).child(u.rawValue).child(UInt64(i)).generator()
                     return try? debate(m: m, rounds: rounds, update: u, g: &g)
@@ -85,9 +103,9 @@ public enum DebateMartingaleStudy {
                                                   tolerance: 4 * d.se, detail: "\(reps) debates; 4 SE of the paired change"))
                     }
                     if u != .symmetric && t == rounds {
-                        r.checks.append(.direction(4, "\(u.rawValue) update, m=\(m): |E[correctness] change| by round \(t) exceeds MC error",
-                                                   measured: abs(d.mean), reference: 0, margin: 4 * d.se,
-                                                   detail: "change \(fmt(d.mean)) (\(d.mean > 0 ? "up" : "down")); \(reps) debates; 4 SE"))
+                        r.checks.append(.direction(4, "\(u.rawValue) update, m=\(m): E[correctness] rises by round \(t) (towards the majority answer)",
+                                                   measured: d.mean, reference: 0, margin: 4 * d.se,
+                                                   detail: "change \(fmt(d.mean)); \(reps) debates; 4 SE"))
                     }
                 }
                 let d = meanSE(runs.map { $0.0[rounds] - $0.0[0] })
@@ -97,10 +115,56 @@ public enum DebateMartingaleStudy {
                 series.append(StudySeries("\(u.rawValue), m = \(m)", x: xs, y: means, lower: lo, upper: hi, colour: m == 3 ? ui : 3))
             }
         }
+        try mutants(o, root: root, reps: reps, into: &r)
         r.tables.append(("study4_debate_martingale.csv", table))
         r.figures.append(StudyFigure(file: "study4_debate_martingale.png", title: "Debate as a martingale", panels: [
             StudyPanel(title: "Dirichlet-belief agents (\(reps) debates, 95% band)",
                        xLabel: "debate round", yLabel: "expected correctness", series: series)]))
         return r
+    }
+
+    /// Agent 0's expected belief after one round from fixed unequal beliefs, measured and by the
+    /// symmetric update's law.
+    static func oneRound(_ update: Update, reps: Int, root: SeedStream, threads: Int?) -> (measured: Double, se: Double, law: Double) {
+        let start: [[Double]] = [[2.4, 0.8, 0.4, 0.4], [0.4, 2.0, 1.2, 0.4], [1.2, 1.2, 0.8, 0.8]]
+        let m = start.count
+        let p = start.map { $0[0] / $0.reduce(0, +) }
+        let law = (alpha0 * p[0] + p[1] + p[2]) / (alpha0 + Double(m - 1))
+        let values = parallelMap(reps, threads: threads) { i -> Double in
+            var g = root.child("one-round").child(update.rawValue).child(UInt64(i)).generator()
+            var alpha = start
+            let answers = alpha.map { a -> Int in
+                let u = g.nextUnit() * a.reduce(0, +); var acc = 0.0
+                for k in a.indices { acc += a[k]; if u < acc { return k } }
+                return a.count - 1
+            }
+            for j in 0..<m where update == .selfInclusive || j != 0 { alpha[0][answers[j]] += 1 }
+            return alpha[0][0] / alpha[0].reduce(0, +)
+        }
+        let s = meanSE(values)
+        return (s.mean, s.se, law)
+    }
+
+    /// The per-agent law for the symmetric update, and the mutants each check must catch.
+    static func mutants(_ o: ValidationOptions, root: SeedStream, reps: Int, into r: inout StudyResult) throws {
+        let sym = oneRound(.symmetric, reps: reps * 4, root: root, threads: o.threads)
+        r.checks.append(.analytic(4, "symmetric update: agent 0's one-round expected belief follows the per-agent law",
+                                  measured: sym.measured, expected: sym.law, tolerance: 4 * sym.se,
+                                  detail: "\(reps * 4) rounds from fixed unequal beliefs; 4 SE"))
+        let mut = oneRound(.selfInclusive, reps: reps * 4, root: root, threads: o.threads)
+        let caught = abs(mut.measured - mut.law) > 4 * mut.se
+        r.checks.append(Check(study: 4, name: "mutant (self-inclusive update) is caught by the per-agent law", kind: .direction,
+                              measured: abs(mut.measured - mut.law), expected: 0, tolerance: 4 * mut.se, passed: caught,
+                              detail: "the mutant's agent-0 belief \(fmt(mut.measured)) vs the law \(fmt(mut.law)); must differ by > 4 SE"))
+        let runs = try (0..<reps).map { i -> [Double] in
+            var g = root.child("anti").child(UInt64(i)).generator()
+            return try debate(m: 3, rounds: 8, update: .antiConformity, g: &g).belief
+        }
+        let d = meanSE(runs.map { $0[8] - $0[0] })
+        let rises = d.mean > 4 * d.se
+        r.checks.append(Check(study: 4, name: "mutant (anti-conformity) fails the 'E[correctness] rises' check", kind: .direction,
+                              measured: d.mean, expected: 0, tolerance: 4 * d.se, passed: !rises,
+                              detail: "the mutant's change \(fmt(d.mean)) must not exceed 4 SE"))
+        r.summary.append("per-agent law: symmetric \(fmt(sym.measured)) vs \(fmt(sym.law)); self-inclusive mutant \(fmt(mut.measured)); anti-conformity change \(fmt(d.mean))")
     }
 }

@@ -3,15 +3,19 @@ import Foundation
 import ChorusSimulation
 import ChorusFigures
 
-/// `chorus reproduce`: the main job. Runs the `paper` preset (every regime, ≥ 10 seeds),
-/// prints the summary and the claims table of DESIGN §2 with their confidence intervals, writes
-/// the run directory, and draws the paper figures into `figures/`.
+/// `chorus reproduce`: the main job. Runs the `paper` preset (every regime and its placebo twin)
+/// on K disjoint blocks of B seeds (default 10 × 50, seeds 1–500, none of them used for
+/// calibration), prints the summary, the claims with their hold rates over the blocks and
+/// their pooled effect sizes, and the negative controls; writes the run directory, and draws
+/// the paper figures into `figures/`.
 struct ReproduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reproduce",
         abstract: "The main job: run the paper preset, print its claims table and draw its figures.",
         discussion: """
-        Equivalent to 'chorus simulate --preset paper --claims' followed by the figures:
+        Equivalent to 'chorus simulate --preset paper --seeds O+1-O+K·B --blocks K' (O = \
+        --seed-offset, K = --blocks, B = --block-size; default seeds 1-500 in 10 blocks of 50, \
+        disjoint from the calibration seeds 1001-1060 of docs/model.md) followed by the figures:
           <figures>/paper-accuracy-disagreement.{png,pdf}  accuracy and disagreement, single-agent vs multiagent
           <figures>/paper-accuracy-regimes.png             held-out accuracy of every regime (ablations)
           <figures>/paper-entropy.png                      per-agent chain entropy
@@ -26,11 +30,23 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the figures.", valueName: "dir"))
     var figures: String = "figures"
 
-    @Option(help: ArgumentHelp("Seeds as a range or list (default: the preset's).", valueName: "seeds"))
+    @Option(help: ArgumentHelp("Seeds as a range or list, instead of the blocks' seeds (then --blocks must divide their number).", valueName: "seeds"))
     var seeds: String?
+
+    @Option(help: ArgumentHelp("Disjoint seed blocks on which each claim is judged.", valueName: "K"))
+    var blocks: Int = 10
+
+    @Option(help: ArgumentHelp("Seeds per block.", valueName: "B"))
+    var blockSize: Int = 50
+
+    @Option(help: ArgumentHelp("The blocks' seeds are offset+1 … offset+K·B.", valueName: "O"))
+    var seedOffset: UInt64 = 0
 
     @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
     var threads: Int?
+
+    @Flag(help: "A smoke version in seconds: 2 blocks of 10 seeds, 200 + 200 questions (claims are underpowered there).")
+    var quick = false
 
     @Flag(help: "Exit with code 3 when a claim fails.")
     var requireClaims = false
@@ -46,6 +62,10 @@ struct ReproduceCommand: ParsableCommand {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
         // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
         if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
+        guard (1...1000).contains(blocks) else { throw ValidationError("--blocks must be in 1...1000, got \(blocks)") }
+        guard (2...10_000).contains(blockSize) else { throw ValidationError("--block-size must be in 2...10000 (one seed has no interval), got \(blockSize)") }
+        guard blocks * blockSize <= 100_000 else { throw ValidationError("--blocks × --block-size must be at most 100000 seeds, got \(blocks * blockSize)") }
+        guard seedOffset <= UInt64.max - UInt64(blocks * blockSize) else { throw ValidationError("--seed-offset too large") }
     }
 
     func run() throws {
@@ -55,7 +75,9 @@ struct ReproduceCommand: ParsableCommand {
             try FigureOutput.check(figureDir.appendingPathComponent("paper-accuracy-disagreement.png"))
             var args = ["--preset", "paper", "--claims"]
             if let out { args += ["--out", out] }
-            if let seeds { args += ["--seeds", seeds] }
+            let (k, b) = quick ? (2, 10) : (blocks, blockSize)
+            args += ["--seeds", seeds ?? "\(seedOffset + 1)-\(seedOffset + UInt64(k * b))", "--blocks", "\(k)"]
+            if quick { args += ["--set", "task.train_questions=200", "--set", "task.test_questions=200"] }
             if let threads { args += ["--threads", "\(threads)"] }
             if quiet { args.append("--quiet") }
             let outcome = try SimulateCommand.parse(args).execute()

@@ -55,7 +55,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the test debates of these iterations as JSON Lines, e.g. 0,5.", valueName: "iterations"))
     var transcripts: String?
 
-    @Flag(help: "Evaluate DESIGN's six claims and print the claims table (always on for the paper preset).")
+    @Option(help: ArgumentHelp("Also judge the claims on K disjoint blocks of the seeds (consecutive, equal size) and report each claim's hold rate; implies --claims.", valueName: "K"))
+    var blocks: Int?
+
+    @Flag(help: "Evaluate the six claims (docs/model.md §10) and print the claims table (always on for the paper preset).")
     var claims = false
 
     @Flag(help: "Exit with code 3 when a claim fails (implies --claims).")
@@ -73,6 +76,7 @@ struct SimulateCommand: ParsableCommand {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
         // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
         if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
+        if let b = blocks, b < 1 || b > 10_000 { throw ValidationError("--blocks must be in 1...10000, got \(b)") }
     }
 
     func run() throws {
@@ -103,6 +107,7 @@ struct SimulateCommand: ParsableCommand {
         var config: SimulationConfig
         var summary: [SummaryRow]
         var claims: [ClaimResult]?
+        var replication: [ReplicatedClaim]?
         var directory: URL
     }
 
@@ -112,7 +117,15 @@ struct SimulateCommand: ParsableCommand {
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
         // The paper preset, also when saved with `presets show paper` and run with --config.
-        let evaluateClaims = claims || requireClaims || preset == "paper" || config.name == "paper"
+        let evaluateClaims = claims || requireClaims || blocks != nil || preset == "paper" || config.name == "paper"
+        var seedBlocks: [[UInt64]]? = nil
+        if let k = blocks {
+            guard config.seeds.count % k == 0 else {
+                throw SimulationError.invalidValue(path: "--blocks", value: "\(k)",
+                                                   allowed: "a divisor of the number of seeds (\(config.seeds.count)), so that the blocks have equal size")
+            }
+            seedBlocks = ClaimReplication.blocks(config.seeds, count: k, size: config.seeds.count / k)
+        }
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
 
         let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
@@ -138,17 +151,25 @@ struct SimulateCommand: ParsableCommand {
 
         let summary = result.summarize()
         let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
+        let replication = seedBlocks.map { ClaimReplication.evaluate(result, blocks: $0) }
         let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.unusedURL(RunDirectory.defaultURL(name: config.name, date: start))
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
                                    toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)
-        let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest), to: dir)
+        let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
+                                                       replication: replication), to: dir)
 
         if json {
             console.out(SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))
         } else {
             console.out(SimulateReport.summaryTable(summary, regimes: config.regimes))
             if let c = claimResults { console.out("\n" + SimulateReport.claimsTable(c)) }
+            if let r = replication, let b = seedBlocks {
+                console.out("\n" + SimulateReport.replicationTable(r, blocks: b))
+            }
+            if config.regimes.contains(where: { $0.hasSuffix(Regime.placeboSuffix) }) {
+                console.out("\n" + SimulateReport.placeboTable(summary, regimes: config.regimes))
+            }
         }
         if !quiet {
             console.err("wrote \(dir.path)/ (\(files.joined(separator: ", "))) in \(String(format: "%.2f", wall)) s\n")
@@ -157,7 +178,7 @@ struct SimulateCommand: ParsableCommand {
             console.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
             throw ExitCode(CLIErrors.claimFailed)
         }
-        return Outcome(config: config, summary: summary, claims: claimResults, directory: dir)
+        return Outcome(config: config, summary: summary, claims: claimResults, replication: replication, directory: dir)
     }
 }
 
@@ -198,6 +219,37 @@ enum SimulateReport {
             s += "           \(c.evidence)\n"
         }
         return s
+    }
+
+    /// Each claim's hold rate over the blocks and its pooled effect sizes.
+    static func replicationTable(_ claims: [ReplicatedClaim], blocks: [[UInt64]]) -> String {
+        let k = blocks.count, b = blocks.first?.count ?? 0
+        let first = blocks.first?.first ?? 0, last = blocks.last?.last ?? 0
+        var s = "Replication: each claim judged on \(k) disjoint blocks of \(b) seeds (\(first)–\(last)); effects pooled over all \(k * b) seeds:\n"
+        for c in claims {
+            s += "  \(c.number). holds in \(c.held)/\(k) blocks (\(Int((c.holdRate * 100).rounded()))%)"
+            s += "; pooled: \(c.pooled.holds ? "HOLDS" : "FAILS")\n"
+            for e in c.pooled.effects { s += "       \(e.name): \(cell(e.summary))\n" }
+        }
+        return s
+    }
+
+    /// The negative controls: each placebo twin's accuracy change from base (95% CI over seeds);
+    /// a regime without an artefact shows no change (the CI inside ±0.01 at enough seeds).
+    static func placeboTable(_ summary: [SummaryRow], regimes: [String]) -> String {
+        var index: [String: Summary] = [:]
+        var last = 0
+        for r in summary where r.metric == Contrasts.minusBase || r.metric == MetricName.accuracyFinal {
+            index["\(r.regime)|\(r.iteration)|\(r.metric)"] = r.summary
+            last = max(last, r.iteration)
+        }
+        var rows: [[String]] = [["placebo twin", "accuracy at base", "it1 − base", "it\(last) − base", "inside ±0.01"]]
+        for regime in regimes where regime.hasSuffix(Regime.placeboSuffix) {
+            let d1 = index["\(regime)|1|\(Contrasts.minusBase)"], dl = index["\(regime)|\(last)|\(Contrasts.minusBase)"]
+            let inside = [d1, dl].allSatisfy { d in d.map { $0.lower >= -0.01 && $0.upper <= 0.01 } ?? false }
+            rows.append([regime, cell(index["\(regime)|0|\(MetricName.accuracyFinal)"]), cell(d1), cell(dl), inside ? "yes" : "no"])
+        }
+        return "Negative controls (no correctness signal anywhere; expected accuracy 1/A at every iteration):\n" + TextTable.render(rows)
     }
 
     static func json(dir: String, runID: String, wallSeconds: Double, summary: [SummaryRow], claims: [ClaimResult]?) -> String {

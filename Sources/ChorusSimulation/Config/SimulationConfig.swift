@@ -112,8 +112,10 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
     public var restartFromBase: Bool = false
     /// L2 pull of θ towards the base weights (0 = none).
     public var basePull: Double = 0.0
-    /// Weight of D^C− in the critic data mix (paper's rule ≈ 2/3).
+    /// Weight of D^C− in the critic data mix when `criticMix` is `reweight` (paper's rule ≈ 2/3).
     public var criticMixWeight: Double = 2.0 / 3.0
+    /// How the critic data D^C− and D^C+ are mixed: the official code's rule or reweighting.
+    public var criticMix: CriticMix = .official
     /// Replace the training data each iteration, or accumulate all iterations' data.
     public var data: DataMode = .replace
     /// Examples per stochastic-gradient step (minibatch size). Added by the sim helper.
@@ -126,7 +128,7 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case learningRate = "learning_rate", epochs, criticLearningRate = "critic_learning_rate"
         case restartFromBase = "restart_from_base", basePull = "base_pull"
-        case criticMixWeight = "critic_mix_weight", data, batchSize = "batch_size"
+        case criticMixWeight = "critic_mix_weight", criticMix = "critic_mix", data, batchSize = "batch_size"
     }
 }
 

@@ -84,10 +84,16 @@ public struct DebateRunner {
     ///
     /// Summary view: support(a) = share of the N − 1 peers answering a; evidence(a) = mean true
     /// evidence of all responses (own and peers) with answer a, plus one N(0, summaryNoise²) read.
-    /// Raw view: the critic reads its own response and the next min(contextBudget, N − 1) peers
-    /// in seat order (n+1, n+2, … mod N); each response's evidence is read with its own
-    /// N(0, rawNoise²) error; evidence(a) = mean of the reads of responses with answer a;
-    /// support(a) = share of the *read* peers answering a.
+    /// Raw view (no summary, as the official code without summarisation: the peers' full
+    /// responses are pasted into the context): the critic reads its own response and the next
+    /// min(contextBudget, N − 1) peers in seat order (n+1, n+2, … mod N; the official code
+    /// passes up to 5); each response's evidence is read with its own N(0, σ_raw²·m) error,
+    /// where m = 1 + peers read is the number of responses in the context: attention is split
+    /// across m full responses, so the reading noise of each grows with the context
+    /// (variance ∝ m). evidence(a) = mean of the reads of responses with answer a;
+    /// support(a) = share of the read peers answering a. A summary instead reads each distinct
+    /// answer's pooled evidence once with the small noise σ_summary: that, and nothing that
+    /// hides peers, is what summaries buy.
     @inline(__always)
     private mutating func critic(seat: Int, round m: Int, q: Int, bank: TaskBank, society s: Society,
                                  using g: inout Xoshiro256) {
@@ -112,9 +118,10 @@ public struct DebateRunner {
         }
         // Evidence reads (raw view: one noisy read per response).
         if !s.summarize {
+            let sd = s.rawNoise * Double(visiblePeers + 1).squareRoot()
             for j in 0...visiblePeers {
                 let r = (seat + j) % n
-                reads[j] = bank.evidence[q * cc + chain[prev + r]] + s.rawNoise * g.nextGaussian()
+                reads[j] = bank.evidence[q * cc + chain[prev + r]] + sd * g.nextGaussian()
             }
         }
         var maxScore = -Double.infinity

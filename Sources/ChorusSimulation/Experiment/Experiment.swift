@@ -52,20 +52,27 @@ public struct Experiment: Sendable {
         let seeds = config.seeds
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         // Task banks, one per seed (shared by all regimes of that seed).
+        // A seed's placebo bank makes the same draws as its real bank (common random numbers)
+        // and is built only when a placebo regime runs.
         let banks = ResultSlots<TaskBank>(count: seeds.count)
+        let placeboBanks = ResultSlots<TaskBank>(count: seeds.count)
+        let needPlacebo = regimes.contains { $0.placebo }, needReal = regimes.contains { !$0.placebo }
         let config = self.config
         Parallel.forEach(count: seeds.count, threads: workers) { i in
-            banks.set(i, TaskBank(parameters: config.task, temperature: config.agents.temperature,
-                                  stream: SeedStream(seed: seeds[i]).child("bank")))
+            let stream = SeedStream(seed: seeds[i]).child("bank")
+            if needReal { banks.set(i, TaskBank(parameters: config.task, stream: stream)) }
+            if needPlacebo { placeboBanks.set(i, TaskBank(parameters: config.task, placebo: true, stream: stream)) }
         }
-        let bankList = banks.values()
+        let bankList = needReal ? banks.values() : []
+        let placeboList = needPlacebo ? placeboBanks.values() : []
         let total = regimes.count * seeds.count
         let outputs = ResultSlots<([MetricRow], [ResponseRecord])>(count: total)
         let counter = Counter()
         let regimes = self.regimes
         Parallel.forEach(count: total, threads: workers) { t in
             let r = t / seeds.count, s = t % seeds.count
-            let out = RegimeRun(config: config, regime: regimes[r], bank: bankList[s], seed: seeds[s]).run()
+            let bank = regimes[r].placebo ? placeboList[s] : bankList[s]
+            let out = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s]).run()
             outputs.set(t, out)
             let done = counter.increment()
             progress?(done, total)

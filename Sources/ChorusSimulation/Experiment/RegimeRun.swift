@@ -49,6 +49,7 @@ struct RegimeRun {
         var transcripts: [ResponseRecord] = []
         var runner = DebateRunner(agents: n, rounds: rounds, answers: bank.answers)
         let recordIterations = Set(config.output.transcripts)
+        let scorer = ScorerDivergence(bank: bank)
 
         for iteration in 0...config.iterations {
             let itStream = stream.child(UInt64(iteration))
@@ -58,18 +59,22 @@ struct RegimeRun {
             ExactMetrics.compute(bank: bank, tables: testTables, base: baseTest,
                                  generatorSeats: regime.generatorSeats, criticSeats: criticSeatsUsed,
                                  generatorModels: generatorModels, criticModels: criticModels, into: &values)
+            PolicyMetrics.passAndCoverage(bank: bank, tables: testTables, generatorSeats: regime.generatorSeats, into: &values)
+            scorer.compute(tables: testTables, base: baseTest, generatorModels: generatorModels,
+                           criticModels: criticModels, into: &values)
             let society = Society(tables: testTables, criticWeights: models.map(\.criticWeights),
                                   generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
                                   rounds: rounds, summarize: summarize, summaryNoise: config.debate.summaryNoise,
                                   rawNoise: config.debate.rawNoise, contextBudget: config.debate.contextBudget)
             var g = itStream.child("eval").generator()
             var sampled = SampledMetrics(answers: bank.answers)
-            var finalCorrect = 0.0
+            var finalCorrect = 0.0, labelCorrect = 0.0
             let record = recordIterations.contains(iteration)
             for q in test {
                 runner.run(q, bank: bank, society: society, using: &g)
                 sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
                 if runner.final == 0 { finalCorrect += 1 }
+                labelCorrect += RegimeRun.labelCorrectness(runner, rule: regime.selection)
                 if record { appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts) }
                 if rounds >= 2 {
                     for _ in 1..<RegimeRun.finalAccuracyDebates {
@@ -87,6 +92,9 @@ struct RegimeRun {
                 values.append((MetricName.accuracyFinal, exactMajority!))
             }
             sampled.finish(agents: n, includeFinalAccuracy: false, into: &values)
+            if regime.selection != .none {
+                values.append((MetricName.accuracyPseudoLabel, labelCorrect / Double(test.count)))
+            }
             if !criticModels.isEmpty {
                 let names = [MetricName.criticWeightStay, MetricName.criticWeightSupport,
                              MetricName.criticWeightEvidence, MetricName.criticWeightPrior]
@@ -127,13 +135,39 @@ struct RegimeRun {
                 case .replace: data = fresh[m]
                 case .accumulate: accumulated[m].append(fresh[m]); data = accumulated[m]
                 }
-                data.normaliseCriticMix(config.finetune.criticMixWeight)
+                var dg = itStream.child("data").child(UInt64(m)).generator()
+                switch config.finetune.criticMix {
+                case .official: data.applyOfficialCriticMix(using: &dg)
+                case .reweight: data.normaliseCriticMix(config.finetune.criticMixWeight)
+                }
+                if regime.matchedBudget {
+                    data.subsample(divisor: regime.contributingSeats(of: m, config), using: &dg)
+                }
                 if config.finetune.restartFromBase { models[m] = baseModel }
                 Finetune.train(&models[m], on: data, bank: bank, settings: settings,
                                stream: itStream.child("sgd").child(UInt64(m)))
             }
         }
         return (rows, transcripts)
+    }
+
+    /// Expected correctness of the pseudo-label ŷ a rule gives the debate in `r`: consensus →
+    /// the final majority (1 if correct); self-consistency → the round-1 majority, with a tie
+    /// counted as 1/(tied answers) when the correct answer is among them (the expectation over
+    /// a uniform tie-break, so no draw is spent); ground truth → 1.
+    static func labelCorrectness(_ r: DebateRunner, rule: SelectionRule) -> Double {
+        switch rule {
+        case .consensus: return r.final == 0 ? 1 : 0
+        case .groundTruth: return 1
+        case .none: return 0
+        case .selfConsistency:
+            if r.rounds == 1 { return r.final == 0 ? 1 : 0 }
+            var counts = [Int](repeating: 0, count: r.answers)
+            for s in 0..<r.agents { counts[r.answer[s]] += 1 }
+            let best = counts.max()!
+            guard counts[0] == best else { return 0 }
+            return 1 / Double(counts.filter { $0 == best }.count)
+        }
     }
 
     /// Records of one test debate. `logprob` is the log-probability of the chain under the

@@ -11,7 +11,13 @@
 ///   `…minus_last` = acc_t − acc_I (I = last iteration);
 /// - `contrast.accuracy.final.minus.<B>` = acc_A,t − acc_B,t for the pairs in `regimePairs`;
 /// - `contrast.kl_base.critic_minus_generator` = kl_base.critic − kl_base.generator;
-/// - `contrast.kl_base.generator.minus.single-agent` = kl_base.generator(A) − kl_base(single-agent).
+/// - `contrast.kl_base.generator.minus.single-agent` = kl_base.generator(A) − kl_base(single-agent);
+/// - `contrast.divergence.scorer.critic_minus_generator` = divergence.scorer.critic − .generator;
+/// - `contrast.<metric>.minus.single-agent` under `multiagent` for the diversity metrics in
+///   `diversityMetrics` (sampled embedding dissimilarity, exact answer disagreement);
+/// - `<accuracy contrast>.over_placebo` under a regime R whose twin R-placebo ran on the same seed:
+///   R's minus_base | minus_iteration1 | minus_last minus the twin's (a difference in
+///   differences: the gain beyond what the same dynamics produce with no correctness signal).
 public enum Contrasts {
     public static let minusBase = "contrast.accuracy.final.minus_base"
     public static let minusIteration1 = "contrast.accuracy.final.minus_iteration1"
@@ -19,12 +25,20 @@ public enum Contrasts {
     public static let criticMinusGenerator = "contrast.kl_base.critic_minus_generator"
     public static func accuracyMinus(_ regime: String) -> String { "contrast.accuracy.final.minus.\(regime)" }
     public static func generatorKLMinus(_ regime: String) -> String { "contrast.kl_base.generator.minus.\(regime)" }
+    public static let scorerCriticMinusGenerator = "contrast.divergence.scorer.critic_minus_generator"
+    /// `contrast.<metric>.minus.<regime>` for a metric other than accuracy.
+    public static func metricMinus(_ metric: String, _ regime: String) -> String { "contrast.\(metric).minus.\(regime)" }
+    /// The placebo-corrected version of an accuracy contrast.
+    public static func overPlacebo(_ contrast: String) -> String { contrast + ".over_placebo" }
+    /// Diversity metrics contrasted between multiagent and single-agent at every iteration.
+    public static let diversityMetrics = [MetricName.sampleEmbeddingDissimilarity, MetricName.disagreementAnswer]
 
     /// Regime pairs (A, B) whose final accuracies are contrasted when both ran.
     public static let regimePairs: [(String, String)] = [
         ("multiagent", "no-summary"), ("multiagent", "no-critic"),
         ("single-agent", "single-no-debate"), ("multiagent", "single-agent"),
         ("multiagent", "majority-ft"), ("single-agent", "star"),
+        ("single-agent-matched", "single-no-debate"), ("multiagent", "single-agent-matched"),
     ]
 
     /// The contrast rows of one seed, given that seed's rows of all regimes.
@@ -40,6 +54,21 @@ public enum Contrasts {
                 if let kc = byIt[t]?[MetricName.klBaseCritic], let kg = byIt[t]?[MetricName.klBaseGenerator] {
                     out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: criticMinusGenerator, value: kc - kg))
                 }
+                if let dc = byIt[t]?[MetricName.divergenceScorerCritic], let dg = byIt[t]?[MetricName.divergenceScorerGenerator] {
+                    out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: scorerCriticMinusGenerator, value: dc - dg))
+                }
+                // Gains over the placebo twin: R's change minus the twin's change, same seed.
+                if let twin = values[Regime.placeboTwin(of: regime)], let pa = twin[t]?[acc] {
+                    if let b = byIt[0]?[acc], let pb = twin[0]?[acc] {
+                        out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: overPlacebo(minusBase), value: (a - b) - (pa - pb)))
+                    }
+                    if last >= 1, let b = byIt[1]?[acc], let pb = twin[1]?[acc] {
+                        out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: overPlacebo(minusIteration1), value: (a - b) - (pa - pb)))
+                    }
+                    if let b = byIt[last]?[acc], let pb = twin[last]?[acc] {
+                        out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: overPlacebo(minusLast), value: (a - b) - (pa - pb)))
+                    }
+                }
             }
         }
         for (a, b) in regimePairs {
@@ -47,6 +76,16 @@ public enum Contrasts {
             for t in 0...last {
                 if let x = va[t]?[acc], let y = vb[t]?[acc] {
                     out.append(MetricRow(regime: a, seed: seed, iteration: t, metric: accuracyMinus(b), value: x - y))
+                }
+            }
+        }
+        if let multi = values["multiagent"], let single = values["single-agent"] {
+            for t in 0...last {
+                for metric in diversityMetrics {
+                    if let x = multi[t]?[metric], let y = single[t]?[metric] {
+                        out.append(MetricRow(regime: "multiagent", seed: seed, iteration: t,
+                                             metric: metricMinus(metric, "single-agent"), value: x - y))
+                    }
                 }
             }
         }

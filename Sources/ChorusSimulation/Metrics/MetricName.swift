@@ -58,4 +58,21 @@ public enum MetricName {
     public static let criticWeightSupport = "critic.weight.support"
     public static let criticWeightEvidence = "critic.weight.evidence"
     public static let criticWeightPrior = "critic.weight.prior"
+
+    /// Exact pass@k of the generator seats, 1 − (1 − π(correct))^k, mean over seats and test
+    /// questions (`PolicyMetrics`), for k in `PolicyMetrics.passAtK`.
+    public static func passAt(_ k: Int) -> String { "pass_at.\(k)" }
+    /// Exact round-1 coverage: P(some generator seat is right), 1 − Π_n (1 − π_n(correct)).
+    public static let coverage = "coverage"
+    /// Share of test questions whose pseudo-label ŷ under the regime's own selection rule
+    /// (consensus: final majority; self-consistency: round-1 majority; ground truth: the truth)
+    /// is correct, from the first simulated debate per question: how good the labels the regime
+    /// would train on are. Absent for the `none` rule.
+    public static let accuracyPseudoLabel = "accuracy.pseudo_label"
+    /// Scorer-based divergence from the base model (W₁ between distributions of base-model
+    /// log-likelihoods of responses, `ScorerDivergence`), mean over generator models | critic
+    /// models | all models.
+    public static let divergenceScorerGenerator = "divergence.scorer.generator"
+    public static let divergenceScorerCritic = "divergence.scorer.critic"
+    public static let divergenceScorer = "divergence.scorer"
 }

@@ -2,18 +2,20 @@ import Foundation
 import ChorusStats
 
 /// The questions, their candidate reasoning chains and everything a chain carries
-/// (DESIGN §2 "Task bank"), stored as flat struct-of-arrays for speed.
+/// (docs/model.md §1), stored as flat struct-of-arrays for speed.
 ///
 /// Question q ∈ 0..<Q (train questions first, then test questions); chain c ∈ 0..<C;
 /// answer a ∈ 0..<A with a = 0 the correct answer and 1…W the recurring wrong ones.
 ///
 /// Construction (all draws from one `SeedStream`):
 /// - chain c has style k(c) = c mod K (each style owns C/K chains of every question);
-/// - style competence: l(q,k) = (g_q + h·ε_{q,k}) / √(1 + h²) with g, ε ~ N(0,1) and
+/// - style competence: l(q,k) = m₀ + (g_q + h·ε_{q,k}) / √(1 + h²) with g, ε ~ N(0,1) and
 ///   h = `styleHeterogeneity`, so two styles' competences correlate with ρ = 1/(1 + h²):
 ///   h = 0 makes styles interchangeable, large h makes their errors independent; chains of one
 ///   style share l(q,k), so its errors are correlated;
-/// - chain c is correct iff l(q,k(c)) + ν·η_c > 0 (ν = `chainSlip`, η ~ N(0,1));
+/// - chain c is correct iff l(q,k(c)) + ν·η_c > 0 (ν = `chainSlip`, η ~ N(0,1)), so
+///   P(correct) = Φ(m₀ / √(1 + ν²)); the offset m₀ = √(1 + ν²)·Φ⁻¹(`baseAccuracy`) makes the
+///   expected share of correct chains equal `baseAccuracy` (closed form, GSL's normal quantile);
 /// - a wrong chain gives its style's preferred wrong answer with probability `styleLoyalty`,
 ///   otherwise one drawn from the question's wrong-answer popularity (weights 2^−j over a
 ///   random order of the W wrong answers): errors are systematic and recur;
@@ -21,9 +23,26 @@ import ChorusStats
 ///   noise ξ ~ N(0, I_d), σ_φ = `featureNoise`, a unit "soundness" direction u, and
 ///   λ = `learnability`;
 /// - evidence e(q,c) = v·[correct] + N(0,1) with v = `verifiability`;
-/// - base logits b(q,c) = s·(α_{q,k(c)} + β_{q,c})/√2 + δ·[correct], α, β ~ N(0,1),
-///   s = `baseLogitScale`, and δ solved by bisection so that the base model's mean round-1
-///   accuracy over all questions equals `baseAccuracy` (or comes as close as the bank allows).
+/// - base logits b(q,c) = s·(α_{q,k(c)} + β_{q,c})/√2, α, β ~ N(0,1), s = `baseLogitScale`,
+///   drawn independently of correctness.
+///
+/// **No drift artefact.** Everything a correctness-blind process can see of a chain — its base
+/// logit, style, feature centre and noise, evidence noise — is drawn independently of whether it
+/// is correct, and correctness is exchangeable across the chains of a question. So for any
+/// policy π that is a function of those quantities only (the base model at any temperature, any
+/// sharpening, tempering or reshuffling of it, any θ orthogonal to u), the expected accuracy is
+/// E[Σ_c π(c|q)·[correct]] = Σ_c π(c|q)·P(correct) = `baseAccuracy`. Accuracy can move only
+/// through a correctness signal: the soundness direction (λ), the evidence (v) and the
+/// agreement of chains on the one correct answer (docs/model.md §1 has the proof; `TaskBankTests`
+/// checks it by enumeration and by Monte Carlo). An earlier bank reached its base accuracy by a
+/// base-logit offset against correct chains, which let any sharpening drift accuracy towards
+/// the share of correct chains.
+///
+/// **Placebo bank** (`placebo: true`): the same draws, with every correctness signal removed —
+/// every chain's answer comes from the wrong-answer process over all A answers (so the correct
+/// answer 0 is exchangeable with the others), features carry no soundness component and
+/// evidence no gap. Every policy then has expected accuracy exactly 1/A, before and after any
+/// amount of training: a regime that "gains" there gains from an artefact.
 public struct TaskBank: Sendable {
     public let trainCount: Int
     public let testCount: Int
@@ -36,6 +55,8 @@ public struct TaskBank: Sendable {
     public let styles: Int
     /// Feature dimension d.
     public let dimension: Int
+    /// Whether this is a placebo bank (no correctness signal anywhere).
+    public let placebo: Bool
 
     /// ans(q, c) at [q·C + c].
     public let answer: [Int32]
@@ -45,14 +66,14 @@ public struct TaskBank: Sendable {
     public let features: [Double]
     /// e(q, c) at [q·C + c].
     public let evidence: [Double]
-    /// b(q, c) at [q·C + c] (the correctness offset δ included).
+    /// b(q, c) at [q·C + c], independent of correctness.
     public let baseLogits: [Double]
     /// Style centres μ_k at [k·d ..< (k+1)·d].
     public let styleCentres: [Double]
     /// The unit soundness direction u.
     public let soundness: [Double]
-    /// The base-logit offset δ of correct chains found by calibration.
-    public let correctOffset: Double
+    /// The competence offset m₀ = √(1 + ν²)·Φ⁻¹(base accuracy).
+    public let competenceOffset: Double
 
     /// Index of the first test question.
     public var testStart: Int { trainCount }
@@ -64,13 +85,22 @@ public struct TaskBank: Sendable {
     /// Standard deviation σ_φ of a chain's feature noise around its style centre.
     public static let featureNoise = 0.5
 
-    /// Builds a bank from the task parameters and a stream.
-    /// - Complexity: O(Q·C·d) draws plus O(60·Q·C) for the calibration of δ.
-    public init(parameters p: TaskBankParameters, temperature tau: Double, stream: SeedStream) {
+    /// m₀ such that P(l + ν·η > 0) = p for l ~ N(m₀, 1), η ~ N(0, 1): m₀ = √(1 + ν²)·Φ⁻¹(p).
+    public static func competenceOffset(baseAccuracy p: Double) -> Double {
+        (1 + chainSlip * chainSlip).squareRoot() * CDF.normalQuantile(p)
+    }
+
+    /// Builds a bank from the task parameters and a stream. A placebo bank makes exactly the
+    /// same draws, so it shares styles, base logits, feature noise and evidence noise with the
+    /// real bank of the same stream (common random numbers).
+    /// - Complexity: O(Q·C·d).
+    public init(parameters p: TaskBankParameters, placebo: Bool = false, stream: SeedStream) {
         let q = p.trainQuestions + p.testQuestions
         let c = p.chainsPerQuestion, a = p.wrongAnswers + 1, k = p.styles, d = p.featureDimension
         trainCount = p.trainQuestions; testCount = p.testQuestions
         chains = c; answers = a; styles = k; dimension = d
+        self.placebo = placebo
+        let m0 = TaskBank.competenceOffset(baseAccuracy: p.baseAccuracy)
 
         var g = stream.child("geometry").generator()
         var centres = [Double](repeating: 0, count: k * d)
@@ -86,59 +116,64 @@ public struct TaskBank: Sendable {
         var phi = [Double](repeating: 0, count: q * c * d)
         var ev = [Double](repeating: 0, count: q * c)
         var b0 = [Double](repeating: 0, count: q * c)
-        var correct = [Bool](repeating: false, count: q * c)
 
         let h = p.styleHeterogeneity
         let norm2 = (1 + h * h).squareRoot()
+        let lambda = placebo ? 0 : p.learnability
+        let v = placebo ? 0 : p.verifiability
         var gq = stream.child("questions").generator()
         var competence = [Double](repeating: 0, count: k)
-        var preferredWrong = [Int](repeating: 1, count: k)
         var styleEffect = [Double](repeating: 0, count: k)
-        var popularity = [Double](repeating: 0, count: max(1, a - 1))
-        var order = Array(1..<max(2, a))
+        // Wrong-answer process: the real bank spreads wrong chains over answers 1…W; the placebo
+        // spreads every chain over all answers 0…W.
+        let first = placebo ? 0 : 1
+        let pool = a - first
+        var preferred = [Int](repeating: first, count: k)
+        var popularity = [Double](repeating: 0, count: max(1, pool))
+        // The shuffle runs over all A answers in both banks (the same draws); the real bank
+        // then drops answer 0 from the order.
+        var fullOrder = Array(0..<a)
+        var order = Array(first..<max(first + 1, a))
+        for j in 0..<max(1, pool) { popularity[j] = pow(0.5, Double(j)) }
+        let popTotal = popularity.reduce(0, +)
+        for j in popularity.indices { popularity[j] /= popTotal }
         for qi in 0..<q {
             let difficulty = gq.nextGaussian()
             for s in 0..<k {
-                competence[s] = (difficulty + h * gq.nextGaussian()) / norm2
+                competence[s] = m0 + (difficulty + h * gq.nextGaussian()) / norm2
                 styleEffect[s] = gq.nextGaussian()
             }
-            // Wrong-answer popularity: weights 2^-j over a random order of the wrong answers.
-            if a > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    let j = gq.nextInt(below: i + 1); order.swapAt(i, j)
+            if pool >= 1 {
+                for i in stride(from: fullOrder.count - 1, to: 0, by: -1) {
+                    let j = gq.nextInt(below: i + 1); fullOrder.swapAt(i, j)
                 }
-                var total = 0.0
-                for j in 0..<(a - 1) { popularity[j] = pow(0.5, Double(j)); total += popularity[j] }
-                for j in 0..<(a - 1) { popularity[j] /= total }
-                for s in 0..<k { preferredWrong[s] = TaskBank.drawWrong(popularity, order, &gq) }
+                var o = 0
+                for x in fullOrder where x >= first { order[o] = x; o += 1 }
+                for s in 0..<k { preferred[s] = TaskBank.drawWrong(popularity, order, &gq) }
             }
             for ci in 0..<c {
                 let idx = qi * c + ci
                 let s = ci % k
                 sty[idx] = Int32(s)
                 let isCorrect = competence[s] + TaskBank.chainSlip * gq.nextGaussian() > 0 || a == 1
-                correct[idx] = isCorrect
-                if isCorrect {
-                    ans[idx] = 0
+                let loyal = gq.nextUnit() < TaskBank.styleLoyalty
+                let other = TaskBank.drawWrong(popularity, order, &gq)
+                if placebo {
+                    ans[idx] = Int32(loyal ? preferred[s] : other)
                 } else {
-                    ans[idx] = Int32(gq.nextUnit() < TaskBank.styleLoyalty
-                        ? preferredWrong[s] : TaskBank.drawWrong(popularity, order, &gq))
+                    ans[idx] = isCorrect ? 0 : Int32(loyal ? preferred[s] : other)
                 }
                 let f = idx * d
                 for j in 0..<d {
                     phi[f + j] = centres[s * d + j] + TaskBank.featureNoise * gq.nextGaussian()
-                        + (isCorrect ? p.learnability * u[j] : 0)
+                        + (isCorrect ? lambda * u[j] : 0)
                 }
-                ev[idx] = (isCorrect ? p.verifiability : 0) + gq.nextGaussian()
+                ev[idx] = (isCorrect ? v : 0) + gq.nextGaussian()
                 b0[idx] = p.baseLogitScale * (styleEffect[s] + gq.nextGaussian()) / 2.0.squareRoot()
             }
         }
-        let delta = TaskBank.calibrateOffset(b0: b0, correct: correct, questions: q, chains: c,
-                                             temperature: tau, target: p.baseAccuracy)
-        for i in 0..<(q * c) where correct[i] { b0[i] += delta }
-
         answer = ans; style = sty; features = phi; evidence = ev; baseLogits = b0
-        styleCentres = centres; soundness = u; correctOffset = delta
+        styleCentres = centres; soundness = u; competenceOffset = m0
     }
 
     @inline(__always)
@@ -149,37 +184,6 @@ public struct TaskBank: Sendable {
             if x < 0 { return order[j] }
         }
         return order[popularity.count - 1]
-    }
-
-    /// The offset δ with mean_q Σ_{c correct} softmax((b + δ·[correct])/τ)_c = target, by
-    /// bisection on [−30, 30] (accuracy is increasing in δ); clamps to the interval's end when
-    /// the target lies outside what the bank can reach.
-    static func calibrateOffset(b0: [Double], correct: [Bool], questions q: Int, chains c: Int,
-                                temperature tau: Double, target: Double) -> Double {
-        func accuracy(_ delta: Double) -> Double {
-            var total = 0.0
-            for qi in 0..<q {
-                var m = -Double.infinity
-                for ci in 0..<c {
-                    let z = (b0[qi * c + ci] + (correct[qi * c + ci] ? delta : 0)) / tau
-                    if z > m { m = z }
-                }
-                var s = 0.0, sc = 0.0
-                for ci in 0..<c {
-                    let e = exp((b0[qi * c + ci] + (correct[qi * c + ci] ? delta : 0)) / tau - m)
-                    s += e
-                    if correct[qi * c + ci] { sc += e }
-                }
-                total += sc / s
-            }
-            return total / Double(max(1, q))
-        }
-        var lo = -30.0, hi = 30.0
-        for _ in 0..<60 {
-            let mid = (lo + hi) / 2
-            if accuracy(mid) < target { lo = mid } else { hi = mid }
-        }
-        return (lo + hi) / 2
     }
 
     /// Whether chain c of question q is correct.

@@ -7,14 +7,19 @@ public struct RunOutput: Sendable {
     public var summary: [SummaryRow]
     /// Claims evaluated on the summary; nil when not asked for.
     public var claims: [ClaimResult]?
+    /// The claims judged on disjoint seed blocks (`ClaimReplication`); nil when not asked for.
+    public var replication: [ReplicatedClaim]?
     public var manifest: RunManifest
 
-    public init(result: ExperimentResult, summary: [SummaryRow], claims: [ClaimResult]?, manifest: RunManifest) {
+    public init(result: ExperimentResult, summary: [SummaryRow], claims: [ClaimResult]?, manifest: RunManifest,
+                replication: [ReplicatedClaim]? = nil) {
         self.result = result; self.summary = summary; self.claims = claims; self.manifest = manifest
+        self.replication = replication
     }
 }
 
-/// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` (when claims were evaluated),
+/// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` and `claim_effects.csv` (when
+/// claims were evaluated),
 /// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id)
 /// and `manifest.json`, each
 /// written atomically (temporary file + rename), the manifest last so that its presence
@@ -65,7 +70,10 @@ public enum RunDirectory {
         let runID = output.manifest.runID
         try put("metrics.csv", RunTables.metrics(output.result, runID: runID).csv())
         try put("summary.csv", RunTables.summary(output.summary).csv())
-        if let claims = output.claims { try put("claims.csv", RunTables.claims(claims).csv()) }
+        if let claims = output.claims {
+            try put("claims.csv", RunTables.claims(claims, replication: output.replication).csv())
+            try put("claim_effects.csv", RunTables.claimEffects(claims).csv())
+        }
         // Records carry the run id of metrics.csv, so transcripts and tables join on it.
         let byIteration = Dictionary(grouping: output.result.transcripts, by: \.iteration)
         for k in output.result.config.output.transcripts {

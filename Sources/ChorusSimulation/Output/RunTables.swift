@@ -31,10 +31,33 @@ public enum RunTables {
         return t
     }
 
-    /// `claims.csv`: claim number, statement, the figures behind it, holds (true/false).
-    public static func claims(_ claims: [ClaimResult]) -> TidyTable {
-        var t = TidyTable(columns: ["claim", "statement", "evidence", "holds"])
-        for c in claims { t.rows.append(["\(c.number)", c.statement, c.evidence, c.holds ? "true" : "false"]) }
+    /// `claims.csv`: claim number, statement, the figures behind it, holds (true/false) on all
+    /// seeds pooled; with a replication, also the blocks on which it holds, the number of
+    /// blocks and the hold rate (empty otherwise).
+    public static func claims(_ claims: [ClaimResult], replication: [ReplicatedClaim]? = nil) -> TidyTable {
+        var t = TidyTable(columns: ["claim", "statement", "evidence", "holds", "blocks_held", "blocks", "hold_rate"])
+        for (i, c) in claims.enumerated() {
+            var row = ["\(c.number)", c.statement, c.evidence, c.holds ? "true" : "false"]
+            if let r = replication?[i] {
+                row += ["\(r.held)", "\(r.blockHolds.count)", TidyTable.format(r.holdRate)]
+            } else {
+                row += ["", "", ""]
+            }
+            t.rows.append(row)
+        }
+        return t
+    }
+
+    /// `claim_effects.csv`: the effect sizes behind each claim (pooled over all seeds): claim,
+    /// effect name, n, mean, 95% CI.
+    public static func claimEffects(_ claims: [ClaimResult]) -> TidyTable {
+        var t = TidyTable(columns: ["claim", "effect", "n", "mean", "ci_lower", "ci_upper"])
+        for c in claims {
+            for e in c.effects {
+                t.rows.append(["\(c.number)", e.name, "\(e.summary.n)", TidyTable.format(e.summary.mean),
+                               TidyTable.format(e.summary.lower), TidyTable.format(e.summary.upper)])
+            }
+        }
         return t
     }
 }

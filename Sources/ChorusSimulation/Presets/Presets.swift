@@ -13,8 +13,10 @@ public enum Presets {
                config: { var c = SimulationConfig(); c.name = "default"; return c }),
         Preset(name: "quick", summary: "Tiny smoke run for tests: every regime, 2 seeds, 40+40 questions, 2 iterations (well under a second).",
                config: { quick }),
-        Preset(name: "paper", summary: "The calibrated reproduction of the paper's claims (DESIGN §2): 7 regimes, 10+ seeds, 5 iterations.",
+        Preset(name: "paper", summary: "The calibrated reproduction of the paper's claims: 8 regimes and their placebo twins, 50 seeds, 5 iterations.",
                config: { var c = SimulationConfig.paper; c.name = "paper"; return c }),
+        Preset(name: "long", summary: "The paper preset over 10 iterations: single-agent, multiagent and their placebo twins, 100 seeds.",
+               config: { long }),
     ]
 
     /// The preset names, in listing order.
@@ -42,12 +44,24 @@ public enum Presets {
         ])
     }
 
+    /// The `long` preset: the `paper` configuration run for 10 iterations (single-agent,
+    /// multiagent and their placebo twins, seeds 1–100), to see where the multiagent society's
+    /// gains stop and how its diversity decays (docs/model.md §10).
+    public static var long: SimulationConfig {
+        var c = SimulationConfig.paper
+        c.name = "long"
+        c.iterations = 10
+        c.seeds = Array(1...100)
+        c.regimes = ["single-agent", "multiagent", "single-agent-placebo", "multiagent-placebo"]
+        return c
+    }
+
     /// The `quick` preset: every regime on a tiny task bank, for tests and smoke runs.
     public static var quick: SimulationConfig {
         var c = SimulationConfig()
         c.name = "quick"
         c.seeds = [1, 2]
-        c.regimes = Regime.names
+        c.regimes = Regime.baseNames
         c.iterations = 2
         c.task.trainQuestions = 40
         c.task.testQuestions = 40

@@ -35,36 +35,55 @@ public protocol Figure: Sendable {
     /// Checks the data without drawing.
     func validate() throws
     /// Draws the figure to `url`. The format comes from `format`, or else from the file
-    /// extension (.png, .svg, .pdf); `size` is in pixels (PNG) or points (SVG, PDF).
+    /// extension (.png, .svg, .pdf); `size` is in points (a PNG has size × dpi / 72 pixels),
+    /// `style` sets the text and line sizes, the PNG resolution, titles and panel letters.
     /// - Throws: `FigureError`.
-    func render(to url: URL, format: FigureFormat?, size: FigureSize) throws
+    func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws
+}
+
+extension Figure {
+    /// Draws the figure in the screen style (text scales with `size`; a PNG of `size` pixels).
+    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+        try render(to: url, format: format, size: size, style: .screen)
+    }
+
+    /// Draws the figure once per format as `<base>.png`, `<base>.pdf`, `<base>.svg`; returns the files.
+    @discardableResult
+    public func render(toBase base: URL, formats: [FigureFormat] = FigureFormat.allCases, size: FigureSize,
+                       style: FigureStyle) throws -> [URL] {
+        try formats.map { f in
+            let url = base.appendingPathExtension(f.rawValue)
+            try render(to: url, format: f, size: size, style: style)
+            return url
+        }
+    }
 }
 
 extension LineChart: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.line(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.line(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension BarChart: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension HeatMap: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension FigureGrid: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(self, to: url, format: format, size: size)
+        try FigureRenderer.render(self, to: url, format: format, size: size, style: style)
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 struct LineChartRenderer {
     let chart: LineChart
     let canvas: Canvas
+    /// Panel letter, e.g. "(a)"; empty = none.
+    var letter = ""
 
     private var xLog: Bool { chart.xAxis.scale == .log10 }
     private var yLog: Bool { chart.yAxis.scale == .log10 }
@@ -57,7 +59,7 @@ struct LineChartRenderer {
         let spec = AxesSpec(title: chart.title, xLabel: chart.xAxis.label, yLabel: chart.yAxis.label,
                             xTicks: xt, yTicks: yt, xWorld: xr, yWorld: yr, xLog: xLog, yLog: yLog,
                             grid: chart.grid, legend: chart.legend, entries: legendEntries())
-        let axes = Axes(spec: spec, canvas: canvas, cell: cell)
+        let axes = Axes(spec: spec.with(letter: letter), canvas: canvas, cell: cell)
         axes.drawGrid()
         axes.enterPlot()
         for (i, s) in chart.series.enumerated() { drawBand(s, colour: colour(i)) }
@@ -69,7 +71,7 @@ struct LineChartRenderer {
 
     private func colour(_ i: Int) -> RGB { chart.series[i].colour ?? Palette.colour(i) }
 
-    private func legendEntries() -> [LegendEntry] {
+    func legendEntries() -> [LegendEntry] {
         var out: [LegendEntry] = []
         for (i, s) in chart.series.enumerated() where s.showInLegend && !s.name.isEmpty {
             out.append(LegendEntry(label: s.name, colour: colour(i), lineStyle: s.lineStyle, lineWidth: s.lineWidth * 1.6,
@@ -122,7 +124,7 @@ struct LineChartRenderer {
         let marker = s.mode == .markers ? (s.marker ?? .circle) : s.marker
         if let m = marker {
             let idx = s.x.indices.filter { s.y[$0].isFinite }
-            canvas.markers(idx.map { wx(s.x[$0]) }, idx.map { wy(s.y[$0]) }, glyph: m.glyph,
+            canvas.markers(idx.map { wx(s.x[$0]) }, idx.map { wy(s.y[$0]) }, marker: m,
                            scale: s.mode == .markers ? 0.75 : 0.65)
         }
     }

@@ -9,7 +9,10 @@ import Testing
 struct PDFTextSizeTests {
     static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Font sizes (pt) of the words of a PDF, from their boxes.
+    /// Font sizes (pt) of the words of a PDF, from their boxes: the box's extent across the
+    /// reading direction is 1.164 em. A word reads upwards (a rotated y-axis label) when it is
+    /// taller than wide with two or more characters, or shares its x extent with such a word
+    /// (the single characters of a rotated label).
     static func wordSizes(_ pdf: URL) throws -> [(word: String, points: Double)] {
         let out = pdf.deletingPathExtension().appendingPathExtension("html")
         let p = Process()
@@ -17,17 +20,22 @@ struct PDFTextSizeTests {
         p.arguments = ["-bbox", pdf.path, out.path]
         try p.run(); p.waitUntilExit()
         let html = try String(contentsOf: out, encoding: .utf8)
-        var sizes: [(String, Double)] = []
+        var words: [(word: String, x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for line in html.split(separator: "\n") where line.contains("<word ") {
             func attr(_ n: String) -> Double? {
                 guard let r = line.range(of: "\(n)=\"") else { return nil }
                 return Double(line[r.upperBound...].prefix { $0 != "\"" })
             }
-            guard let y0 = attr("yMin"), let y1 = attr("yMax") else { continue }
+            guard let x0 = attr("xMin"), let x1 = attr("xMax"), let y0 = attr("yMin"), let y1 = attr("yMax") else { continue }
             let word = line.split(separator: ">", maxSplits: 1).last.map { String($0.prefix { $0 != "<" }) } ?? ""
-            sizes.append((word, (y1 - y0) / 1.164))
+            words.append((word, x0, y0, x1, y1))
         }
-        return sizes
+        let upright = words.filter { $0.word.count >= 2 && $0.y1 - $0.y0 > $0.x1 - $0.x0 }
+        return words.map { w in
+            let vertical = (w.word.count >= 2 && w.y1 - w.y0 > w.x1 - w.x0)
+                || upright.contains { abs($0.x0 - w.x0) < 0.05 && abs($0.x1 - w.x1) < 0.05 }
+            return (w.word, (vertical ? w.x1 - w.x0 : w.y1 - w.y0) / 1.164)
+        }
     }
 
     @Test("Calibration: a 9 pt tick label measures 9 pt", .enabled(if: pdftotext != nil, "poppler-utils (pdftotext) is not installed"))

@@ -21,7 +21,7 @@ test: deps
 ## The gallery of figures/README.md: the paper preset's figures, at paper size.
 gallery: deps
 	$(SWIFT) build -c release --product chorus
-	.build/release/chorus reproduce --quiet --out notebooks-data/gallery-paper --figures figures/gallery > /dev/null
+	.build/release/chorus reproduce --quiet --out notebooks-data/gallery-paper --figures figures/gallery --dpi 150 > /dev/null
 
 build: deps
 	$(SWIFT) build

@@ -166,7 +166,7 @@ public struct SimulationRunFigures {
             guard let f = Self.entropyFit(h: pairs.map(\.0), r: pairs.map(\.1)) else { continue }
             let lo = pairs.map(\.0).min()!, hi = pairs.map(\.0).max()!
             let xs = (0...40).map { lo + (hi - lo) * Double($0) / 40 }
-            c.series.append(Series("\(r) fit: " + String(format: "a = %.3g, b = %.3g, R² = %.2f", f.a, f.b, f.rSquared), x: xs,
+            c.series.append(Series("\(r) fit: " + String(format: "a = %.3g, b = %.3g, R² = %.2f", f.a, f.b, f.rSquared).replacingOccurrences(of: "-", with: "−"), x: xs,
                                    y: xs.map { f.b - f.a * exp($0) }, colour: colour(r), lineStyle: .dashed, lineWidth: 0.8))
         }
         guard !c.series.isEmpty else { return nil }

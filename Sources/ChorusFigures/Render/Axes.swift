@@ -138,7 +138,7 @@ struct Axes {
         if !spec.title.isEmpty {
             // Panel titles in points are only slightly larger than the labels; room is the cell
             // right of the panel letter.
-            let room = 0.98 * (cell.x1 - titleLeft)
+            let room = cell.x1 - 0.5 * h - titleLeft
             let largest = canvas.physical ? Axes.labelScale : Axes.titleScale
             titleScale = canvas.readable(min(largest, room / canvas.textWidth(spec.title)))
             titleText = Axes.cut(spec.title, toWidth: room, scale: titleScale, canvas: canvas)
@@ -238,7 +238,7 @@ struct Axes {
         if !titleText.isEmpty {
             // Centred over the plot, but kept inside the cell (and clear of the panel letter).
             let half = canvas.textWidth(titleText, scale: titleScale) / 2
-            let xc = min(max((plot.x0 + plot.x1) / 2, titleLeft + half), cell.x1 - half)
+            let xc = min(max((plot.x0 + plot.x1) / 2, titleLeft + half), cell.x1 - 0.5 * h - half)
             canvas.text(titleText, x: xc, y: plot.y1 + 1.35 * h, just: 0.5, scale: titleScale)
         }
     }

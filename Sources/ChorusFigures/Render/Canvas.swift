@@ -40,11 +40,11 @@ final class Canvas {
     private var nextColour: Int32 = 2
     static let colourCapacity: Int32 = 256
 
-    /// Font em size as a multiple of PLplot's character height (cairo drivers). Measured in a
-    /// PDF's content stream: a character height meant for 9 pt with the earlier estimate 1.32
-    /// (from the ink of rendered PNG text) gave text matrices of 9.09 pt, so 1.32 / 1.0100;
-    /// `pdftotext -bbox` agrees (PDFTextSizeTests).
-    static let emPerCharHeight = 1.307
+    /// Font em size as a multiple of PLplot's character height (cairo drivers): 4/3. Measured
+    /// in PDFs' text matrices (scripts/measure-pdf-text.py): a character height of 9/1.32 mm
+    /// gave 9.09 pt text and one of 9/1.307 mm gave 9.18 pt, both 1.333 × the height; the
+    /// earlier estimate 1.32 came from the ink of PNG text. `PDFTextSizeTests` checks it.
+    static let emPerCharHeight = 4.0 / 3.0
 
     /// PLplot millimetres per point at print size.
     var millimetresPerPoint: Double { 25.4 / 72 * deviceUnitsPerPoint }

@@ -20,7 +20,15 @@
 //   with a colour bar (viridis or diverging); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
 //   several panels in one file. Every figure type conforms to `Figure` (`render(to:format:size:)`).
 //
-// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N).
+// Paper figures: `render(to:format:size:style:)` with `FigureStyle.paper` sets text in points
+// (9 pt, never under 8 pt) and lines in points (≥ 0.75 pt), sizes in points
+// (`FigureSize.inches(3.5, 2.6)`, `PaperWidth.single/.double`), PNG at a dpi recorded in the file,
+// optional titles and panel letters; the default `render(to:format:size:)` keeps the screen look.
+//
+// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N);
+// `RunFigures.figures(for: runDir)` — every figure of a run directory drawn from its tables
+// (`SimulationRunFigures` from summary.csv/metrics.csv, `AnalyzeRunFigures` from the analyze
+// CSVs), as `NamedFigure`s laid out for a paper width (`chorus figures`).
 //
 // Colours default to the Okabe–Ito colour-blind-safe palette by series index. A NaN y (or band
 // bound) leaves a gap; infinities, empty series and mismatched lengths are `FigureError`s.

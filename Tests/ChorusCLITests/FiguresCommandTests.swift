@@ -9,7 +9,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = dir.appendingPathComponent("quick")
-        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--out", run.path, "--formats", "png,pdf"])
+        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--out", run.path, "--formats", "png,pdf", "--dpi", "72"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("Figures of \(run.path) (simulation)"))
         let drawn = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("figures").path).sorted()
@@ -19,7 +19,7 @@ import Testing
         #expect(!drawn.contains { $0.hasSuffix(".svg") })
         // Redrawn from the tables alone: the same PNG bytes.
         let again = dir.appendingPathComponent("again")
-        let f = try CapturedConsole.run(["figures", run.path, "--out", again.path, "--formats", "png"])
+        let f = try CapturedConsole.run(["figures", run.path, "--out", again.path, "--formats", "png", "--dpi", "72"])
         #expect(f.code == 0, "\(f.err)")
         for name in drawn where name.hasSuffix(".png") {
             let a = try Data(contentsOf: run.appendingPathComponent("figures/\(name)"))

@@ -10,9 +10,9 @@ struct PDFTextSizeTests {
     static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Font sizes (pt) of the words of a PDF, from their boxes: the box's extent across the
-    /// reading direction is 1.164 em. A word reads upwards (a rotated y-axis label) when it is
-    /// taller than wide with two or more characters, or shares its x extent with such a word
-    /// (the single characters of a rotated label).
+    /// reading direction is 1.164 em. The direction is the one whose aspect ratio matches the
+    /// word's advance width (DejaVu Sans' hmtx widths, `TextMetrics`): a horizontal word is
+    /// advance/1.164 times as wide as high, a rotated y-axis label as many times as high as wide.
     static func wordSizes(_ pdf: URL) throws -> [(word: String, points: Double)] {
         let out = pdf.deletingPathExtension().appendingPathExtension("html")
         let p = Process()
@@ -30,11 +30,11 @@ struct PDFTextSizeTests {
             let word = line.split(separator: ">", maxSplits: 1).last.map { String($0.prefix { $0 != "<" }) } ?? ""
             words.append((word, x0, y0, x1, y1))
         }
-        let upright = words.filter { $0.word.count >= 2 && $0.y1 - $0.y0 > $0.x1 - $0.x0 }
         return words.map { w in
-            let vertical = (w.word.count >= 2 && w.y1 - w.y0 > w.x1 - w.x0)
-                || upright.contains { abs($0.x0 - w.x0) < 0.05 && abs($0.x1 - w.x1) < 0.05 }
-            return (w.word, (vertical ? w.x1 - w.x0 : w.y1 - w.y0) / 1.164)
+            let a = TextMetrics.widthInEm(w.word) / 1.164
+            let dx = w.x1 - w.x0, dy = w.y1 - w.y0
+            let vertical = abs(dy / dx - a) < abs(dx / dy - a)
+            return (w.word, (vertical ? dx : dy) / 1.164)
         }
     }
 

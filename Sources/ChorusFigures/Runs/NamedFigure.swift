@@ -37,8 +37,30 @@ public struct NamedFigure: Sendable {
         let rows = (panels.count + columns - 1) / columns
         let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)
         let perRow = min(2.7, max(1.9, 0.72 * w.inches / Double(columns)))
-        let grid = FigureGrid(rows: rows, columns: columns, panels: cells, title: title, sharedLegend: sharedLegend)
-        return (grid, w.size(rows: rows, rowHeight: perRow, extra: sharedLegend ? 0.35 : 0))
+        // A single panel draws its own title; the figure's title would repeat it.
+        let grid = FigureGrid(rows: rows, columns: columns, panels: cells, title: panels.count == 1 ? "" : title,
+                              sharedLegend: sharedLegend)
+        return (grid, w.size(rows: rows, rowHeight: perRow, extra: legendExtra(width: w.inches)))
+    }
+
+    /// Height (in) for legend rows beyond the first: a shared legend, or a lone panel's legend
+    /// below it, with an entry about 1.4 in wide at 9 pt (1.75 character heights a row).
+    func legendExtra(width inches: Double) -> Double {
+        var labels: [String] = []
+        for p in (sharedLegend || panels.count == 1 ? panels : []) {
+            switch p {
+            case .line(let c): labels += c.series.filter { $0.showInLegend }.map(\.name) + c.references.compactMap(\.label)
+            case .bar(let b): labels += b.groups.map(\.name)
+            default: break
+            }
+        }
+        let n = Set(labels.filter { !$0.isEmpty }).count
+        guard n > 0 else { return 0 }
+        let widest = labels.map { TextMetrics.widthInEm($0) }.max() ?? 0
+        let perEntry = (widest * 9 + 30) / 72   // label at ~9 pt plus sample and gap, in inches
+        let columns = max(1, Int(inches * 0.9 / perEntry))
+        let rows = (n + columns - 1) / columns
+        return (sharedLegend ? 0.3 : 0) + Double(max(0, rows - 1)) * 0.17
     }
 
     /// Draws the figure into `dir` as `<prefix><name>.<format>` for each format; returns the files.

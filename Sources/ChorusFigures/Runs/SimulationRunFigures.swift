@@ -123,7 +123,7 @@ public struct SimulationRunFigures {
     /// over seeds (metrics.csv), with 95% t intervals; grouped by accuracy metric.
     public func ablations() -> NamedFigure? {
         guard let metrics else { return nil }
-        let kinds: [(String, String)] = [("accuracy.final", "final-round majority"), ("accuracy.round1_individual", "round-1 individual")]
+        let kinds: [(String, String)] = [("accuracy.final", "final-round majority accuracy"), ("accuracy.round1_individual", "round-1 individual accuracy")]
         var categories: [String] = []
         var perKind: [String: [Estimate?]] = [:]
         for (m, label) in kinds {
@@ -133,7 +133,7 @@ public struct SimulationRunFigures {
         }
         guard !categories.isEmpty, summary.regimes.count >= 2 else { return nil }
         var b = BarChart(title: "Change in accuracy at iteration 1", categories: categories,
-                         xLabel: "accuracy", yLabel: "Δ accuracy, iteration 1 − base")
+                         xLabel: "", yLabel: "Δ accuracy from base")
         for (i, r) in summary.regimes.enumerated() {
             let e = categories.map { perKind[$0]![i] }
             b.groups.append(BarGroup(r, values: e.map { $0?.mean ?? .nan }, lower: e.map { $0?.lower ?? .nan },

@@ -48,6 +48,25 @@ struct PaperStyleTests {
         #expect(text.contains("/MediaBox [ 0 0 504 216 ]"))
     }
 
+    @Test("SVG keeps text as text, no font under 8 pt, strokes in points")
+    func svgText() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("chart.svg")
+        // A long legend label forces the smallest text.
+        var chart = sampleChart()
+        chart.series[0].name = String(repeating: "a very long legend label ", count: 4)
+        try chart.render(to: url, format: nil, size: .inches(3.5, 2.6), style: .paper)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("<text"))
+        #expect(text.contains("width=\"252pt\""))
+        let sizes = text.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(!sizes.isEmpty)
+        #expect(sizes.allSatisfy { $0 >= 8 }, "font sizes \(Set(sizes).sorted())")
+        let widths = text.components(separatedBy: "stroke-width=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(widths.allSatisfy { $0 >= 0.75 - 1e-9 }, "stroke widths \(Set(widths).sorted())")
+    }
+
     @Test("Sizes parse: single, double, W×H in inches; anything else is a clear error")
     func parsing() throws {
         #expect(try PaperWidth(parsing: "single").inches == 3.5)

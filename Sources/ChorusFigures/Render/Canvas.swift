@@ -79,7 +79,9 @@ final class Canvas {
     }
 
     /// `scale`, raised to the smallest scale that keeps text at the style's minimum size.
-    func readable(_ scale: Double) -> Double { max(scale, minTextScale) }
+    /// (A hair above the minimum, so that the SVG driver's truncation to whole points never
+    /// turns 8 pt into 7.)
+    func readable(_ scale: Double) -> Double { max(scale, minTextScale * (1 + 1e-6)) }
 
     /// The physical size in points of text drawn at `scale` (0 for the screen style).
     func points(atScale scale: Double) -> Double {

@@ -2,7 +2,7 @@
 # Each target first installs the Debian packages it needs (idempotent).
 SWIFT ?= swift
 
-.PHONY: run test deps build release bench clean
+.PHONY: run test deps build release bench clean gallery
 
 deps:
 	@bash scripts/install-deps.sh
@@ -12,10 +12,16 @@ run: deps
 	$(SWIFT) build -c release --product chorus
 	.build/release/chorus reproduce
 
-## The tests (what CI runs).
+## The tests (what CI runs): the Swift tests, then the notebook executed headless on a small run.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/test-notebook.sh
+
+## The gallery of figures/README.md: the paper preset's figures, at paper size.
+gallery: deps
+	$(SWIFT) build -c release --product chorus
+	.build/release/chorus reproduce --quiet --out notebooks-data/gallery-paper --figures figures/gallery --dpi 150 > /dev/null
 
 build: deps
 	$(SWIFT) build

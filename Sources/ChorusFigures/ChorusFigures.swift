@@ -20,7 +20,15 @@
 //   with a colour bar (viridis or diverging); FigureGrid(rows:columns:panels:[.line(c1), .bar(b)]) —
 //   several panels in one file. Every figure type conforms to `Figure` (`render(to:format:size:)`).
 //
-// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N).
+// Paper figures: `render(to:format:size:style:)` with `FigureStyle.paper` sets text in points
+// (9 pt, never under 8 pt) and lines in points (≥ 0.75 pt), sizes in points
+// (`FigureSize.inches(3.5, 2.6)`, `PaperWidth.single/.double`), PNG at a dpi recorded in the file,
+// optional titles and panel letters; the default `render(to:format:size:)` keeps the screen look.
+//
+// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N);
+// `RunFigures.figures(for: runDir)` — every figure of a run directory drawn from its tables
+// (`SimulationRunFigures` from summary.csv/metrics.csv, `AnalyzeRunFigures` from the analyze
+// CSVs), as `NamedFigure`s laid out for a paper width (`chorus figures`).
 //
 // Colours default to the Okabe–Ito colour-blind-safe palette by series index. A NaN y (or band
 // bound) leaves a gap; infinities, empty series and mismatched lengths are `FigureError`s.
@@ -35,36 +43,55 @@ public protocol Figure: Sendable {
     /// Checks the data without drawing.
     func validate() throws
     /// Draws the figure to `url`. The format comes from `format`, or else from the file
-    /// extension (.png, .svg, .pdf); `size` is in pixels (PNG) or points (SVG, PDF).
+    /// extension (.png, .svg, .pdf); `size` is in points (a PNG has size × dpi / 72 pixels),
+    /// `style` sets the text and line sizes, the PNG resolution, titles and panel letters.
     /// - Throws: `FigureError`.
-    func render(to url: URL, format: FigureFormat?, size: FigureSize) throws
+    func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws
+}
+
+extension Figure {
+    /// Draws the figure in the screen style (text scales with `size`; a PNG of `size` pixels).
+    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+        try render(to: url, format: format, size: size, style: .screen)
+    }
+
+    /// Draws the figure once per format as `<base>.png`, `<base>.pdf`, `<base>.svg`; returns the files.
+    @discardableResult
+    public func render(toBase base: URL, formats: [FigureFormat] = FigureFormat.allCases, size: FigureSize,
+                       style: FigureStyle) throws -> [URL] {
+        try formats.map { f in
+            let url = base.appendingPathExtension(f.rawValue)
+            try render(to: url, format: f, size: size, style: style)
+            return url
+        }
+    }
 }
 
 extension LineChart: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.line(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.line(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension BarChart: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.bar(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension HeatMap: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size)
+        try FigureRenderer.render(FigureGrid(rows: 1, columns: 1, panels: [.heatMap(self)]), to: url, format: format, size: size, style: style)
     }
 }
 
 extension FigureGrid: Figure {
-    public func render(to url: URL, format: FigureFormat? = nil, size: FigureSize = .paper) throws {
+    public func render(to url: URL, format: FigureFormat?, size: FigureSize, style: FigureStyle) throws {
         try validate()
-        try FigureRenderer.render(self, to: url, format: format, size: size)
+        try FigureRenderer.render(self, to: url, format: format, size: size, style: style)
     }
 }
 

@@ -43,11 +43,11 @@ func temporaryDirectory() throws -> URL {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = dir.appendingPathComponent("quick")
-        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--regimes", "single-agent,multiagent",
+        let r = try CapturedConsole.run(["simulate", "--formats", "pdf", "--preset", "quick", "--regimes", "single-agent,multiagent",
                                          "--threads", "2", "--out", run.path, "--transcripts", "0,2", "--set", "debate.rounds=3"])
         #expect(r.code == 0, "\(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: run.path).sorted()
-        #expect(files == ["manifest.json", "metrics.csv", "summary.csv", "transcripts"])
+        #expect(files == ["figures", "manifest.json", "metrics.csv", "summary.csv", "transcripts"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("transcripts").path).sorted()
                 == ["iteration-0.jsonl", "iteration-2.jsonl"])
         // The table: header and one row per regime × iteration (0...2).
@@ -69,7 +69,7 @@ func temporaryDirectory() throws -> URL {
     @Test func claimsAreEvaluatedOnRequestAndCanSetTheExitCode() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--claims", "--out", dir.appendingPathComponent("a").path])
+        let r = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--quiet", "--claims", "--out", dir.appendingPathComponent("a").path])
         #expect(r.code == 0)
         #expect(r.err.isEmpty)   // --quiet
         #expect(r.out.contains("Claims (DESIGN §2): "))
@@ -77,7 +77,7 @@ func temporaryDirectory() throws -> URL {
         #expect(claims.rows.count == 6)
         #expect(r.out.components(separatedBy: "HOLDS").count - 1 == claims.rows.filter { $0[3] == "true" }.count)
         // --require-claims: exit code 3 exactly when a claim fails.
-        let s = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--require-claims", "--out", dir.appendingPathComponent("b").path])
+        let s = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--quiet", "--require-claims", "--out", dir.appendingPathComponent("b").path])
         let anyFails = claims.rows.contains { $0[3] == "false" }
         #expect(s.code == (anyFails ? 3 : 0))
         if anyFails { #expect(s.err.hasPrefix("error: ") && s.err.contains("claims fail (--require-claims)")) }
@@ -86,7 +86,7 @@ func temporaryDirectory() throws -> URL {
     @Test func jsonOutputIsValidJSON() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--regimes", "multiagent", "--seeds", "1-3", "--json", "--quiet",
+        let r = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--regimes", "multiagent", "--seeds", "1-3", "--json", "--quiet",
                                          "--claims", "--out", dir.path])
         #expect(r.code == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
@@ -124,7 +124,7 @@ func temporaryDirectory() throws -> URL {
         #expect(missing.code == 65 && missing.err.contains("nope.yaml: no such file"))
         // A valid file over the quick preset runs.
         try "regimes: [multiagent]\nseeds: [7]\n".write(to: file, atomically: true, encoding: .utf8)
-        let ok = try CapturedConsole.run(["simulate", "--preset", "quick", "--config", file.path, "--quiet", "--out", dir.appendingPathComponent("run").path])
+        let ok = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--config", file.path, "--quiet", "--out", dir.appendingPathComponent("run").path])
         #expect(ok.code == 0)
         let metrics = try TidyTable.read(from: dir.appendingPathComponent("run/metrics.csv"))
         #expect(Set(metrics.column("seed") ?? []) == ["7"] && Set(metrics.column("regime") ?? []) == ["multiagent"])
@@ -136,7 +136,7 @@ func temporaryDirectory() throws -> URL {
         defer { try? FileManager.default.removeItem(at: dir) }
         let blocker = dir.appendingPathComponent("file")
         try Data().write(to: blocker)
-        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--regimes", "multiagent", "--quiet", "--out", blocker.path])
+        let r = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--regimes", "multiagent", "--quiet", "--out", blocker.path])
         #expect(r.code == 74 && r.err.hasPrefix("error: cannot write \(blocker.path)/metrics.csv"))
     }
 

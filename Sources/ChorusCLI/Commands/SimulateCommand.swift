@@ -18,7 +18,8 @@ struct SimulateCommand: ParsableCommand {
 
         Writes notebooks-data/<name>-<UTC time>/ (or --out DIR, whose files are replaced): metrics.csv (tidy long), \
         summary.csv (mean and 95% CI over seeds), manifest.json, claims.csv (with --claims or the \
-        paper preset) and transcripts/iteration-<k>.jsonl. Prints the accuracy, chain entropy and \
+        paper preset) and transcripts/iteration-<k>.jsonl, then draws the figures of 'chorus figures' \
+        into its figures/ folder (unless --no-figures). Prints the accuracy, chain entropy and \
         disagreement of every regime and iteration with 95% CIs.
 
         Exit codes: 0 success, 3 a claim fails (only with --require-claims), 64 bad command \
@@ -69,6 +70,12 @@ struct SimulateCommand: ParsableCommand {
 
     @Flag(help: "Print the summary (every metric) and claims as JSON instead of tables.")
     var json = false
+
+    @Flag(name: .customLong("no-figures"), help: "Do not draw the run's figures (chorus figures RUN_DIR draws them later).")
+    var noFigures = false
+
+    @OptionGroup(title: "Figures (drawn into RUN_DIR/figures from the tables, as 'chorus figures' does)")
+    var figureOptions: FigureOptions
 
     init() {}
 
@@ -173,6 +180,11 @@ struct SimulateCommand: ParsableCommand {
         }
         if !quiet {
             console.err("wrote \(dir.path)/ (\(files.joined(separator: ", "))) in \(String(format: "%.2f", wall)) s\n")
+        }
+        if !noFigures {
+            // From the tables just written, exactly as `chorus figures DIR` would draw them.
+            let text = FiguresCommand.report(run: dir, try FiguresCommand.render(run: dir, options: figureOptions))
+            if json { if !quiet { console.err(text) } } else { console.out("\n" + text) }
         }
         if requireClaims, let c = claimResults, c.contains(where: { !$0.holds }) {
             console.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")

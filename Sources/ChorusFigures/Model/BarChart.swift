@@ -56,8 +56,13 @@ public struct FigureGrid: Sendable, Hashable {
     public var panels: [Panel]
     /// Optional title over the whole figure.
     public var title: String
+    /// One legend for the whole figure, below the panels (the union of the panels' entries,
+    /// by label), instead of one per panel: for small multiples whose panels share their
+    /// series. Give series the same colour in every panel.
+    public var sharedLegend: Bool
 
-    public init(rows: Int, columns: Int, panels: [Panel], title: String = "") {
+    public init(rows: Int, columns: Int, panels: [Panel], title: String = "", sharedLegend: Bool = false) {
         self.rows = rows; self.columns = columns; self.panels = panels; self.title = title
+        self.sharedLegend = sharedLegend
     }
 }

@@ -22,6 +22,13 @@ struct AxesSpec {
     var grid = true
     var legend: LegendPlacement = .below
     var entries: [LegendEntry] = []
+    /// Panel letter drawn in the cell's top-left corner, e.g. "(a)"; empty = none.
+    var letter = ""
+}
+
+extension AxesSpec {
+    /// The same spec with a panel letter.
+    func with(letter: String) -> AxesSpec { var s = self; s.letter = letter; return s }
 }
 
 /// The frame of one plot in a cell of the page: margins, grid, box, ticks, labels, title and
@@ -35,6 +42,10 @@ struct Axes {
     private var legendColumns = 1
     private var legend: LegendLayout
     private var h: Double { canvas.charHeight }
+    /// Left edge of the room for the title: right of the panel letter.
+    private var titleLeft: Double {
+        spec.letter.isEmpty ? cell.x0 : cell.x0 + 0.3 * h + canvas.textWidth(spec.letter, scale: Axes.labelScale) + 0.6 * h
+    }
     /// Scale of the x tick labels (categories shrink to fit their slot).
     private var xLabelScale = 1.0
     /// Category labels split into lines (bar charts); one line each otherwise.
@@ -44,11 +55,16 @@ struct Axes {
     private var titleScale = Axes.titleScale
     private var xAxisLabelScale = Axes.labelScale
     private var yAxisLabelScale = Axes.labelScale
+    /// The texts drawn (cut with "…" when they cannot shrink enough to fit).
+    private var titleText: String
+    private var xLabelText: String
+    private var yLabelText: String
     static let titleScale = 1.2
     static let labelScale = 1.08
 
     init(spec: AxesSpec, canvas: Canvas, cell: Rect) {
         self.spec = spec; self.canvas = canvas; self.cell = cell
+        titleText = spec.title; xLabelText = spec.xLabel; yLabelText = spec.yLabel
         let shown = spec.legend == .none ? [] : spec.entries
         self.legend = LegendLayout(entries: shown, canvas: canvas)
         layout()
@@ -67,7 +83,8 @@ struct Axes {
     }
 
     private mutating func layout() {
-        let top = spec.title.isEmpty ? 1.0 * h : 2.6 * h
+        var top = spec.title.isEmpty ? 1.0 * h : 2.6 * h
+        if !spec.letter.isEmpty { top = max(top, 2.0 * h) }
         var left = 0.8 * h + yTickWidth + 0.7 * h
         if !spec.yLabel.isEmpty { left += 1.9 * h }
         // Half of the last x tick label may stick out to the right of the plot.
@@ -88,7 +105,9 @@ struct Axes {
                 xTickLines = spec.xTicks.labels.map(Axes.split)
             }
             let w = widest(xTickLines)
-            if w > 0.95 * slot { xLabelScale = max(0.6, 0.95 * slot / w) }
+            if w > 0.95 * slot { xLabelScale = canvas.readable(max(0.6, 0.95 * slot / w)) }
+            // Still too wide at the smallest readable size: cut each line with an ellipsis.
+            xTickLines = xTickLines.map { $0.map { Axes.cut($0, toWidth: 0.95 * slot, scale: xLabelScale, canvas: canvas) } }
             let lines = xTickLines.map(\.count).max() ?? 1
             xTickExtra = Double(lines - 1) * 1.15 * h * xLabelScale
         }
@@ -115,15 +134,31 @@ struct Axes {
             legend.fit(width: 0.6 * plot.width)
         }
         // Titles and axis labels shrink (never grow) to fit.
+        // Text that cannot shrink enough (a minimum size in points) is cut with an ellipsis.
         if !spec.title.isEmpty {
-            titleScale = min(Axes.titleScale, 0.98 * cell.width / canvas.textWidth(spec.title))
+            // Panel titles in points are only slightly larger than the labels; room is the cell
+            // right of the panel letter.
+            let room = cell.x1 - 0.5 * h - titleLeft
+            let largest = canvas.physical ? Axes.labelScale : Axes.titleScale
+            titleScale = canvas.readable(min(largest, room / canvas.textWidth(spec.title)))
+            titleText = Axes.cut(spec.title, toWidth: room, scale: titleScale, canvas: canvas)
         }
         if !spec.xLabel.isEmpty {
-            xAxisLabelScale = min(Axes.labelScale, plot.width / canvas.textWidth(spec.xLabel))
+            xAxisLabelScale = canvas.readable(min(Axes.labelScale, plot.width / canvas.textWidth(spec.xLabel)))
+            xLabelText = Axes.cut(spec.xLabel, toWidth: plot.width, scale: xAxisLabelScale, canvas: canvas)
         }
         if !spec.yLabel.isEmpty {
-            yAxisLabelScale = min(Axes.labelScale, plot.height / canvas.textWidth(spec.yLabel))
+            yAxisLabelScale = canvas.readable(min(Axes.labelScale, plot.height / canvas.textWidth(spec.yLabel)))
+            yLabelText = Axes.cut(spec.yLabel, toWidth: plot.height, scale: yAxisLabelScale, canvas: canvas)
         }
+    }
+
+    /// `text`, shortened with "…" until it is at most `width` mm wide at `scale`.
+    static func cut(_ text: String, toWidth width: Double, scale: Double, canvas: Canvas) -> String {
+        guard canvas.textWidth(text, scale: scale) > width * 1.001 else { return text }
+        var t = text
+        while t.count > 1 && canvas.textWidth(t + "…", scale: scale) > width { t.removeLast() }
+        return t.trimmingCharacters(in: .whitespaces) + "…"
     }
 
     var world: Rect {
@@ -190,18 +225,21 @@ struct Axes {
             guard y >= wy.lowerBound - 1e-9 * abs(wy.upperBound - wy.lowerBound), y <= wy.upperBound + 1e-9 * abs(wy.upperBound - wy.lowerBound) else { continue }
             canvas.text(s, x: plot.x0 - 0.7 * h, y: pageY(y), just: 1)
         }
-        if !spec.xLabel.isEmpty {
-            canvas.text(spec.xLabel, x: (plot.x0 + plot.x1) / 2, y: plot.y0 - 3.4 * h - xTickExtra, just: 0.5, scale: xAxisLabelScale)
+        if !xLabelText.isEmpty {
+            canvas.text(xLabelText, x: (plot.x0 + plot.x1) / 2, y: plot.y0 - 3.4 * h - xTickExtra, just: 0.5, scale: xAxisLabelScale)
         }
-        if !spec.yLabel.isEmpty {
-            canvas.text(spec.yLabel, x: plot.x0 - 0.7 * h - yTickWidth - 1.35 * h, y: (plot.y0 + plot.y1) / 2,
+        if !yLabelText.isEmpty {
+            canvas.text(yLabelText, x: plot.x0 - 0.7 * h - yTickWidth - 1.35 * h, y: (plot.y0 + plot.y1) / 2,
                         just: 0.5, vertical: true, scale: yAxisLabelScale)
         }
-        if !spec.title.isEmpty {
-            // Centred over the plot, but kept inside the cell.
-            let half = canvas.textWidth(spec.title, scale: titleScale) / 2
-            let xc = min(max((plot.x0 + plot.x1) / 2, cell.x0 + half), cell.x1 - half)
-            canvas.text(spec.title, x: xc, y: plot.y1 + 1.35 * h, just: 0.5, scale: titleScale)
+        if !spec.letter.isEmpty {
+            canvas.text(spec.letter, x: cell.x0 + 0.3 * h, y: cell.y1 - 0.8 * h, just: 0, scale: Axes.labelScale)
+        }
+        if !titleText.isEmpty {
+            // Centred over the plot, but kept inside the cell (and clear of the panel letter).
+            let half = canvas.textWidth(titleText, scale: titleScale) / 2
+            let xc = min(max((plot.x0 + plot.x1) / 2, titleLeft + half), cell.x1 - 0.5 * h - half)
+            canvas.text(titleText, x: xc, y: plot.y1 + 1.35 * h, just: 0.5, scale: titleScale)
         }
     }
 

@@ -4,8 +4,16 @@ import Foundation
 struct BarChartRenderer {
     let chart: BarChart
     let canvas: Canvas
+    /// Panel letter, e.g. "(a)"; empty = none.
+    var letter = ""
 
     private func colour(_ i: Int) -> RGB { chart.groups[i].colour ?? Palette.colour(i) }
+
+    func legendEntries() -> [LegendEntry] {
+        chart.groups.enumerated().filter { !$0.element.name.isEmpty }.map {
+            LegendEntry(label: $0.element.name, colour: colour($0.offset), solidBox: true)
+        }
+    }
 
     func draw(in cell: Rect) {
         let c = chart.categories.count, g = chart.groups.count
@@ -22,13 +30,11 @@ struct BarChartRenderer {
         let xr = -0.5...(Double(c) - 0.5)
         let xt = Ticks(values: (0..<c).map(Double.init), labels: chart.categories, step: 0)
         let yt = Ticks.linear(yr.lowerBound, yr.upperBound, target: max(3, min(7, Int(cell.height / (6 * canvas.charHeight)))))
-        let entries = chart.groups.enumerated().filter { !$0.element.name.isEmpty }.map {
-            LegendEntry(label: $0.element.name, colour: colour($0.offset), solidBox: true)
-        }
+        let entries = legendEntries()
         let spec = AxesSpec(title: chart.title, xLabel: chart.xLabel, yLabel: chart.yLabel, xTicks: xt, yTicks: yt,
                             xWorld: xr, yWorld: yr, xCategorical: true, grid: chart.grid,
                             legend: chart.legend, entries: entries)
-        let axes = Axes(spec: spec, canvas: canvas, cell: cell)
+        let axes = Axes(spec: spec.with(letter: letter), canvas: canvas, cell: cell)
         axes.drawGrid()
         axes.enterPlot()
         let slot = 0.8 / Double(g)

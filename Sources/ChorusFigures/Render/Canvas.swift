@@ -12,7 +12,8 @@ struct Rect: Equatable {
 /// coordinates of a plot area. Only used inside `PLplotRuntime.withLock`, between
 /// `c_plinit` and `c_plend1`.
 final class Canvas {
-    /// The page in millimetres.
+    /// The page in millimetres (PLplot's millimetres: the cairo drivers map 72 device units to
+    /// the inch, so they are real millimetres for PDF and SVG, and dpi/72 times larger for PNG).
     let page: Rect
     /// The base character height in mm (tick labels); other text scales from it.
     private(set) var charHeight: Double
@@ -20,35 +21,79 @@ final class Canvas {
     let pageCharHeight: Double
     /// Base line width in device units.
     let lineUnit: Double
+    /// The style the figure is drawn in.
+    let style: FigureStyle
+    /// Whether text and lines are set in points (`style.fontSize` given) rather than scaled
+    /// with the figure.
+    var physical: Bool { style.fontSize != nil }
+    /// Device units (PNG pixels, SVG/PDF points) per point at print size.
+    let deviceUnitsPerPoint: Double
+    /// Smallest text scale (relative to `charHeight`) that stays at or above the style's
+    /// minimum font size; 0 for the screen style.
+    let minTextScale: Double
     /// Where data may go in the current coordinates (see `Clip`).
     private var clipWindow: Rect
+    /// The current viewport (mm) and its world window, to size markers in world units.
+    private var area: Rect
+    private var window: Rect
     private var colourIndex: [String: Int32] = [:]
     private var nextColour: Int32 = 2
     static let colourCapacity: Int32 = 256
 
-    /// Font em size as a multiple of PLplot's character height (cairo drivers; measured on a
-    /// rendered PNG: 40 "n" (25.4 em) at 28.8 px character height are 952 px of ink, and the
-    /// x-height of 21 px is 0.547 em, both giving ≈ 1.31).
-    static let emPerCharHeight = 1.32
+    /// Font em size as a multiple of PLplot's character height (cairo drivers): 4/3. Measured
+    /// in PDFs' text matrices (scripts/measure-pdf-text.py): a character height of 9/1.32 mm
+    /// gave 9.09 pt text and one of 9/1.307 mm gave 9.18 pt, both 1.333 × the height; the
+    /// earlier estimate 1.32 came from the ink of PNG text. `PDFTextSizeTests` checks it.
+    static let emPerCharHeight = 4.0 / 3.0
 
-    init(size: FigureSize) {
+    /// PLplot millimetres per point at print size.
+    var millimetresPerPoint: Double { 25.4 / 72 * deviceUnitsPerPoint }
+
+    /// - Parameters:
+    ///   - deviceUnitsPerPoint: PNG pixels per point (dpi / 72), 1 for SVG and PDF.
+    init(style: FigureStyle, deviceUnitsPerPoint: Double) {
         var x0: PLFLT = 0, x1: PLFLT = 0, y0: PLFLT = 0, y1: PLFLT = 0
         c_plgspa(&x0, &x1, &y0, &y1)
         page = Rect(x0: 0, y0: 0, x1: x1 - x0, y1: y1 - y0)
-        // Text scales with the figure: ~2.4% of the shorter side (24 px at 1600×1000).
-        let shorter = min(page.width / 1.6, page.height)
-        charHeight = shorter * 0.024
+        self.style = style
+        self.deviceUnitsPerPoint = deviceUnitsPerPoint
+        let mmPerPoint = 25.4 / 72 * deviceUnitsPerPoint
+        if let pt = style.fontSize {
+            // The em of the font is `pt` points at print size.
+            charHeight = pt * mmPerPoint / Canvas.emPerCharHeight
+            lineUnit = deviceUnitsPerPoint
+            minTextScale = style.minimumFontSize / pt
+        } else {
+            // Text scales with the figure: ~2.4% of the shorter side (24 px at 1600×1000).
+            let shorter = min(page.width / 1.6, page.height)
+            charHeight = shorter * 0.024
+            let devW = page.width / 25.4 * 72, devH = page.height / 25.4 * 72
+            lineUnit = max(1, min(devW * 10 / 16, devH) / 1000 * 2.2)
+            minTextScale = 0
+        }
         pageCharHeight = charHeight
         clipWindow = Clip.guardWindow(page)
-        lineUnit = max(1, Double(min(size.width * 10 / 16, size.height)) / 1000 * 2.2)
+        area = page; window = page
         c_plschr(charHeight, 1)
         c_plssym(charHeight, 1)
     }
 
+    /// `scale`, raised to the smallest scale that keeps text at the style's minimum size.
+    /// (A hair above the minimum, so that the SVG driver's truncation to whole points never
+    /// turns 8 pt into 7.)
+    func readable(_ scale: Double) -> Double { max(scale, minTextScale * (1 + 1e-6)) }
+
+    /// The physical size in points of text drawn at `scale` (0 for the screen style).
+    func points(atScale scale: Double) -> Double {
+        charHeight * scale * Canvas.emPerCharHeight / millimetresPerPoint
+    }
+
     /// Sets the text size for a panel of a grid: the geometric mean of the page's size and
     /// the size the panel would have as a page of its own, but at least half the page's, so
-    /// small panels get smaller text without it becoming unreadable.
+    /// small panels get smaller text without it becoming unreadable. With a style in points
+    /// the text keeps its size.
     func fitText(toCell cell: Rect) {
+        guard !physical else { return }
         let own = min(cell.width / 1.6, cell.height) * 0.024
         charHeight = max(0.5 * pageCharHeight, min(pageCharHeight, (own * pageCharHeight).squareRoot()))
         c_plschr(charHeight, 1)
@@ -71,7 +116,15 @@ final class Canvas {
     }
 
     /// Sets the line width, as a multiple of the base width (thinner in small grid panels).
-    func width(_ w: Double) { c_plwidth(lineUnit * w * (charHeight / pageCharHeight).squareRoot()) }
+    /// With a style in points, 1.6 (a data line) is `style.lineWidth` points and no stroke is
+    /// thinner than `style.minimumLineWidth`.
+    func width(_ w: Double) {
+        if physical {
+            c_plwidth(lineUnit * max(style.minimumLineWidth, w / 1.6 * style.lineWidth))
+        } else {
+            c_plwidth(lineUnit * w * (charHeight / pageCharHeight).squareRoot())
+        }
+    }
 
     /// Sets the dash pattern (lengths scale with the text size).
     func style(_ s: LineStyle) {
@@ -98,6 +151,7 @@ final class Canvas {
         c_plsvpa(page.x0, page.x1, page.y0, page.y1)
         c_plwind(page.x0, page.x1, page.y0, page.y1)
         clipWindow = Clip.guardWindow(page)
+        area = page; window = page
     }
 
     /// Draws in world coordinates mapped onto `area` (mm) from now on; PLplot clips to it.
@@ -105,6 +159,7 @@ final class Canvas {
         c_plsvpa(area.x0, area.x1, area.y0, area.y1)
         c_plwind(world.x0, world.x1, world.y0, world.y1)
         clipWindow = Clip.guardWindow(world)
+        self.area = area; window = world
     }
 
     // MARK: primitives (current coordinate system)
@@ -134,26 +189,34 @@ final class Canvas {
         fill([r.x0, r.x1, r.x1, r.x0], [r.y0, r.y0, r.y1, r.y1])
     }
 
-    /// Draws `glyph` centred on each point.
-    func markers(_ x: [Double], _ y: [Double], glyph: String, scale: Double) {
+    /// Draws `marker` centred on each point as a filled shape (not a font glyph, so a PDF's
+    /// text is only its labels); `scale` is relative to the text size (0.65 ≈ a 3.5 pt wide
+    /// circle at 9 pt text).
+    func markers(_ x: [Double], _ y: [Double], marker: Marker, scale: Double) {
         guard !x.isEmpty, x.count == y.count else { return }
-        let keep = x.indices.filter { Clip.contains(clipWindow, x[$0], y[$0]) }
-        guard !keep.isEmpty else { return }
-        let x = keep.map { x[$0] }, y = keep.map { y[$0] }
-        c_plssym(0, scale)
-        c_plschr(0, scale)
-        x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in c_plstring(Int32(x.count), xp.baseAddress, yp.baseAddress, glyph) }
+        let r = 0.42 * charHeight * scale   // radius in mm
+        let sx = window.width / area.width, sy = window.height / area.height   // world units per mm
+        let shape = marker.outline
+        for i in x.indices where Clip.contains(clipWindow, x[i], y[i]) {
+            for part in shape {
+                fillUnclipped(part.map { x[i] + $0.0 * r * sx }, part.map { y[i] + $0.1 * r * sy })
+            }
         }
-        c_plssym(0, 1)
-        c_plschr(0, 1)
+    }
+
+    /// A filled polygon without the guard-window clip (small shapes near a point that is inside).
+    private func fillUnclipped(_ x: [Double], _ y: [Double]) {
+        c_plpsty(0)
+        x.withUnsafeBufferPointer { xp in
+            y.withUnsafeBufferPointer { yp in c_plfill(Int32(x.count), xp.baseAddress, yp.baseAddress) }
+        }
     }
 
     /// Writes text at (x, y) in the current coordinates; `just` 0 = left, 0.5 = centre,
     /// 1 = right; `vertical` rotates it by 90° (reading upwards). PLplot centres text
     /// vertically on the reference point.
     func text(_ s: String, x: Double, y: Double, just: Double, vertical: Bool = false, scale: Double = 1) {
-        textScale(scale)
+        textScale(readable(scale))
         c_plptex(x, y, vertical ? 0 : 1, vertical ? 1 : 0, just, Canvas.escape(s))
         textScale(1)
     }

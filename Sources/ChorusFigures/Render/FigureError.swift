@@ -13,6 +13,8 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
     case invalidLayout(String)
     /// PLplot reported an error while drawing.
     case plplot(String)
+    /// A folder given as a run directory is not one (`chorus figures`).
+    case notARun(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
             return "invalid figure layout: \(r)"
         case .plplot(let m):
             return "PLplot error: \(m)"
+        case .notARun(let p, let r):
+            return "\(p) is not a run directory: \(r)"
         }
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 
-/// Output file format, drawn through PLplot's cairo drivers.
+/// Output file format. PNG and PDF are drawn through PLplot's cairo drivers; SVG through
+/// PLplot's own `svg` driver, which keeps text as `<text>` elements (editable and searchable;
+/// the cairo SVG driver writes glyph outlines). That driver writes font sizes as whole points
+/// (truncated: 9.72 pt labels are 9 pt, 8.55 pt legends 8 pt; never under the 8 pt minimum,
+/// see `Canvas.readable`) and names the generic family `sans-serif`.
 public enum FigureFormat: String, Sendable, Hashable, CaseIterable {
     case png, svg, pdf
 
@@ -8,7 +12,7 @@ public enum FigureFormat: String, Sendable, Hashable, CaseIterable {
     public var device: String {
         switch self {
         case .png: return "pngcairo"
-        case .svg: return "svgcairo"
+        case .svg: return "svg"
         case .pdf: return "pdfcairo"
         }
     }

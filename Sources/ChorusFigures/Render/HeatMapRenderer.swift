@@ -4,6 +4,8 @@ import Foundation
 struct HeatMapRenderer {
     let map: HeatMap
     let canvas: Canvas
+    /// Panel letter, e.g. "(a)"; empty = none.
+    var letter = ""
 
     var scaleRange: ClosedRange<Double> { map.colourRange }
 
@@ -27,7 +29,7 @@ struct HeatMapRenderer {
                             xWorld: -0.5...(Double(nc) - 0.5), yWorld: -0.5...(Double(nr) - 0.5),
                             xCategorical: true, yCategorical: true, rightExtra: extra, grid: false,
                             legend: .none, entries: [])
-        let axes = Axes(spec: spec, canvas: canvas, cell: cell)
+        let axes = Axes(spec: spec.with(letter: letter), canvas: canvas, cell: cell)
         axes.enterPlot()
         for i in 0..<nr {
             for j in 0..<nc {
@@ -45,7 +47,7 @@ struct HeatMapRenderer {
                     let label = map.cellLabels?[i][j] ?? (v.isFinite ? HeatMapRenderer.format(v, map.valueFormat) : "")
                     guard !label.isEmpty else { continue }
                     let scale = min(0.9, 0.85 * cw / max(1e-9, canvas.textWidth(label)), 0.6 * ch / h)
-                    guard scale >= 0.35 else { continue } // too small to read: leave the cell plain
+                    guard scale >= max(0.35, canvas.minTextScale) else { continue } // too small to read: leave the cell plain
                     canvas.colour(v.isFinite && ColourMaps.isDark(colour(v)) ? .white : .black)
                     canvas.text(label, x: axes.pageX(Double(j)), y: axes.pageY(Double(i)), just: 0.5, scale: scale)
                 }

@@ -37,7 +37,7 @@ struct LegendLayout {
     mutating func fit(width: Double) {
         guard let longest = entries.map({ canvas.textWidth($0.label) }).max(), longest > 0 else { return }
         let room = (width - sampleWidth - 0.6 * h) / 1.03
-        if longest * textScale > room { textScale = max(0.6, room / longest) }
+        if longest * textScale > room { textScale = canvas.readable(max(0.6, room / longest)) }
         // Still too long at the smallest size: cut with an ellipsis.
         for i in entries.indices where canvas.textWidth(entries[i].label, scale: textScale) > room {
             var label = entries[i].label
@@ -114,7 +114,7 @@ struct LegendLayout {
         }
         if let m = e.marker {
             canvas.colour(e.colour)
-            canvas.markers([(x0 + x1) / 2], [yc], glyph: m.glyph, scale: 0.8)
+            canvas.markers([(x0 + x1) / 2], [yc], marker: m, scale: 0.8)
         }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 struct LineChartRenderer {
     let chart: LineChart
     let canvas: Canvas
+    /// Panel letter, e.g. "(a)"; empty = none.
+    var letter = ""
 
     private var xLog: Bool { chart.xAxis.scale == .log10 }
     private var yLog: Bool { chart.yAxis.scale == .log10 }
@@ -47,17 +49,24 @@ struct LineChartRenderer {
         let yr = Self.range(ys, axis: chart.yAxis, pad: 0.05)
         // About one labelled tick per 9 (x) or 6 (y) character heights of the cell.
         let h = canvas.charHeight
-        let xTarget = max(3, min(8, Int(cell.width / (9 * h))))
-        let yTarget = max(3, min(7, Int(cell.height / (6 * h))))
+        // Text in points is small against the cell: denser ticks (about one per 5 / 4 heights).
+        let xTarget = max(3, min(8, Int(cell.width / ((canvas.physical ? 5 : 9) * h))))
+        let yTarget = max(3, min(7, Int(cell.height / ((canvas.physical ? 4 : 6) * h))))
         // Whole-number x data (iterations, rounds) get whole-number ticks: no "1.5" between rounds.
         let integerX = !xs.isEmpty && xs.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
         let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget, integer: integerX)
-        let yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
+        var yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
+        // At least three labelled values on a linear y axis, so a reader can tell the scale.
+        var target = yTarget
+        while !yLog && yt.values.count < 3 && target < 12 {
+            target += 1
+            yt = Ticks.linear(yr.lowerBound, yr.upperBound, target: target)
+        }
 
         let spec = AxesSpec(title: chart.title, xLabel: chart.xAxis.label, yLabel: chart.yAxis.label,
                             xTicks: xt, yTicks: yt, xWorld: xr, yWorld: yr, xLog: xLog, yLog: yLog,
                             grid: chart.grid, legend: chart.legend, entries: legendEntries())
-        let axes = Axes(spec: spec, canvas: canvas, cell: cell)
+        let axes = Axes(spec: spec.with(letter: letter), canvas: canvas, cell: cell)
         axes.drawGrid()
         axes.enterPlot()
         for (i, s) in chart.series.enumerated() { drawBand(s, colour: colour(i)) }
@@ -69,7 +78,7 @@ struct LineChartRenderer {
 
     private func colour(_ i: Int) -> RGB { chart.series[i].colour ?? Palette.colour(i) }
 
-    private func legendEntries() -> [LegendEntry] {
+    func legendEntries() -> [LegendEntry] {
         var out: [LegendEntry] = []
         for (i, s) in chart.series.enumerated() where s.showInLegend && !s.name.isEmpty {
             out.append(LegendEntry(label: s.name, colour: colour(i), lineStyle: s.lineStyle, lineWidth: s.lineWidth * 1.6,
@@ -122,7 +131,7 @@ struct LineChartRenderer {
         let marker = s.mode == .markers ? (s.marker ?? .circle) : s.marker
         if let m = marker {
             let idx = s.x.indices.filter { s.y[$0].isFinite }
-            canvas.markers(idx.map { wx(s.x[$0]) }, idx.map { wy(s.y[$0]) }, glyph: m.glyph,
+            canvas.markers(idx.map { wx(s.x[$0]) }, idx.map { wy(s.y[$0]) }, marker: m,
                            scale: s.mode == .markers ? 0.75 : 0.65)
         }
     }

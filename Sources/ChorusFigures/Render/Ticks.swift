@@ -16,7 +16,8 @@ struct Ticks: Equatable {
         guard span > 0, span.isFinite else { return Ticks(values: [lo], labels: [format(lo, step: 1)], step: 1) }
         let raw = span / Double(max(1, target))
         let mag = pow(10, floor(log10(raw)))
-        let candidates = integer && mag <= 1 ? [1.0, 2.0, 5.0, 10.0] : [1.0, 2.0, 2.5, 5.0, 10.0]
+        // A step of 2.5 (mag = 1) would need labels like 7.5 among whole numbers: skipped.
+        let candidates = (integer && mag <= 1) || mag == 1 ? [1.0, 2.0, 5.0, 10.0] : [1.0, 2.0, 2.5, 5.0, 10.0]
         var step = (candidates.first { $0 * mag >= raw } ?? 10) * mag
         if integer { step = max(1, step.rounded()) }
         var values: [Double] = []
@@ -59,11 +60,10 @@ struct Ticks: Equatable {
 
     /// Formats `v` with as many decimals as the tick step needs, with a true minus sign.
     static func format(_ v: Double, step: Double) -> String {
+        // As many decimals as the step has (2.5 → 1), so no two ticks share a label.
         var decimals = 0
-        if step < 1 {
-            var s = step
-            while decimals < 10 && abs(s - s.rounded()) > 1e-9 * max(1, abs(s)) { s *= 10; decimals += 1 }
-        }
+        var s = step
+        while decimals < 10 && abs(s - s.rounded()) > 1e-9 * max(1, abs(s)) { s *= 10; decimals += 1 }
         if abs(v) >= 1e6 || (abs(v) > 0 && abs(v) < 1e-4) { return scientific(v) }
         var text = String(format: "%.\(decimals)f", v)
         if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }

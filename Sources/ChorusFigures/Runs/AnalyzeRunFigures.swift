@@ -1,0 +1,193 @@
+import Foundation
+import ChorusStats
+
+/// The figures of a `chorus analyze` directory, drawn from its tables: `rounds.csv` (accuracy
+/// and agreement by round), `flips.csv` (answer changes), `answers.csv` with `files.csv`
+/// (per-model accuracy by round in heterogeneous debates).
+///
+/// A panel is one (file, run, regime, iteration) group. `rounds.csv` has no seed column, so
+/// rows of several seeds of one group (a simulated transcript) are pooled: the panel shows
+/// their mean with a 95% t interval over seeds instead of one panel per seed.
+public struct AnalyzeRunFigures {
+    /// At most this many groups are drawn per figure (the first ones; the tables have all).
+    public static let maxPanels = 12
+
+    struct Key: Hashable { var file, run, regime, iteration: String }
+
+    /// (group, round, metric) → the rows' (value, lower, upper).
+    var rounds: [Key: [Int: [String: [(Double, Double, Double)]]]] = [:]
+    var groups: [Key] = []
+    /// (group, round transition) → kind → (count sum).
+    var flips: [Key: [Int: [String: Double]]] = [:]
+    var flipGroups: [Key] = []
+    /// Per-model accuracy: (file, run, iteration) → agent → round → (correct, judged).
+    var agentScores: [Key: [Int: [Int: (Int, Int)]]] = [:]
+    var agentGroups: [Key] = []
+    var agentNames: [String: [String]] = [:]
+
+    /// Reads the tables of an analyze directory (rounds.csv required; the others when present).
+    /// - Throws: `TableError` naming the file, line and column of a bad cell.
+    public static func read(_ dir: URL) throws -> AnalyzeRunFigures {
+        var f = AnalyzeRunFigures()
+        let r = try RunTable(dir.appendingPathComponent("rounds.csv"), required: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper"])
+        for i in 0..<r.count {
+            let k = Key(file: r.string(i, "file"), run: r.string(i, "run"), regime: r.string(i, "regime"), iteration: r.string(i, "iteration"))
+            if f.rounds[k] == nil { f.groups.append(k) }
+            f.rounds[k, default: [:]][try r.int(i, "round"), default: [:]][r.string(i, "metric"), default: []]
+                .append((try r.double(i, "value"), try r.double(i, "lower"), try r.double(i, "upper")))
+        }
+        let flipsURL = dir.appendingPathComponent("flips.csv")
+        if FileManager.default.fileExists(atPath: flipsURL.path) {
+            let t = try RunTable(flipsURL, required: ["file", "run", "regime", "iteration", "round", "kind", "count"])
+            for i in 0..<t.count {
+                let k = Key(file: t.string(i, "file"), run: t.string(i, "run"), regime: t.string(i, "regime"), iteration: t.string(i, "iteration"))
+                if f.flips[k] == nil { f.flipGroups.append(k) }
+                f.flips[k, default: [:]][try t.int(i, "round"), default: [:]][t.string(i, "kind"), default: 0] += try t.double(i, "count")
+            }
+        }
+        let filesURL = dir.appendingPathComponent("files.csv"), answersURL = dir.appendingPathComponent("answers.csv")
+        if FileManager.default.fileExists(atPath: filesURL.path) {
+            let t = try RunTable(filesURL, required: ["file"])
+            for i in 0..<t.count where t.has("agent_names") && !t.string(i, "agent_names").isEmpty {
+                f.agentNames[t.string(i, "file")] = t.string(i, "agent_names").split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        if FileManager.default.fileExists(atPath: answersURL.path) {
+            let t = try RunTable(answersURL, required: ["file", "run", "iteration", "agent", "round", "correct"])
+            for i in 0..<t.count {
+                let c = t.string(i, "correct")
+                guard c == "true" || c == "false" else { continue }
+                let k = Key(file: t.string(i, "file"), run: t.string(i, "run"), regime: "", iteration: t.string(i, "iteration"))
+                if f.agentScores[k] == nil { f.agentGroups.append(k) }
+                let agent = try t.int(i, "agent"), round = try t.int(i, "round")
+                var cell = f.agentScores[k, default: [:]][agent, default: [:]][round] ?? (0, 0)
+                cell.0 += c == "true" ? 1 : 0
+                cell.1 += 1
+                f.agentScores[k, default: [:]][agent, default: [:]][round] = cell
+            }
+        }
+        return f
+    }
+
+    /// Every figure that applies.
+    public func all() -> [NamedFigure] {
+        [accuracyByRound(), agreementByRound(), flipFigure(), perModelAccuracy()].compactMap { $0 }
+    }
+
+    func label(_ k: Key) -> String {
+        let base = (k.file as NSString).deletingPathExtension
+        let multi = Set(groups.map(\.file)).count < groups.count
+        return multi ? "\(base) \(k.regime) it \(k.iteration)" : base
+    }
+
+    /// The pooled estimate of a metric at one round: the row's own interval, or the mean over
+    /// rows (seeds) with a 95% t interval.
+    func estimate(_ k: Key, round: Int, metric: String) -> Estimate? {
+        guard let rows = rounds[k]?[round]?[metric]?.filter({ $0.0.isFinite }), !rows.isEmpty else { return nil }
+        if rows.count == 1 { return Estimate(mean: rows[0].0, lower: rows[0].1, upper: rows[0].2, n: 1) }
+        guard let t = try? Describe.tInterval(rows.map(\.0)) else { return nil }
+        return Estimate(mean: t.mean, lower: t.lower, upper: t.upper, n: t.n)
+    }
+
+    /// Panels of two metrics by round, one per group.
+    func twoMetricPanels(_ a: (String, String), _ b: (String, String), yLabel: String) -> [Panel] {
+        var panels: [Panel] = []
+        for k in groups.prefix(Self.maxPanels) {
+            let roundsOf = (rounds[k] ?? [:]).keys.sorted()
+            var c = LineChart(title: label(k), xLabel: "debate round", yLabel: yLabel, yRange: 0...1)
+            for (j, (metric, name)) in [a, b].enumerated() {
+                let pts = roundsOf.compactMap { r in estimate(k, round: r, metric: metric).map { (r, $0) } }
+                guard !pts.isEmpty else { continue }
+                c.series.append(Series(name, x: pts.map { Double($0.0) }, y: pts.map(\.1.mean), lower: pts.map(\.1.lower),
+                                       upper: pts.map(\.1.upper), colour: Palette.colour(j == 0 ? 0 : 1),
+                                       lineStyle: j == 0 ? .solid : .dashed, marker: j == 0 ? .circle : .square))
+            }
+            if let maxRound = roundsOf.last, let minRound = roundsOf.first {
+                c.xAxis.range = (Double(minRound) - 0.3)...(Double(maxRound) + 0.3)
+            }
+            if !c.series.isEmpty { panels.append(.line(c)) }
+        }
+        return panels
+    }
+
+    var truncationNote: String {
+        groups.count > Self.maxPanels ? " The first \(Self.maxPanels) of \(groups.count) groups are drawn; the tables have all." : ""
+    }
+
+    public func accuracyByRound() -> NamedFigure? {
+        let p = twoMetricPanels(("individual_accuracy", "individual"), ("majority_accuracy", "majority vote"), yLabel: "accuracy")
+        guard !p.isEmpty else { return nil }
+        return NamedFigure(name: "accuracy-by-round", caption: "Accuracy by debate round, of the individual agents and of the majority vote, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several)." + truncationNote,
+                           title: "Accuracy by round", panels: p, sharedLegend: true)
+    }
+
+    public func agreementByRound() -> NamedFigure? {
+        let p = twoMetricPanels(("unanimity", "unanimity (all agents agree)"), ("consensus", "consensus (share with the majority)"), yLabel: "fraction")
+        guard !p.isEmpty else { return nil }
+        return NamedFigure(name: "agreement-by-round", caption: "Agreement by debate round: the share of questions where all agents agree, and the share of answering agents that give the majority answer; 95% intervals." + truncationNote,
+                           title: "Agreement by round", panels: p, sharedLegend: true)
+    }
+
+    /// Answer changes between consecutive rounds as fractions of the agents' transitions.
+    public func flipFigure() -> NamedFigure? {
+        let judgedKinds: [(String, String)] = [("right_right", "right → right"), ("right_wrong", "right → wrong"), ("wrong_right", "wrong → right"),
+                                               ("wrong_same_wrong", "wrong → same"), ("wrong_other_wrong", "wrong → other")]
+        var panels: [Panel] = []
+        var transitions = 0
+        for k in flipGroups.prefix(Self.maxPanels) {
+            guard let byRound = flips[k] else { continue }
+            var b = BarChart(title: label(k), categories: judgedKinds.map(\.1), xLabel: "answer before → after",
+                             yLabel: "fraction of transitions", yRange: 0...1)
+            for (i, r) in byRound.keys.sorted().enumerated() {
+                let counts = byRound[r]!
+                let total = counts["total"] ?? 0, unjudged = counts["unjudged"] ?? 0
+                guard total - unjudged > 0 else { continue }
+                b.groups.append(BarGroup("round \(r - 1) → \(r)", values: judgedKinds.map { (counts[$0.0] ?? 0) / total },
+                                         colour: Palette.colour(i)))
+                transitions = max(transitions, i + 1)
+            }
+            if !b.groups.isEmpty { panels.append(.bar(b)) }
+        }
+        guard !panels.isEmpty else { return nil }
+        return NamedFigure(name: "flips", caption: "Answer changes between consecutive rounds, as fractions of the agents' transitions (right/wrong judged against the ground truth).",
+                           title: "Answer changes between rounds", panels: panels, sharedLegend: true,
+                           naturalWidth: panels.count == 1 && transitions <= 2 ? .single : .double)
+    }
+
+    /// Per-model accuracy by round (answers.csv): one line per agent, named from files.csv, with
+    /// Wilson 95% intervals over questions. Drawn for logs with two or more agents.
+    public func perModelAccuracy() -> NamedFigure? {
+        var panels: [Panel] = []
+        for k in agentGroups.prefix(Self.maxPanels) {
+            guard let agents = agentScores[k], agents.count >= 2 else { continue }
+            let names = agentNames[k.file]
+            let allRounds = Set(agents.values.flatMap(\.keys)).sorted()
+            guard allRounds.count >= 1 else { continue }
+            var c = LineChart(title: (k.file as NSString).deletingPathExtension, xLabel: "debate round", yLabel: "accuracy", yRange: 0...1)
+            for (j, a) in agents.keys.sorted().enumerated() {
+                let byRound = agents[a]!
+                let rs = byRound.keys.sorted().filter { byRound[$0]!.1 > 0 }
+                let w = rs.map { Self.wilson(byRound[$0]!.0, byRound[$0]!.1) }
+                let name = names.flatMap { a < $0.count && !$0[a].isEmpty ? $0[a] : nil } ?? "agent \(a)"
+                c.series.append(Series(name, x: rs.map(Double.init), y: w.map(\.mean), lower: w.map(\.lower), upper: w.map(\.upper),
+                                       colour: Palette.colour(j), lineStyle: j % 2 == 0 ? .solid : .dashed, marker: Marker.forIndex(j),
+                                       bandOpacity: 0.12))
+            }
+            if let lo = allRounds.first, let hi = allRounds.last { c.xAxis.range = (Double(lo) - 0.3)...(Double(hi) + 0.3) }
+            panels.append(.line(c))
+        }
+        guard !panels.isEmpty else { return nil }
+        return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, with Wilson 95% intervals over questions.",
+                           title: "Per-model accuracy by round", panels: panels)
+    }
+
+    /// The Wilson score interval of a proportion (Wilson 1927), z = 1.959964 (95%):
+    /// centre (p + z²/2n) / (1 + z²/n), half-width z·√(p(1−p)/n + z²/4n²) / (1 + z²/n).
+    static func wilson(_ k: Int, _ n: Int) -> Estimate {
+        let z = 1.959963984540054, nn = Double(n), p = Double(k) / nn
+        let d = 1 + z * z / nn
+        let centre = (p + z * z / (2 * nn)) / d
+        let half = z * (p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot() / d
+        return Estimate(mean: p, lower: max(0, centre - half), upper: min(1, centre + half), n: n)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import ChorusCLI
+
+/// `chorus figures` and the figures `simulate` / `reproduce` draw, end to end, in-process.
+@Suite struct FiguresCommandTests {
+    @Test func simulateDrawsItsFiguresAndFiguresRedrawsThemFromTheTables() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = dir.appendingPathComponent("quick")
+        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--out", run.path, "--formats", "png,pdf", "--dpi", "72"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("Figures of \(run.path) (simulation)"))
+        let drawn = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("figures").path).sorted()
+        for name in ["accuracy", "diversity", "entropy-by-role", "ablations-iteration-1", "kl-base-by-role", "accuracy-vs-entropy"] {
+            #expect(drawn.contains("\(name).png") && drawn.contains("\(name).pdf"), "\(name) missing from \(drawn)")
+        }
+        #expect(!drawn.contains { $0.hasSuffix(".svg") })
+        // Redrawn from the tables alone: the same PNG bytes.
+        let again = dir.appendingPathComponent("again")
+        let f = try CapturedConsole.run(["figures", run.path, "--out", again.path, "--formats", "png", "--dpi", "72"])
+        #expect(f.code == 0, "\(f.err)")
+        for name in drawn where name.hasSuffix(".png") {
+            let a = try Data(contentsOf: run.appendingPathComponent("figures/\(name)"))
+            let b = try Data(contentsOf: again.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs when redrawn")
+        }
+    }
+
+    @Test func analyzeDirectoriesGetTheirFigures() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = dir.appendingPathComponent("sim")
+        let s = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--no-figures", "--regimes", "multiagent",
+                                         "--transcripts", "1", "--out", run.path])
+        #expect(s.code == 0, "\(s.err)")
+        #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("figures").path))
+        let analyzed = dir.appendingPathComponent("analyzed")
+        let a = try CapturedConsole.run(["analyze", run.appendingPathComponent("transcripts/iteration-1.jsonl").path,
+                                         "--out", analyzed.path, "--no-figures"])
+        #expect(a.code == 0, "\(a.err)")
+        let f = try CapturedConsole.run(["figures", analyzed.path, "--size", "single", "--formats", "pdf"])
+        #expect(f.code == 0, "\(f.err)")
+        #expect(f.out.contains("(analysis)"))
+        let drawn = try FileManager.default.contentsOfDirectory(atPath: analyzed.appendingPathComponent("figures").path).sorted()
+        #expect(drawn.contains("accuracy-by-round.pdf") && drawn.contains("agreement-by-round.pdf") && drawn.contains("per-model-accuracy.pdf"), "\(drawn)")
+    }
+
+    @Test func aFolderThatIsNotARunIsAFileErrorNamingWhatIsMissing() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CapturedConsole.run(["figures", dir.path])
+        #expect(r.code == CLIErrors.fileError)
+        #expect(r.err.contains("is not a run directory") && r.err.contains("summary.csv"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(throws: (any Error).self) { try FiguresCommand.parse([]) }
+        #expect(throws: (any Error).self) { try FiguresCommand.parse(["x", "--size", "huge"]) }
+        #expect(throws: (any Error).self) { try FiguresCommand.parse(["x", "--formats", "gif"]) }
+        #expect(throws: (any Error).self) { try FiguresCommand.parse(["x", "--font-size", "6"]) }
+        #expect(throws: (any Error).self) { try FiguresCommand.parse(["x", "--dpi", "5"]) }
+        let ok = try FiguresCommand.parse(["x", "--size", "3.25x2.5", "--font-size", "8", "--dpi", "600", "--titles"])
+        let (width, formats, style) = try ok.options.parsed()
+        #expect(width?.inches == 3.25 && formats.count == 3 && style.dpi == 600 && style.titles && style.fontSize == 8)
+    }
+
+    @Test func reproduceForwardsConfigAndSet() throws {
+        let r = try ReproduceCommand.parse(["--config", "my.yaml", "--set", "debate.rounds=3", "--set", "iterations=2", "--seeds", "1-3"])
+        let args = r.simulateArguments
+        #expect(args.starts(with: ["--preset", "paper", "--claims", "--no-figures", "--config", "my.yaml",
+                                   "--set", "debate.rounds=3", "--set", "iterations=2"]))
+        #expect(args.contains("--seeds"))
+        // The forwarded arguments parse as a simulate command.
+        let sim = try SimulateCommand.parse(args)
+        #expect(sim.configFile == "my.yaml" && sim.assignments == ["debate.rounds=3", "iterations=2"] && sim.noFigures)
+    }
+}

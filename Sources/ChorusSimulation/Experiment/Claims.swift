@@ -8,9 +8,13 @@ public struct ClaimResult: Sendable {
     /// The figures behind the verdict (means with 95% CIs over seeds).
     public var evidence: String
     public var holds: Bool
+    /// The claim's margin (effect size) with its 95% CI, when the rule states one: positive
+    /// when the claim holds. Sweeps mark a point "undecided" when the CI straddles 0.
+    public var margin: Summary?
 
-    public init(number: Int, statement: String, evidence: String, holds: Bool) {
+    public init(number: Int, statement: String, evidence: String, holds: Bool, margin: Summary? = nil) {
         self.number = number; self.statement = statement; self.evidence = evidence; self.holds = holds
+        self.margin = margin
     }
 }
 

@@ -64,7 +64,8 @@ public struct SweepSpec: Sendable, Equatable {
     public static let seedOffsetKey = "seed_offset"
 
     /// The spec's normal form: one `field: value` line each, axes in order. Two specs with the
-    /// same canonical text give the same points.
+    /// same canonical text give the same points (the figure is not part of it: it is drawn from
+    /// the points and may change between runs and merges).
     public var canonicalText: String {
         var s = "chorus-sweep-spec 1\n"
         s += "name: \(name)\npreset: \(preset ?? "-")\nconfig: \(configFile ?? "-")\n"
@@ -73,9 +74,6 @@ public struct SweepSpec: Sendable, Equatable {
         s += "design: \(design.rawValue)\nsamples: \(samples.map(String.init) ?? "-")\ndesign_seed: \(designSeed)\n"
         s += "seeds: \(seeds.map(String.init) ?? "-")\nseed_offset: \(seedOffset)\n"
         s += "metrics: \(metrics.joined(separator: ","))\nclaims: \(claims)\n"
-        if let f = figure {
-            s += "figure: claim=\(f.claim.map(String.init) ?? "-") metric=\(f.metric ?? "-") regime=\(f.regime ?? "-") iteration=\(f.iteration.map(String.init) ?? "-")\n"
-        }
         return s
     }
 }
@@ -154,7 +152,8 @@ public struct SweepAxis: Sendable, Equatable {
         }
         let values = (0..<n).map { i -> String in
             let x = n == 1 ? lo : lo + (hi - lo) * Double(i) / Double(n - 1)
-            return SweepAxis.text(x)
+            // 12 significant digits: 0.1:0.5:3 gives 0.3, not 0.30000000000000004.
+            return SweepAxis.text(Double(String(format: "%.12g", x)) ?? x)
         }
         return try list(key: key, values, source: source)
     }

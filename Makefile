@@ -12,10 +12,12 @@ run: deps
 	$(SWIFT) build -c release --product chorus
 	.build/release/chorus reproduce
 
-## The tests (what CI runs).
+## The tests (what CI runs): the Swift tests, then sweeps across processes (kill -9 and
+## resume, GNU parallel, a real one-node Slurm job array; about 30 s).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/test-sweep-scaling.sh
 
 build: deps
 	$(SWIFT) build

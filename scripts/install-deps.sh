@@ -2,7 +2,8 @@
 # Installs the Debian packages Chorus builds against, only when one is missing.
 # Idempotent: a second run does nothing and prints one line.
 set -euo pipefail
-pkgs=(libgsl-dev libplplot-dev plplot-driver-cairo fonts-dejavu-core pkg-config)
+pkgs=(libgsl-dev libplplot-dev plplot-driver-cairo fonts-dejavu-core pkg-config
+      slurm-wlm munge parallel)   # the last three: the sweep scaling test (scripts/test-sweep-scaling.sh)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -13,8 +13,8 @@ public enum SweepPhaseFigure {
         guard spec.design == .grid, (1...2).contains(spec.axes.count) else {
             throw SweepError.invalidSpec(source: "figure", field: "axes", reason: "a figure needs a grid design over 1 or 2 axes (this sweep: \(spec.design.rawValue), \(spec.axes.count) axes); use the tables for other designs")
         }
-        let quantity = figure.claim.map { "Claim \($0) margin" }
-            ?? "\(figure.metric ?? "") (\(figure.regime ?? ""), iteration \(figure.iteration.map(String.init) ?? "last"))"
+        let quantity = figure.title ?? (figure.claim.map { "Claim \($0) margin" }
+            ?? "\(figure.metric ?? "") (\(figure.regime ?? ""), iteration \(figure.iteration.map(String.init) ?? "last"))")
         let values = plan.points.map { SweepMerge.figureValue(figure, point: $0, file: collected.points[$0.index]) }
         let xKey = spec.axes[0].key
         guard case .list(let xs) = spec.axes[0].values else { throw SweepError.invalidSpec(source: "figure", field: xKey, reason: "not a list axis") }
@@ -55,7 +55,7 @@ public enum SweepPhaseFigure {
                 }
             }
         }
-        return HeatMap(title: quantity + ": + CI above 0, − below, ? undecided",
+        return HeatMap(title: quantity + ";  + CI > 0,  − CI < 0,  ? undecided",
                        xLabel: SweepPlan.label(xKey), yLabel: SweepPlan.label(yKey),
                        columns: xs, rows: ys, values: grid, colourScale: .diverging, centre: 0,
                        colourBarLabel: figure.claim != nil ? "margin" : "mean over seeds",

@@ -20,13 +20,19 @@ enum MajorityAccuracy {
         return run(p, n, a, key: ArrayCounts.self)
     }
 
+    /// The layers are arrays in a fixed order (a state's first appearance while the previous
+    /// layer is scanned in order), and the dictionary only maps a state to its slot: every sum
+    /// runs in the same order on every run and thread, so the result is the same to the bit.
     private static func run<K: CountKey>(_ p: [Double], _ n: Int, _ a: Int, key: K.Type) -> Double {
-        var layer: [K: Double] = [K.zero(answers: a): 1]
+        var states: [K] = [K.zero(answers: a)]
+        var probs: [Double] = [1]
         for i in 0..<n {
             let remaining = n - i - 1
-            var next: [K: Double] = [:]
-            next.reserveCapacity(layer.count * 2)
-            for (state, prob) in layer {
+            var nextStates: [K] = [], nextProbs: [Double] = []
+            var slot: [K: Int] = [:]
+            nextStates.reserveCapacity(states.count * 2); nextProbs.reserveCapacity(states.count * 2)
+            slot.reserveCapacity(states.count * 2)
+            for (state, prob) in zip(states, probs) {
                 for ans in 0..<a {
                     let q = p[i * a + ans]
                     guard q > 0 else { continue }
@@ -35,13 +41,18 @@ enum MajorityAccuracy {
                     var maxWrong = 0
                     for w in 1..<a { maxWrong = max(maxWrong, s.count(w)) }
                     if maxWrong > s.count(0) + remaining { continue }
-                    next[s, default: 0] += prob * q
+                    if let j = slot[s] {
+                        nextProbs[j] += prob * q
+                    } else {
+                        slot[s] = nextStates.count
+                        nextStates.append(s); nextProbs.append(prob * q)
+                    }
                 }
             }
-            layer = next
+            states = nextStates; probs = nextProbs
         }
         var total = 0.0
-        for (state, prob) in layer {
+        for (state, prob) in zip(states, probs) {
             let c0 = state.count(0)
             var ties = 1, beaten = false
             for w in 1..<a {

@@ -132,11 +132,12 @@ extension SweepSpec {
                 spec.claims = t == "true"
             default:
                 var f = Figure()
-                for (k, b) in try mapping(v, "figure", allowed: ["claim", "metric", "regime", "iteration"]) {
+                for (k, b) in try mapping(v, "figure", allowed: ["claim", "metric", "regime", "iteration", "title"]) {
                     switch k {
                     case "claim": f.claim = try integer(b, "figure.claim", min: 1)
                     case "metric": f.metric = try scalar(b, "figure.metric")
                     case "regime": f.regime = try scalar(b, "figure.regime")
+                    case "title": f.title = try scalar(b, "figure.title")
                     default: f.iteration = try integer(b, "figure.iteration", min: 0)
                     }
                 }

@@ -30,8 +30,10 @@ public struct SweepSpec: Sendable, Equatable {
         public var regime: String?
         /// Iteration of the metric; nil = the last.
         public var iteration: Int?
-        public init(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil) {
-            self.claim = claim; self.metric = metric; self.regime = regime; self.iteration = iteration
+        /// The figure's title (default: the quantity's name).
+        public var title: String?
+        public init(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil, title: String? = nil) {
+            self.claim = claim; self.metric = metric; self.regime = regime; self.iteration = iteration; self.title = title
         }
     }
 

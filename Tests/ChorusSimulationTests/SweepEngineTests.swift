@@ -131,6 +131,13 @@ import ChorusStats
         #expect(try Self.tables(whole) == before)
     }
 
+    @Test func aShardPlanResolvesOnlyItsPointsWithTheSameIDs() throws {
+        let full = try SweepPlan(spec: Self.tiny())
+        let part = try SweepPlan(spec: Self.tiny(), shard: (1, 3))
+        #expect(part.count == full.count)
+        #expect(part.points.map(\.id) == full.points.filter { $0.index % 3 == 1 }.map(\.id))
+    }
+
     @Test func missingAndFailedPointsAreReportedAndAnotherSweepIsRefused() throws {
         let plan = try SweepPlan(spec: Self.tiny())
         let dir = Self.temp()

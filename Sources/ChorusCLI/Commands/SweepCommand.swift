@@ -155,12 +155,12 @@ struct SweepRunCommand: ParsableCommand {
         let console = Console.current
         let spec = try sweep.resolve()
         if let figure { try FigureOutput.check(URL(fileURLWithPath: figure)) }
-        let plan = try SweepPlan(spec: spec)
+        let plan = try SweepPlan(spec: spec, shard: shard.map { ($0.index, $0.count) })
         let dir = out.map { URL(fileURLWithPath: $0) } ?? sweep.defaultDirectory(spec)
         let quiet = self.quiet
         let shardText = shard.map { " shard \($0.index)/\($0.count)," } ?? ""
         if !quiet {
-            console.err("chorus sweep: \(plan.points.count) points,\(shardText) \(spec.seeds ?? plan.base.seeds.count) seeds each, into \(dir.path)/\n")
+            console.err("chorus sweep: \(plan.count) points,\(shardText) \(spec.seeds ?? plan.base.seeds.count) seeds each, into \(dir.path)/\n")
         }
         let report = try SweepRunner.run(
             plan: plan, directory: dir, toolVersion: ChorusVersion.string,

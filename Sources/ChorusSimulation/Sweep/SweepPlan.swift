@@ -25,13 +25,20 @@ public struct SweepPlan: Sendable {
 
     public let spec: SweepSpec
     public let base: SimulationConfig
+    /// The resolved points: all of them, or those of the shard the plan was made for.
     public let points: [Point]
+    /// Points in the whole design.
+    public let count: Int
 
-    /// Resolves the spec's base configuration (preset, file, `set`) and every point.
+    /// Resolves the spec's base configuration (preset, file, `set`) and every point — or, with
+    /// `shard`, only the points of that shard: resolving costs about 8 ms a point (release), so
+    /// each of 64 shards of a 10,000-point sweep would otherwise spend 85 s resolving points it
+    /// does not run. The whole plan is validated once before submission (`chorus sweep plan`,
+    /// which the Slurm and parallel scripts run first) and by `merge`.
     /// - Throws: `SimulationError` for a bad base; `SweepError.invalidPoint` naming the axis, the
     ///   value and the point for a value that gives an invalid configuration; `SweepError.invalidSpec`
     ///   for a bad design.
-    public init(spec: SweepSpec) throws {
+    public init(spec: SweepSpec, shard: (index: Int, count: Int)? = nil) throws {
         try spec.checkShape(source: "spec")
         var builder: ConfigBuilder
         let presetConfig = try Presets.config(named: spec.preset ?? "default")
@@ -49,6 +56,7 @@ public struct SweepPlan: Sendable {
         points.reserveCapacity(settings.count)
         var seen: [String: Int] = [:]
         for (i, s) in settings.enumerated() {
+            if let shard, i % shard.count != shard.index { continue }
             let config = try SweepPlan.config(spec: spec, base: base, settings: s, index: i)
             let id = SweepPlan.digest(config: config, spec: spec)
             if let j = seen[id] {
@@ -58,6 +66,7 @@ public struct SweepPlan: Sendable {
             points.append(Point(index: i, settings: s, config: config, id: id))
         }
         self.points = points
+        self.count = settings.count
     }
 
     /// The points of shard `shard` of `count` (0-based): every point whose index ≡ shard (mod count).

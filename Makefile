@@ -12,11 +12,14 @@ run: deps
 	$(SWIFT) build -c release --product chorus
 	.build/release/chorus reproduce
 
-## The tests (what CI runs): the Swift tests, then the notebook executed headless on a small run.
+## The tests (what CI runs): the Swift tests, then the notebook executed headless on a small
+## run, then sweeps across processes (kill -9 and resume, GNU parallel, a real one-node Slurm
+## job array; about 30 s).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/test-notebook.sh
+	bash scripts/test-sweep-scaling.sh
 
 ## The gallery of figures/README.md: the paper preset's figures, at paper size.
 gallery: deps

@@ -3,7 +3,8 @@
 # Python environment that executes the notebook in the tests (scripts/install-notebook-env.sh).
 # Idempotent: a second run does nothing and prints one line per step.
 set -euo pipefail
-pkgs=(libgsl-dev libplplot-dev plplot-driver-cairo fonts-dejavu-core pkg-config poppler-utils)
+pkgs=(libgsl-dev libplplot-dev plplot-driver-cairo fonts-dejavu-core pkg-config poppler-utils
+      slurm-wlm munge parallel)   # the last three: the sweep scaling test (scripts/test-sweep-scaling.sh)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,49 +1,65 @@
 import Foundation
 import Testing
+import ArgumentParser
 import ChorusSimulation
 @testable import ChorusCLI
 
-/// `chorus sweep` (SweepCommand; registered in ChorusCommand by the lead).
+/// `chorus sweep run|merge|plan`.
 @Suite struct SweepCommandTests {
-    @Test func writesOneRowPerGridPointMatchingTheLibrarySweep() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("sweep.csv").path
-        let command = try SweepCommand.parse(["--axis", "finetune.learning_rate=0.25,0.5", "--seeds", "2",
-                                              "--questions", "12", "--iterations", "2", "--threads", "2",
-                                              "--output", path])
-        try command.run()
-        let csv = try String(contentsOfFile: path, encoding: .utf8)
-        var base = SimulationConfig.paper
-        base.seeds = [1, 2]; base.task.trainQuestions = 12; base.task.testQuestions = 12; base.iterations = 2
-        let expected = Sweep.csv(try Sweep(base: base, axes: [Sweep.Axis(key: "finetune.learning_rate", values: [0.25, 0.5])]).run())
-        #expect(csv == expected)
-        #expect(csv.split(separator: "\n").count == 3)
-    }
+    static let base = ["--preset", "quick", "--set", "regimes=single-agent,multiagent", "--set", "task.train_questions=12",
+                       "--set", "task.test_questions=12", "--seeds", "2", "--seed-offset", "50",
+                       "--axis", "agents.count=2,3", "--axis", "finetune.learning_rate=0.2,0.6",
+                       "--metrics", "accuracy.final,contrast.accuracy.final.minus.single-agent"]
 
-    @Test func badAxesAreUsageErrors() {
-        #expect(throws: (any Error).self) { try SweepCommand.parse([]) }
-        #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate") }
-        #expect(throws: (any Error).self) { try SweepCommand.parseAxis("finetune.learning_rate=0.1,abc") }
-        #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "1"]) }
-        // Rejected before the seed list 1...N is built (this aborted on an 800 GB allocation).
-        #expect(throws: (any Error).self) { try SweepCommand.parse(["--axis", "a=1", "--seeds", "100000000000"]) }
-        #expect((try? SweepCommand.parseAxis("task.verifiability=1,1.5"))?.values == [1, 1.5])
-    }
-
-    @Test func drawsThePhaseDiagramAndRejectsABadFigurePathFirst() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let png = dir.appendingPathComponent("phase.png").path
-        try SweepCommand.parse(["--axis", "finetune.learning_rate=0.25,0.5", "--axis", "task.learnability=0.25,0.5",
-                                "--seeds", "2", "--questions", "12", "--iterations", "2", "--quiet",
-                                "--figure", png]).run()
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
-        #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        // An unknown figure format is refused before any simulation runs (exit code 74).
-        #expect(throws: (any Error).self) {
-            try SweepCommand.parse(["--axis", "finetune.learning_rate=0.5", "--seeds", "2", "--quiet",
-                                    "--figure", dir.appendingPathComponent("phase.bmp").path]).run()
+    static func run(_ args: [String]) throws -> (out: String, err: String) {
+        let box = Box()
+        let console = Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }, stderrIsTerminal: false)
+        try Console.$current.withValue(console) {
+            var c = try SweepCommand.parseAsRoot(args)
+            try c.run()
         }
+        return (box.out, box.err)
+    }
+
+    final class Box: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var out = "", err = ""
+        func append(out s: String) { lock.lock(); out += s; lock.unlock() }
+        func append(err s: String) { lock.lock(); err += s; lock.unlock() }
+    }
+
+    @Test func runShardsMergeAndFigure() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweepcmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let whole = dir.appendingPathComponent("whole").path, shards = dir.appendingPathComponent("shards").path
+        let merged = dir.appendingPathComponent("merged").path
+        let figure = ["--name", "t"]
+        _ = try Self.run(["run"] + Self.base + figure + ["--out", whole, "--threads", "2"])
+        for i in 0..<2 { _ = try Self.run(["run"] + Self.base + figure + ["--out", shards, "--shard", "\(i)/2", "--quiet"]) }
+        let png = dir.appendingPathComponent("phase.png").path
+        let spec = dir.appendingPathComponent("spec.yaml")
+        try "figure: {metric: contrast.accuracy.final.minus.single-agent, regime: multiagent}\naxes: [{key: agents.count, values: [9]}]\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        _ = try Self.run(["merge"] + Self.base + figure + ["--out", merged, shards])
+        for f in [SweepMerge.metricsFile, SweepMerge.summaryFile, SweepMerge.pointsFile] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: whole).appendingPathComponent(f))
+            let b = try Data(contentsOf: URL(fileURLWithPath: merged).appendingPathComponent(f))
+            #expect(a == b, "\(f) differs between a whole run and merged shards")
+        }
+        // The flags override the spec file's axes; its figure is drawn as a phase diagram.
+        _ = try Self.run(["merge", "--spec", spec.path] + Self.base + figure + ["--out", merged, "--figure", png, shards])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        // plan --count gives the job array size.
+        #expect(try Self.run(["plan", "--count"] + Self.base).out == "4\n")
+    }
+
+    @Test func badSweepsFailBeforeRunning() throws {
+        #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2", "--axis", "agents.count=3", "--out", "/nonexistent/x"]) }
+        #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2,0", "--out", "/nonexistent/x"]) }
+        #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count", "--out", "/nonexistent/x"]) }
+        #expect(throws: (any Error).self) { try Self.run(["run", "--builtin", "nope"]) }
+        #expect(throws: (any Error).self) { try Self.run(["merge", "--builtin", "phase", "/nonexistent/dir"]) }
+        #expect(try Self.run(["plan", "--count", "--builtin", "phase"]).out == "20\n")
     }
 }

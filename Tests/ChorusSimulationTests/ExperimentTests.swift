@@ -109,11 +109,11 @@ struct ExperimentEdgeTests {
         #expect(!r.rows.isEmpty)
         for row in r.rows { #expect(row.value.isFinite, "\(row.regime) \(row.metric)") }
         #expect(!r.rows.contains { $0.metric == MetricName.disagreementChain })
-        // Seven agents: round-1 majority is no longer enumerated (4^7 profiles), final accuracy still is reported.
+        // Seven agents: round-1 majority is exact too (dynamic programming over answer counts), and final accuracy is reported.
         var big = Fixtures.smallConfig(regimes: ["single-no-debate"], seeds: [1], questions: 10, iterations: 1)
         big.agents.count = 7
         let rb = try Experiment(config: big).run(threads: 1)
-        #expect(!rb.rows.contains { $0.metric == MetricName.accuracyRound1Majority })
+        #expect(rb.rows.contains { $0.metric == MetricName.accuracyRound1Majority })
         #expect(rb.rows.contains { $0.metric == MetricName.accuracyFinal })
     }
 }

@@ -4,106 +4,258 @@ import ChorusRecords
 import ChorusSimulation
 import ChorusFigures
 
-/// `chorus sweep`: the calibration sweep behind the `paper` preset (docs/model.md,
-/// "Calibration"). Runs the paper preset (or a reduced copy of it) at every point of a grid over
-/// a few parameters, judges DESIGN §2's claims at each point and writes one CSV row per point:
-/// the axis values, which claims hold, and the headline figures.
+/// `chorus sweep`: run a configuration over axes of any configuration keys, one durable file
+/// per point, resumable, shardable over machines, merged into tidy tables and a phase diagram
+/// (docs/scaling.md).
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Map where the paper's claims hold over a grid of model parameters.",
+        abstract: "Sweep any configuration keys: resumable, shardable (Slurm, GNU parallel), merged into tidy tables.",
         discussion: """
-        Example: chorus sweep --axis finetune.learning_rate=0.25,0.5,1 --axis agents.temperature=0.6,0.8,1 \\
-                   --questions 300 --output docs/sweep-learning-rate-temperature.csv
-        Parameters that can be swept: \(SweepParameter.keys.joined(separator: ", ")).
-        """)
+        chorus sweep run    run the points (all, or one shard with --shard i/n) into a sweep directory
+        chorus sweep merge  combine sweep directories (shards) into the tables and the figure
+        chorus sweep plan   list the points without running them
+        Examples:
+          chorus sweep run --builtin phase --out sweeps/phase
+          chorus sweep run --preset quick --axis agents.count=2,4,8 --axis finetune.learning_rate=0.1:1:4 --seeds 5
+          chorus sweep run --spec my-sweep.yaml --shard 3/16 --out /scratch/sweep   # one Slurm array task
+          chorus sweep merge --spec my-sweep.yaml --out results /scratch/sweep
+        docs/scaling.md has the spec format, the Slurm and GNU parallel recipes and timings.
+        """,
+        subcommands: [SweepRunCommand.self, SweepMergeCommand.self, SweepPlanCommand.self],
+        defaultSubcommand: SweepRunCommand.self)
+}
 
-    @Option(name: .customLong("axis"), parsing: .singleValue,
-            help: "A swept parameter as key=v1,v2,… (repeat for a grid; 1–3 axes).")
+/// The options that define a sweep (shared by run, merge and plan, so a merge is given the same
+/// sweep as its shards).
+struct SweepSpecOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read the sweep spec from this YAML file (flags below override its fields).", valueName: "file"))
+    var spec: String?
+
+    @Option(help: ArgumentHelp("A built-in sweep: \(BuiltinSweeps.names.joined(separator: ", ")).", valueName: "name"))
+    var builtin: String?
+
+    @Option(help: ArgumentHelp("Base preset (default: default).", valueName: "name"))
+    var preset: String?
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Base YAML configuration.", valueName: "file"))
+    var configFile: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a base key, e.g. debate.rounds=3; repeatable.", valueName: "key=value"))
+    var assignments: [String] = []
+
+    @Option(name: .customLong("axis"), help: ArgumentHelp("An axis: key=v1,v2,… | key=lo:hi:n | key=lo..hi (sampled designs); repeatable, each key once.", valueName: "axis"))
     var axes: [String] = []
 
-    @Option(help: "Seeds per grid point (seeds 1…N).")
-    var seeds: Int = 20
+    @Option(help: ArgumentHelp("grid (default), lhs, sobol or halton.", valueName: "design"))
+    var design: String?
 
-    @Option(help: "Train and test questions per grid point (each).")
-    var questions: Int = 300
+    @Option(help: ArgumentHelp("Points of a sampled design.", valueName: "n"))
+    var samples: Int?
 
-    @Option(help: "Finetuning iterations.")
-    var iterations: Int = 5
+    @Option(help: ArgumentHelp("Seeds per point.", valueName: "n"))
+    var seeds: Int?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: ArgumentHelp("Points run seeds offset+1 … offset+seeds.", valueName: "k"))
+    var seedOffset: UInt64?
+
+    @Option(help: ArgumentHelp("Metrics kept in the tables, comma-separated (default: all).", valueName: "names"))
+    var metrics: String?
+
+    @Flag(help: "Do not judge the claims at each point.")
+    var noClaims = false
+
+    @Option(help: ArgumentHelp("Name of the sweep (default directory notebooks-data/sweep-<name>).", valueName: "name"))
+    var name: String?
+
+    /// The spec: the file or built-in, then the flags.
+    func resolve() throws -> SweepSpec {
+        guard spec == nil || builtin == nil else { throw ValidationError("give --spec or --builtin, not both") }
+        var s: SweepSpec
+        if let file = spec { s = try SweepSpec.load(contentsOf: file) }
+        else if let b = builtin { s = try BuiltinSweeps.spec(named: b) }
+        else { s = SweepSpec() }
+        if !axes.isEmpty {
+            let parsed = try axes.map(SweepAxis.parse)
+            if spec != nil || builtin != nil { s.axes = [] }
+            s.axes += parsed
+        }
+        if let preset { s.preset = preset }
+        if let configFile { s.configFile = configFile }
+        s.set += assignments
+        if let design {
+            guard let d = SweepSpec.Design(rawValue: design) else {
+                throw ValidationError("--design must be one of \(SweepSpec.Design.allCases.map(\.rawValue).joined(separator: ", ")), got \(design)")
+            }
+            s.design = d
+        }
+        if let samples { s.samples = samples }
+        if let seeds {
+            guard (1...100_000).contains(seeds) else { throw ValidationError("--seeds must be 1…100000, got \(seeds)") }
+            s.seeds = seeds
+        }
+        if let seedOffset { s.seedOffset = seedOffset }
+        if let metrics { s.metrics = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if noClaims { s.claims = false }
+        if let name { s.name = name }
+        try s.checkShape(source: spec ?? (builtin.map { "built-in \($0)" } ?? "command line"))
+        return s
+    }
+
+    func defaultDirectory(_ s: SweepSpec) -> URL { URL(fileURLWithPath: "notebooks-data/sweep-\(s.name)") }
+}
+
+/// Parses `i/n` (0 ≤ i < n).
+struct Shard: ExpressibleByArgument {
+    var index: Int, count: Int
+    init?(argument: String) {
+        let p = argument.split(separator: "/")
+        guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n >= 1, i >= 0, i < n else { return nil }
+        index = i; count = n
+    }
+}
+
+struct SweepRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a sweep's points into a sweep directory; resumes where it stopped.",
+        discussion: """
+        Every point is validated before any runs. Each finished point is written atomically to \
+        DIR/points/<id>.json (id = digest of its resolved configuration and seeds); running the \
+        same command again skips them, so a killed sweep resumes. Without --shard the tables \
+        (sweep-metrics.csv, sweep-summary.csv, sweep-points.csv) and the figure are written to \
+        DIR at the end; with --shard i/n only that shard's points run (merge them with `chorus sweep merge`).
+        Exit codes: 0 success, 3 some points failed, 64 bad command line, 65 bad spec or configuration, 74 file error.
+        """)
+
+    @OptionGroup var sweep: SweepSpecOptions
+
+    @Option(help: ArgumentHelp("Sweep directory (default: notebooks-data/sweep-<name>).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n): points whose index ≡ i (mod n).", valueName: "i/n"))
+    var shard: Shard?
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
     var threads: Int?
 
-    @Option(help: "Write the table as CSV to this path (atomically).")
-    var output: String?
-
-    @Option(help: "Draw the phase diagram (claims holding per grid point) to this .png/.svg/.pdf.")
+    @Option(help: ArgumentHelp("Also draw the figure here (.png/.svg/.pdf); default DIR/sweep-figure.png when the spec names a figure.", valueName: "file"))
     var figure: String?
 
-    @Flag(help: "No progress lines on standard error.")
+    @Flag(help: "No progress on standard error.")
     var quiet = false
 
     func validate() throws {
-        guard (1...3).contains(axes.count) else { throw ValidationError("give 1 to 3 --axis options, e.g. --axis finetune.learning_rate=0.25,0.5,1") }
-        guard seeds >= 2 else { throw ValidationError("--seeds must be at least 2 (confidence intervals need two replicates)") }
-        // The configuration allows at most 100000 seeds; checked here because the seed list is
-        // built before the configuration is validated (--seeds 1e11 aborted on allocation).
-        guard seeds <= 100_000 else { throw ValidationError("--seeds must be at most 100000, got \(seeds)") }
-        guard questions >= 1 else { throw ValidationError("--questions must be at least 1") }
-        guard iterations >= 2 else { throw ValidationError("--iterations must be at least 2 (claim 1 looks at iterations 0…2)") }
+        if let t = threads, !(1...1024).contains(t) { throw ValidationError("--threads must be 1…1024, got \(t)") }
     }
 
-    func run() throws {
-        try CLIErrors.reporting { try execute() }
-    }
+    func run() throws { try CLIErrors.reporting { try execute() } }
 
-    private func execute() throws {
-        // Fail on a bad figure path before the (long) sweep, not after it.
+    func execute() throws {
+        let console = Console.current
+        let spec = try sweep.resolve()
         if let figure { try FigureOutput.check(URL(fileURLWithPath: figure)) }
-        var base = SimulationConfig.paper
-        base.seeds = (1...seeds).map { UInt64($0) }
-        base.task.trainQuestions = questions
-        base.task.testQuestions = questions
-        base.iterations = iterations
-        let parsed = try axes.map(SweepCommand.parseAxis)
-        let sweep = try Sweep(base: base, axes: parsed)
-        let total = sweep.grid.count
+        let plan = try SweepPlan(spec: spec, shard: shard.map { ($0.index, $0.count) })
+        let dir = out.map { URL(fileURLWithPath: $0) } ?? sweep.defaultDirectory(spec)
         let quiet = self.quiet
-        let points = try sweep.run(threads: threads) { done, all in
-            if !quiet { Console.current.err("sweep: \(done)/\(all) points\n") }
+        let shardText = shard.map { " shard \($0.index)/\($0.count)," } ?? ""
+        if !quiet {
+            console.err("chorus sweep: \(plan.count) points,\(shardText) \(spec.seeds ?? plan.base.seeds.count) seeds each, into \(dir.path)/\n")
         }
-        let csv = Sweep.csv(points)
-        if let output {
-            try AtomicFile.write(Data(csv.utf8), to: URL(fileURLWithPath: output))
-            Console.current.out("wrote \(total) grid points to \(output)\n")
+        let report = try SweepRunner.run(
+            plan: plan, directory: dir, toolVersion: ChorusVersion.string,
+            shard: shard.map { ($0.index, $0.count) }, threads: threads,
+            progressTotal: { total in quiet ? nil : SweepProgress(total: total, terminal: console.stderrIsTerminal, write: console.err) },
+            log: { s in if !quiet { console.err(s) } })
+        if !quiet {
+            console.err("sweep: \(report.computed) computed, \(report.reused) already done, \(report.stale.count) stale recomputed, \(report.failed.count) failed (of \(report.total))\n")
         }
-        if let figure {
-            let grid = SweepFigures.phaseDiagram(points, axes: parsed)
-            try grid.render(to: URL(fileURLWithPath: figure),
-                            size: FigureSize(width: 700 * grid.columns, height: 520 * grid.rows))
-            Console.current.out("wrote the phase diagram to \(figure)\n")
+        if shard == nil {
+            let collected = try SweepMerge.collect(plan: plan, directories: [dir], toolVersion: ChorusVersion.string)
+            let files = try SweepMerge.write(plan: plan, collected: collected, to: dir)
+            try SweepMergeCommand.drawFigure(plan: plan, collected: collected, path: figure, directory: dir, console: console)
+            console.out("wrote \(files.joined(separator: ", ")) in \(dir.path)/\n")
+        } else {
+            console.out("shard \(shard!.index)/\(shard!.count): \(report.total) points in \(dir.path)/points; merge with `chorus sweep merge`\n")
         }
-        for p in points {
-            let setting = p.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            let marks = p.claims.map { $0.holds ? "✓" : "✗" }.joined(separator: " ")
-            Console.current.out("\(setting)  claims 1–6: \(marks)  (\(p.holdCount)/6)\n")
+        if !report.failed.isEmpty {
+            console.err("error: \(report.failed.count) point(s) failed (recorded in their point files): " +
+                        report.failed.prefix(3).map { "point \($0.index): \($0.error)" }.joined(separator: "; ") + "\n")
+            throw ExitCode(CLIErrors.claimFailed)
+        }
+    }
+}
+
+struct SweepMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine sweep directories (shards) into the sweep's tables; report missing and failed points.",
+        discussion: "Give the same sweep (--spec/--builtin/flags) as the shards. The tables are the same bytes as a single-process run's. Exit code 3 when points are missing or failed (the tables are still written).")
+
+    @OptionGroup var sweep: SweepSpecOptions
+
+    @Option(help: ArgumentHelp("Where the tables go (default: the first directory).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Figure file (default: OUT/sweep-figure.png when the spec names a figure).", valueName: "file"))
+    var figure: String?
+
+    @Argument(help: ArgumentHelp("Sweep directories to merge.", valueName: "dir"))
+    var directories: [String]
+
+    func run() throws { try CLIErrors.reporting { try execute() } }
+
+    func execute() throws {
+        let console = Console.current
+        guard !directories.isEmpty else { throw ValidationError("give at least one sweep directory") }
+        let spec = try sweep.resolve()
+        if let figure { try FigureOutput.check(URL(fileURLWithPath: figure)) }
+        let plan = try SweepPlan(spec: spec)
+        let dirs = directories.map { URL(fileURLWithPath: $0) }
+        let collected = try SweepMerge.collect(plan: plan, directories: dirs, toolVersion: ChorusVersion.string)
+        let target = out.map { URL(fileURLWithPath: $0) } ?? dirs[0]
+        let files = try SweepMerge.write(plan: plan, collected: collected, to: target)
+        try SweepMergeCommand.drawFigure(plan: plan, collected: collected, path: figure, directory: target, console: console)
+        for s in collected.stale { console.err("sweep merge: ignored \(s.path): \(s.reason)\n") }
+        let missing = collected.missing, failed = collected.failed
+        console.out("merged \(plan.points.count - missing.count - failed.count) of \(plan.points.count) points into \(target.path)/ (\(files.joined(separator: ", ")))\n")
+        if !missing.isEmpty || !failed.isEmpty {
+            console.err("error: \(missing.count) point(s) missing" + (missing.isEmpty ? "" : " (\(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))")
+                        + ", \(failed.count) failed" + (failed.isEmpty ? "" : " (" + failed.prefix(3).map { "point \($0.index): \($0.error ?? "")" }.joined(separator: "; ") + ")") + "\n")
+            throw ExitCode(CLIErrors.claimFailed)
         }
     }
 
-    /// Parses `key=v1,v2,…`.
-    static func parseAxis(_ text: String) throws -> Sweep.Axis {
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty else {
-            throw ValidationError("--axis '\(text)': expected key=v1,v2,… (e.g. finetune.learning_rate=0.25,0.5,1)")
+    /// Draws the spec's figure (if it names one, or a path is given) from the merged points.
+    static func drawFigure(plan: SweepPlan, collected: SweepMerge.Collected, path: String?, directory: URL, console: Console) throws {
+        guard plan.spec.figure != nil || path != nil else { return }
+        guard let figureSpec = plan.spec.figure else {
+            throw SweepError.invalidSpec(source: "--figure", field: "figure", reason: "the spec names no figure (figure: {metric: …, regime: …} or {claim: N})")
         }
-        var values: [Double] = []
-        for v in parts[1].split(separator: ",") {
-            guard let x = Double(v.trimmingCharacters(in: .whitespaces)), x.isFinite else {
-                throw ValidationError("--axis '\(text)': '\(v)' is not a number")
-            }
-            values.append(x)
-        }
-        guard !values.isEmpty else { throw ValidationError("--axis '\(text)': no values") }
-        return Sweep.Axis(key: parts[0], values: values)
+        let url = path.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("sweep-figure.png")
+        let drawn = try SweepPhaseFigure.make(plan: plan, collected: collected, figure: figureSpec)
+        try drawn.render(to: url, format: nil, size: FigureSize(width: 900, height: 640))
+        console.out("wrote the figure to \(url.path)\n")
+    }
+}
+
+struct SweepPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Validate a sweep and list its points (index, id, settings) without running them.")
+
+    @OptionGroup var sweep: SweepSpecOptions
+
+    @Flag(help: "Print only the number of points (for a job array's size).")
+    var count = false
+
+    func run() throws { try CLIErrors.reporting { try execute() } }
+
+    func execute() throws {
+        let plan = try SweepPlan(spec: try sweep.resolve())
+        if count { Console.current.out("\(plan.points.count)\n"); return }
+        var rows: [[String]] = [["point", "id"] + plan.spec.axes.map(\.key)]
+        for p in plan.points { rows.append(["\(p.index)", p.id] + p.settings.map(\.value)) }
+        Console.current.out(TextTable.render(rows))
     }
 }

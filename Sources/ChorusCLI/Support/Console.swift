@@ -58,6 +58,7 @@ enum CLIErrors {
     /// The exit code of a library error: bad input 65, files 74, anything else 70.
     static func code(for error: any Error) -> Int32 {
         switch error {
+        case let e as SweepError: if case .badDirectory = e { return fileError } else { return configuration }
         case is SimulationError, is IngestError, is AnalysisError: return configuration
         case is FileIOError, is TableError, is FigureError: return fileError
         default: return internalError

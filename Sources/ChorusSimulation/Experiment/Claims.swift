@@ -19,6 +19,15 @@ public struct ClaimResult: Sendable {
     /// The effect sizes the claim is about, in a fixed order per claim (`Claims.effectNames`).
     public var effects: [ClaimEffect]
 
+    /// The claim's margin (its primary paired effect with its 95% CI), positive when the claim's
+    /// main comparison holds; nil for claims judged by ratios (2, 4). Sweeps mark a point
+    /// "undecided" when the CI straddles 0. Claim 1: peak − last; 3: last − iteration 1;
+    /// 5: multiagent − no-summary; 6: critics − generators scorer divergence.
+    public var margin: Summary? {
+        let primary = ["peak − last", "last − it1", "multiagent − no-summary", "critics − generators scorer divergence"]
+        return effects.first { primary.contains($0.name) }?.summary
+    }
+
     public init(number: Int, statement: String, evidence: String, holds: Bool, effects: [ClaimEffect] = []) {
         self.number = number; self.statement = statement; self.evidence = evidence; self.holds = holds
         self.effects = effects

@@ -13,22 +13,20 @@ import Foundation
 /// - entropies of chain, answer and style distributions per seat, averaged over seats
 ///   (critic seats use their model's generation policy, with which they write chains).
 /// - accuracy.round1_individual = mean_i π_i(correct); accuracy.round1_majority = P(the
-///   majority of N independent round-1 answers is correct, ties split uniformly), by exact
-///   enumeration of the A^N answer profiles (A^N ≤ `enumerationLimit`).
+///   majority of N independent round-1 answers is correct, ties split uniformly), exactly, by
+///   dynamic programming over answer counts (`MajorityAccuracy`).
 public enum ExactMetrics {
-    public static let enumerationLimit = 1 << 12
-
-    /// Whether round-1 majority accuracy can be enumerated exactly.
-    public static func canEnumerate(agents: Int, answers: Int) -> Bool {
-        pow(Double(answers), Double(agents)) <= Double(enumerationLimit)
-    }
+    /// Whether round-1 majority accuracy is computed: always, by dynamic programming over
+    /// answer counts (`MajorityAccuracy`, polynomial in the number of agents); kept for callers
+    /// of the former 4,096-profile enumeration limit.
+    public static func canEnumerate(agents: Int, answers: Int) -> Bool { true }
 
     /// Computes the exact metrics and appends (name, value) pairs to `out`.
     /// - Parameters:
     ///   - tables: policy tables per model over the test questions; `base`: the base table.
     ///   - criticSeats: empty when the regime has no debate rounds ≥ 2.
     ///   - criticModels/generatorModels: distinct model indices in each role.
-    /// - Complexity: O(Q · (N²·C + A^N·N)).
+    /// - Complexity: O(Q · (N²·C + N·S·A)), S ≤ C(N+A−1, A−1) answer-count vectors.
     public static func compute(bank: TaskBank, tables: [PolicyTable], base: PolicyTable,
                                generatorSeats: [Int], criticSeats: [Int],
                                generatorModels: [Int], criticModels: [Int],
@@ -55,7 +53,6 @@ public enum ExactMetrics {
         let allModels = Array(Set(generatorModels + criticModels)).sorted()
         let enumerate = canEnumerate(agents: n, answers: a)
         var mixC = [Double](repeating: 0, count: c), mixA = [Double](repeating: 0, count: a)
-        var profile = [Int](repeating: 0, count: n), counts = [Int](repeating: 0, count: a)
         var seatAnswer = [Double](repeating: 0, count: n * a)
 
         for q in qs {
@@ -116,8 +113,7 @@ public enum ExactMetrics {
                 for (i, s) in generatorSeats.enumerated() {
                     for ai in 0..<a { seatAnswer[i * a + ai] = tables[s].pAnswer(q, ai) }
                 }
-                accMaj += majorityAccuracy(seatAnswerProbs: seatAnswer, agents: n, answers: a,
-                                           profile: &profile, counts: &counts)
+                accMaj += MajorityAccuracy.exact(seatAnswerProbs: seatAnswer, agents: n, answers: a)
             }
         }
         let ng = Double(generatorSeats.count), ncr = Double(criticSeats.count)

@@ -7,7 +7,7 @@ public enum MetricName {
     /// Mean over generator seats of π_n(correct answer | q) (exact).
     public static let accuracyRound1Individual = "accuracy.round1_individual"
     /// P(the majority of the N independent round-1 answers is correct, ties split uniformly)
-    /// (exact, by enumerating the A^N answer profiles; omitted when A^N > 4096).
+    /// (exact, by dynamic programming over answer counts: `MajorityAccuracy`).
     public static let accuracyRound1Majority = "accuracy.round1_majority"
     /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated* by
     /// simulating 4 debates per test question (standard error at most √(p(1−p)/Q) per replicate);

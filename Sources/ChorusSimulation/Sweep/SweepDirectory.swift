@@ -1,0 +1,43 @@
+import Foundation
+import ChorusRecords
+
+/// The layout of a sweep directory: `sweep-spec.txt` (the spec's canonical text, so that a
+/// directory is never mixed with another sweep's points) and `points/<id>.json`.
+public enum SweepDirectory {
+    public static let specFile = "sweep-spec.txt"
+    public static let pointsFolder = "points"
+
+    public static func pointURL(_ dir: URL, id: String) -> URL {
+        dir.appendingPathComponent(pointsFolder).appendingPathComponent(id + ".json")
+    }
+
+    /// Creates the directory for `spec` (or checks that an existing one holds the same sweep).
+    /// Concurrent shards may call this at once: the spec file is written atomically and equal.
+    /// - Throws: `SweepError.mismatchedSpecs` when the directory holds another sweep;
+    ///   `SweepError.badDirectory` when it cannot be created.
+    public static func prepare(_ dir: URL, spec: SweepSpec) throws {
+        try check(dir, spec: spec, mustExist: false)
+        do {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(pointsFolder), withIntermediateDirectories: true)
+            let url = dir.appendingPathComponent(specFile)
+            if !FileManager.default.fileExists(atPath: url.path) { try AtomicFile.write(spec.canonicalText, to: url) }
+        } catch {
+            throw SweepError.badDirectory(path: dir.path, reason: "\(error)")
+        }
+    }
+
+    /// Checks that `dir` holds points of `spec`.
+    public static func check(_ dir: URL, spec: SweepSpec, mustExist: Bool) throws {
+        let url = dir.appendingPathComponent(specFile)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if mustExist { throw SweepError.badDirectory(path: dir.path, reason: "no \(specFile): not a sweep directory (or the sweep never started)") }
+            return
+        }
+        let stored = String(decoding: data, as: UTF8.self)
+        guard stored == spec.canonicalText else {
+            let a = stored.split(separator: "\n"), b = spec.canonicalText.split(separator: "\n")
+            let first = zip(a, b).first { $0 != $1 }.map { "it has '\($0.0)', this sweep '\($0.1)'" } ?? "different number of fields"
+            throw SweepError.mismatchedSpecs(path: dir.path, reason: "\(first); use another output directory")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import ChorusStats
+@testable import ChorusSimulation
+
+/// The dynamic programme over answer counts against the enumeration of every answer profile.
+@Suite struct MajorityAccuracyTests {
+    /// Random heterogeneous seat distributions (some with zero entries).
+    static func probs(agents n: Int, answers a: Int, seed: UInt64) -> [Double] {
+        var rng = SeedStream(seed: seed).generator()
+        var p = [Double](repeating: 0, count: n * a)
+        for i in 0..<n {
+            var s = 0.0
+            for j in 0..<a { let x = rng.nextUnit() < 0.15 ? 0 : rng.nextUnit(); p[i * a + j] = x; s += x }
+            if s == 0 { p[i * a] = 1; s = 1 }
+            for j in 0..<a { p[i * a + j] /= s }
+        }
+        return p
+    }
+
+    @Test(arguments: [(1, 2), (2, 2), (3, 4), (4, 4), (5, 3), (6, 4), (7, 2), (3, 13), (2, 20)])
+    func equalsEnumeration(agents n: Int, answers a: Int) {
+        for seed in UInt64(1)...5 {
+            let p = Self.probs(agents: n, answers: a, seed: seed * 100 + UInt64(n * 10 + a))
+            var profile = [Int](repeating: 0, count: n), counts = [Int](repeating: 0, count: a)
+            let enumerated = ExactMetrics.majorityAccuracy(seatAnswerProbs: p, agents: n, answers: a, profile: &profile, counts: &counts)
+            let dp = MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: a)
+            #expect(abs(dp - enumerated) < 1e-12, "N=\(n) A=\(a) seed \(seed): dp \(dp) vs enumeration \(enumerated)")
+        }
+    }
+
+    /// Identical seats with p(correct) = q, two answers, odd N: the binomial tail
+    /// P(Bin(N, q) > N/2), computed independently.
+    @Test func identicalSeatsGiveTheBinomialTail() {
+        let n = 15, q = 0.6
+        var tail = 0.0
+        for k in (n / 2 + 1)...n {
+            var binom = 1.0
+            for j in 0..<k { binom *= Double(n - j) / Double(j + 1) }
+            tail += binom * pow(q, Double(k)) * pow(1 - q, Double(n - k))
+        }
+        let p = (0..<n).flatMap { _ in [q, 1 - q] }
+        #expect(abs(MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: 2) - tail) < 1e-12)
+    }
+
+    /// 16 agents keep the exact metric (the former enumeration stopped at 4,096 profiles).
+    @Test func sixteenAgentsHaveExactMajorityAccuracy() throws {
+        var c = Presets.quick
+        c.agents.count = 16
+        c.regimes = ["multiagent"]
+        c.seeds = [1]
+        c.iterations = 1
+        c.task.trainQuestions = 10
+        c.task.testQuestions = 10
+        let rows = try Experiment(config: c).run(threads: 1).rows
+        let maj = rows.filter { $0.metric == MetricName.accuracyRound1Majority }
+        #expect(maj.count == 2)
+        #expect(maj.allSatisfy { $0.value >= 0 && $0.value <= 1 })
+    }
+}

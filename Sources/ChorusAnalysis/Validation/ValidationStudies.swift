@@ -7,6 +7,7 @@ public enum ValidationStudies {
         (3, "Entropy change of a softmax policy under policy gradient"),
         (4, "Debate as a martingale"),
         (5, "Which diversity metric to trust"),
+        (6, "chorus fit: coverage and consistency on synthetic truth"),
     ]
 
     /// Runs one study.
@@ -18,6 +19,7 @@ public enum ValidationStudies {
         case 3: return try EntropyMechanismStudy.run(options)
         case 4: return try DebateMartingaleStudy.run(options)
         case 5: return try MetricTrustStudy.run(options)
+        case 6: return try FitCoverageStudy.run(options)
         default:
             throw AnalysisError.invalidParameter("unknown study \(number); known: \(all.map { String($0.number) }.joined(separator: ", "))")
         }

@@ -68,7 +68,8 @@ enum AnalyzeAgents {
                 let agents = Array(Set(rows.map(\.agent))).sorted()
                 guard agents.count > 1 else { continue }
                 let maxRound = rows.map(\.round).max() ?? 1
-                var c = LineChart(title: groups.count > 1 ? "\(f.file) \(g)" : f.file, xLabel: "debate round", yLabel: "accuracy",
+                let label = "\(f.file): " + (g.regime == "log" ? "" : "\(g.regime), ") + (g.seed.map { "seed \($0), " } ?? "") + "iteration \(g.iteration)"
+                var c = LineChart(title: groups.count > 1 ? label : f.file, xLabel: "debate round", yLabel: "accuracy",
                                   xRange: AnalyzeFigures.roundRange(maxRound), yRange: 0...1, legend: .below)
                 for (k, a) in agents.enumerated() {
                     let ar = rows.filter { $0.agent == a }.sorted { $0.round < $1.round }

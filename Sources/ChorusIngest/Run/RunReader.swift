@@ -75,7 +75,7 @@ public enum RunReader {
             for path in it.logs {
                 // The format is detected per file (unless the spec forces one), so that a file of
                 // another format is reported as such rather than misread.
-                var r = try LogReader.read(URL(fileURLWithPath: path), format: spec.format, task: task, strict: strict)
+                var r = try LogReader.read(URL(fileURLWithPath: path).resolvingSymlinksInPath(), format: spec.format, task: task, strict: strict)
                 if let f = format, f != r.format {
                     throw IngestError.invalidRun(path: path, reason: "mixed formats: this file is \(r.format.displayName) but \(firstFormatFile) is \(f.displayName); a run uses one format")
                 }

@@ -1,0 +1,119 @@
+import ArgumentParser
+import ChorusAnalysis
+import ChorusRecords
+import ChorusSimulation
+import ChorusStats
+import Foundation
+import Testing
+@testable import ChorusCLI
+
+/// `chorus analyze --run` and `chorus fit` end to end, on fixtures the tests write.
+@Suite("chorus analyze --run and chorus fit")
+struct RunAndFitCommandTests {
+    static let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/realdata")
+
+    /// A Du et al. log from `answers[question][agent][round]` (truth 0 for every question).
+    static func du(_ answers: [[[Int]]]) -> String {
+        var members: [String] = []
+        for (q, agents) in answers.enumerated() {
+            let ctx = agents.map { rounds in
+                "[" + rounds.map { "{\"role\":\"user\",\"content\":\"Solve problem \(q).\"},{\"role\":\"assistant\",\"content\":\"So \\\\boxed{\($0)}.\"}" }.joined(separator: ",") + "]"
+            }
+            members.append("\"Problem \(q): what is zero?\":[[\(ctx.joined(separator: ","))],\"#### 0\"]")
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    static func csv(_ url: URL) throws -> [[String]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("analyze --run: a manifest of two iterations with training files gives per-iteration tables and overlap")
+    func runManifest() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Iteration 0: q0 all right in round 1; q1 one right. Iteration 1: everything right.
+        try Self.du([[[0, 0], [0, 0], [0, 0]], [[0, 0], [1, 0], [2, 2]]]).write(to: dir.appendingPathComponent("d0.json"), atomically: true, encoding: .utf8)
+        try Self.du([[[0, 0], [0, 0], [0, 0]], [[0, 0], [0, 0], [0, 0]]]).write(to: dir.appendingPathComponent("d1.json"), atomically: true, encoding: .utf8)
+        let ft = "[{\"id\":\"a\",\"conversations\":[{\"from\":\"human\",\"value\":\"Problem 0: what is zero?\"},{\"from\":\"gpt\",\"value\":\"\\\\boxed{0}\"}]}]"
+        try ft.write(to: dir.appendingPathComponent("ft0.json"), atomically: true, encoding: .utf8)
+        try ft.write(to: dir.appendingPathComponent("ft1.json"), atomically: true, encoding: .utf8)
+        try "iterations:\n  0: d0.json\n  1:\n    debate: d1.json\n    training: {x: ft0.json, y: ft1.json}\n"
+            .write(to: dir.appendingPathComponent("run.yaml"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        var cmd = try ChorusCommand.parseAsRoot(["analyze", "--run", dir.appendingPathComponent("run.yaml").path, "--out", out.path, "--no-figures"])
+        try cmd.run()
+        let rows = try Self.csv(out.appendingPathComponent("iterations.csv"))
+        #expect(rows[0] == IterationMetrics.columns)
+        func value(_ it: Int, _ m: String) -> Double? { rows.first { $0[1] == String(it) && $0[2] == m }.flatMap { Double($0[3]) } }
+        #expect(abs(value(0, MetricName.accuracyRound1Individual)! - (1 + 1.0 / 3) / 2) < 1e-12)
+        #expect(value(1, MetricName.accuracyRound1Individual) == 1)
+        #expect(value(0, MetricName.accuracyFinal) == 1)
+        // Identical training files: overlap 1.
+        let overlap = try Self.csv(out.appendingPathComponent("training-overlap.csv"))
+        #expect(overlap.count == 2 && Double(overlap[1][3]) == 1 && Double(overlap[1][4]) == 1, "\(overlap)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as! [String: Any]
+        #expect((json["warnings"] as! [String]).isEmpty)
+    }
+
+    @Test("analyze --run: a missing debate log is an error naming it (exit 65)")
+    func runMissing() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "iterations:\n  0: gone.json\n".write(to: dir.appendingPathComponent("run.yaml"), atomically: true, encoding: .utf8)
+        let r = try CapturedConsole.run(["analyze", "--run", dir.appendingPathComponent("run.yaml").path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.code == 65 && r.err.contains("gone.json"))
+    }
+
+    @Test("fit: a synthetic log gives estimates, a config fragment the simulator loads, and the predictive check")
+    func fitSynthetic() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var g = SeedStream(seed: 21).generator()
+        let recs = FitCoverageStudy.syntheticLog(questions: 400, stay: 1, support: 2, accuracy: 0.5, g: &g)
+        let log = dir.appendingPathComponent("log.jsonl")
+        try RecordsJSONL.write(recs, to: log)
+        let out = dir.appendingPathComponent("fit")
+        let r = try CapturedConsole.run(["fit", log.path, "--out", out.path, "--replicates", "50", "--no-figures"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("critic.weight.stay") && r.out.contains("posterior-predictive"))
+        let fit = try Self.csv(out.appendingPathComponent("fit.csv"))
+        let stay = fit.first { $0[0] == "critic.weight.stay" }!
+        #expect(Double(stay[3])! < 1 && 1 < Double(stay[4])!)   // this seed's interval covers the truth
+        let cfg = try SimulationConfig.load(contentsOf: out.appendingPathComponent("config.yaml").path)
+        #expect(abs(cfg.debate.stayWeight - Double(stay[2])!) < 1e-9 && cfg.debate.rounds == 3)
+        let pred = try Self.csv(out.appendingPathComponent("predictive.csv"))
+        #expect(pred.count == 1 + 8)
+    }
+
+    @Test("fit: a one-round log has no critic decision: an error saying so (exit 65)")
+    func fitOneRound() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.du([[[0], [1], [0]], [[1], [0], [2]]]).write(to: dir.appendingPathComponent("one.json"), atomically: true, encoding: .utf8)
+        let r = try CapturedConsole.run(["fit", dir.appendingPathComponent("one.json").path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.code == 65 && r.err.contains("no critic decision"))
+    }
+
+    @Test("Real logs: per-model accuracy in the LLM-Agora log, and fit on the Du et al. GSM log")
+    func realLogs() throws {
+        let agora = Self.realData.appendingPathComponent("agora_gsm_3models_rounds3.json")
+        let du = Self.realData.appendingPathComponent("du_gsm_gpt35_agents3_rounds2.json")
+        guard FileManager.default.fileExists(atPath: agora.path), FileManager.default.fileExists(atPath: du.path) else {
+            print("skipping real-log test: \(Self.realData.path) is absent"); return
+        }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var cmd = try ChorusCommand.parseAsRoot(["analyze", agora.path, "--out", dir.appendingPathComponent("a").path, "--no-figures", "--json"])
+        try cmd.run()
+        let agents = try Self.csv(dir.appendingPathComponent("a/agents.csv"))
+        let round1 = agents.filter { $0[7] == "1" }.map { Double($0[8])! }
+        #expect(round1.count == 3)
+        // One model at 0.23, another at 0.01 (issue 12); the pooled accuracy (0.09) hides it.
+        #expect(round1.contains(0.23) && round1.contains(0.01))
+        let r = try CapturedConsole.run(["fit", du.path, "--out", dir.appendingPathComponent("f").path, "--replicates", "20", "--no-figures"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("outside the view"))
+    }
+}

@@ -116,4 +116,28 @@ struct RunAndFitCommandTests {
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("outside the view"))
     }
+
+    @Test("compare: a quick simulated run and a real run manifest joined on their shared metrics")
+    func compare() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sim = dir.appendingPathComponent("sim")
+        let s = try CapturedConsole.run(["simulate", "--preset", "quick", "--regimes", "single-agent,multiagent", "--threads", "1", "--out", sim.path])
+        #expect(s.code == 0, "\(s.err)")
+        try Self.du([[[0, 0], [0, 0], [1, 0]], [[0, 0], [1, 1], [2, 1]]]).write(to: dir.appendingPathComponent("d0.json"), atomically: true, encoding: .utf8)
+        try "name: toy\niterations:\n  0: d0.json\n".write(to: dir.appendingPathComponent("run.yaml"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("cmp")
+        let r = try CapturedConsole.run(["compare", sim.path, dir.appendingPathComponent("run.yaml").path, "--regimes", "multiagent", "--out", out.path, "--no-figures"])
+        #expect(r.code == 0, "\(r.err)")
+        let rows = try Self.csv(out.appendingPathComponent("compare.csv"))
+        #expect(rows[0] == RunComparison.columns)
+        let final = rows.filter { $0[3] == "accuracy.final" }
+        #expect(final.contains { $0[0] == "simulated" && $0[1] == "multiagent" } && final.contains { $0[0] == "toy" && $0[2] == "0" })
+        #expect(!rows.contains { $0[1] == "single-agent" })
+        // Real: round-2 majorities 0 (right) and 1 (wrong): accuracy.final = 0.5.
+        #expect(Double(final.first { $0[0] == "toy" }![4]) == 0.5)
+        // A folder without summary.csv is an error naming the file.
+        let bad = try CapturedConsole.run(["compare", dir.path, dir.appendingPathComponent("run.yaml").path, "--out", out.path])
+        #expect(bad.code == 65 && bad.err.contains("summary.csv"))
+    }
 }

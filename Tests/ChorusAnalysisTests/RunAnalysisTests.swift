@@ -172,3 +172,17 @@ struct DebateFitTests {
         #expect(r.checks.count == 5)
     }
 }
+
+@Suite("Fact coverage: a lexical proxy")
+struct FactCoverageTests {
+    @Test("Facts split by line or sentence; coverage counts facts with half their content words present")
+    func coverage() {
+        #expect(FactCoverage.facts(fromText: "Ada Lovelace wrote notes. She worked with Babbage!") == ["Ada Lovelace wrote notes.", "She worked with Babbage!"])
+        #expect(FactCoverage.facts(fromText: "- first fact\n- second fact") == ["first fact", "second fact"])
+        let facts = ["Lovelace wrote the first published algorithm", "She collaborated with Charles Babbage", "the and was"]
+        // Fact 1: content words {lovelace, wrote, first, published, algorithm}: 3 of 5 present → covered.
+        // Fact 2: {collaborated, charles, babbage}: 1 of 3 → not covered. Fact 3: no content words → ignored.
+        #expect(FactCoverage.coverage("Lovelace wrote an algorithm; Babbage built engines.", facts: facts) == 0.5)
+        #expect(FactCoverage.coverage("anything", facts: ["the and"]) == nil)
+    }
+}

@@ -140,4 +140,32 @@ struct RunAndFitCommandTests {
         let bad = try CapturedConsole.run(["compare", dir.path, dir.appendingPathComponent("run.yaml").path, "--out", out.path])
         #expect(bad.code == 65 && bad.err.contains("summary.csv"))
     }
+
+    @Test("analyze --facts: the Du et al. biography layout with a facts file gives the lexical proxy by round (hand-computed)")
+    func biographyFacts() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func ctx(_ person: String, _ replies: [String]) -> [[String: String]] {
+            replies.enumerated().flatMap { i, r in [["role": "user", "content": i == 0 ? "Give a bullet point biography of \(person)." : "Update yours."], ["role": "assistant", "content": r]] }
+        }
+        let log: [String: Any] = [
+            "Ada Lovelace": [ctx("Ada Lovelace", ["- Ada Lovelace wrote the first published algorithm.", "- Ada Lovelace wrote the first algorithm and worked with Charles Babbage."]),
+                             ctx("Ada Lovelace", ["- She was a poet's daughter.", "- Lovelace collaborated with Charles Babbage."])],
+            "Alan Turing": [ctx("Alan Turing", ["- Turing broke Enigma codes.", "- Turing broke Enigma codes at Bletchley Park."]),
+                            ctx("Alan Turing", ["- Turing proposed the imitation game.", "- Turing proposed the imitation game and broke Enigma."])]]
+        let facts: [String: Any] = ["Ada Lovelace": ["Lovelace wrote the first published algorithm", "She collaborated with Charles Babbage"],
+                                    "Alan Turing": "Turing broke the Enigma codes at Bletchley Park. Turing proposed the imitation game."]
+        try JSONSerialization.data(withJSONObject: log).write(to: dir.appendingPathComponent("bio.json"))
+        try JSONSerialization.data(withJSONObject: facts).write(to: dir.appendingPathComponent("facts.json"))
+        let out = dir.appendingPathComponent("o")
+        var cmd = try ChorusCommand.parseAsRoot(["analyze", dir.appendingPathComponent("bio.json").path, "--facts", dir.appendingPathComponent("facts.json").path, "--out", out.path, "--no-figures", "--json"])
+        try cmd.run()
+        let rows = try Self.csv(out.appendingPathComponent("facts.csv"))
+        // Round 1: Ada (1/2 + 0)/2, Turing (1/2 + 1/2)/2 → 0.375; round 2: Ada (1 + 1/2)/2, Turing (1/2 + 1)/2 → 0.75.
+        #expect(rows.count == 3 && Double(rows[1][2]) == 0.375 && Double(rows[2][2]) == 0.75)
+        // A facts file of the wrong shape is an error naming it.
+        try "[1, 2]".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        let bad = try CapturedConsole.run(["analyze", dir.appendingPathComponent("bio.json").path, "--facts", dir.appendingPathComponent("bad.json").path, "--out", out.path])
+        #expect(bad.code == 65 && bad.err.contains("bad.json"))
+    }
 }

@@ -81,3 +81,20 @@ struct RunTests {
         #expect(m.contains("no file matches"))
     }
 }
+
+@Suite("Du et al. biography layout")
+struct BiographyTests {
+    @Test("person → agent contexts (no ground truth) is read as a free-text log, not rejected")
+    func biography() throws {
+        let dir = try Paths.temporaryDirectory()
+        let msg = { (u: String, a: String) in "{\"role\":\"user\",\"content\":\"\(u)\"},{\"role\":\"assistant\",\"content\":\"\(a)\"}" }
+        let agents = (0..<3).map { i in "[" + msg("Give a bullet point biography of Ada Lovelace.", "- Ada wrote notes \(i).") + "," + msg("Update it.", "- Ada worked with Babbage \(i).") + "]" }
+        let text = "{\"Ada Lovelace\": [" + agents.joined(separator: ",") + "], \"Alan Turing\": [" + agents.joined(separator: ",") + "]}"
+        let u = try RunFixtures.write(text, dir, "bio.json")
+        let r = try LogReader.read(u)
+        #expect(r.format == .du && r.task == .free && r.skipped == 0)
+        #expect(r.questions == 2 && r.agents == 3 && r.rounds == 2)
+        #expect(r.records.allSatisfy { $0.answer == nil && $0.correct == nil && $0.text != nil })
+        #expect(r.questionTexts["q0000"] == "Ada Lovelace")
+    }
+}

@@ -11,8 +11,9 @@ import Foundation
 ///    (`FitCoverageStudy.syntheticLog`, seed 1; replies are one sentence with `\boxed{answer}`)
 ///    and a YAML manifest.
 /// 2. "run analysis": `RunSpec.manifest` + `RunReader.read` + `IterationMetrics.table` +
-///    `TranscriptMetrics.table` + `AgentAccuracy.table` (every table `chorus analyze --run`
-///    writes; figures not included).
+///    `RoundMetrics.table` + `AgentAccuracy.table` (every table `chorus analyze --run` writes;
+///    figures not included). Its parts are timed once each on standard error, with the full
+///    `TranscriptMetrics` table for comparison (not used by the command).
 /// 3. "fit": `DebateFit.fit` (1000 bootstrap replicates) + `PredictiveCheck.run` (200 re-runs)
 ///    on the iteration-0 log, read from its file.
 func runBenchmark() throws -> [Measurement] {
@@ -42,11 +43,25 @@ func runBenchmark() throws -> [Measurement] {
     let analysis = try measure("run analysis, 5 iterations x 500 questions x 3 agents x 2 rounds (ns/run)", operations: 1, repeats: 3) {
         let run = try RunReader.read(try RunSpec.manifest(manifest.path))
         let a = IterationMetrics.table(run.records, stream: SeedStream(seed: 0))
-        let b = TranscriptMetrics.table(run.records, stream: SeedStream(seed: 0))
+        let b = RoundMetrics.table(DebateIndex(run.records), stream: SeedStream(seed: 0))
         let c = AgentAccuracy.table(DebateIndex(run.records), stream: SeedStream(seed: 0))
-        return UInt64(a.rows.count + b.rows.count + c.count)
+        return UInt64(a.rows.count + b.count + c.count)
     }
     printError(String(format: "run: analysis %.2f s CPU, %.2f s wall", analysis.cpuNs / 1e9, analysis.wallNs / 1e9))
+    // Its parts.
+    let run = try RunReader.read(try RunSpec.manifest(manifest.path))
+    let parts: [(String, () -> Int)] = [
+        ("read", { (try? RunReader.read(try RunSpec.manifest(manifest.path)))?.records.count ?? 0 }),
+        ("IterationMetrics", { IterationMetrics.table(run.records).rows.count }),
+        ("TranscriptMetrics", { TranscriptMetrics.table(run.records).rows.count }),
+        ("AgentAccuracy", { AgentAccuracy.table(DebateIndex(run.records)).count }),
+        ("RoundMetrics", { RoundMetrics.table(run.records).count }),
+    ]
+    for (name, body) in parts {
+        let t0 = threadCPUNanoseconds()
+        let n = body()
+        printError(String(format: "run:   %@ %.2f s CPU (%d)", name, (threadCPUNanoseconds() - t0) / 1e9, n))
+    }
     let log = try LogReader.read(dir.appendingPathComponent("it0.json"))
     let index = DebateIndex(log.records)
     let debates = index.debates(index.groups[0])

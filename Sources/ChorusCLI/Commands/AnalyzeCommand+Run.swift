@@ -39,7 +39,28 @@ enum RunAnalysisOutput {
         let stream = SeedStream(seed: seed).child("run")
         let iterations = IterationMetrics.table(run.records, stream: stream.child("iterations"))
         try iterations.write(to: dir.appendingPathComponent("iterations.csv"))
-        let rounds = TranscriptMetrics.table(run.records, stream: stream.child("rounds"))
+        // Per iteration and round: the metrics of `chorus analyze`'s rounds.csv (RoundMetrics).
+        // (TranscriptMetrics' full set, with NSB, self-BLEU and Vendi per question, takes about 7 s
+        // on a 5 × 500-question run in release: over the 5 s budget of issue 12.)
+        let roundRows = RoundMetrics.table(DebateIndex(run.records), stream: stream.child("rounds"))
+        var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        for r in roundRows {
+            let key = [r.run, String(r.iteration), String(r.round)]
+            func summary(_ m: String, _ s: Summary?) {
+                guard let s, s.n > 0 else { return }
+                rounds.append(key + [m, TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n)])
+            }
+            func value(_ m: String, _ x: Double?) { if let x, x.isFinite { rounds.append(key + [m, TidyTable.format(x), "NA", "NA", "NA"]) } }
+            summary("individual_accuracy", r.individualAccuracy); summary("majority_accuracy", r.majorityAccuracy)
+            summary("oracle_accuracy", r.oracleAccuracy); summary("unanimity", r.unanimity); summary("consensus", r.consensus)
+            value("no_answer_rate", r.noAnswerRate); summary("answer_entropy", r.answerEntropy)
+            value("text_tfidf_dissimilarity", r.textDiversity)
+            if let f = r.flips, f.total > 0 {
+                for (k, c) in [("flips.right_wrong", f.rightWrong), ("flips.wrong_right", f.wrongRight), ("flips.switch", f.switches)] {
+                    rounds.append(key + [k, TidyTable.format(Double(c) / Double(f.total)), "NA", "NA", String(f.total)])
+                }
+            }
+        }
         try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
         let agentRows = AgentAccuracy.table(DebateIndex(run.records), stream: stream.child("agents"))
         let names = run.spec.agentNames ?? run.logs.first?.result.agentNames

@@ -130,6 +130,11 @@ struct FitCommand: ParsableCommand {
             c.series = [Series("fitted model: mean, 95% predictive band", x: rs.map { Double($0.round) }, y: rs.map(\.predicted),
                                lower: rs.map(\.lower), upper: rs.map(\.upper), colour: Palette.colour(k), marker: .square),
                         Series.scatter("log", x: rs.map { Double($0.round) }, y: rs.map(\.observed), colour: .black, marker: .circle)]
+            // The predictive interval of each round also as a vertical bar (a band needs two rounds).
+            for r in rs where r.upper > r.lower {
+                c.series.append(Series("", x: [Double(r.round), Double(r.round)], y: [r.lower, r.upper], colour: Palette.colour(k),
+                                       lineWidth: 2, showInLegend: false))
+            }
             panels.append(.line(c))
         }
         let grid = FigureGrid(rows: 1, columns: panels.count, panels: panels, title: "Posterior-predictive check: \(title)")

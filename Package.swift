@@ -36,7 +36,10 @@ let package = Package(
             "ChorusStats", "ChorusRecords",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "ChorusIngest", dependencies: ["ChorusStats", "ChorusRecords"]),
+        .target(name: "ChorusIngest", dependencies: [
+            "ChorusStats", "ChorusRecords",
+            .product(name: "Yams", package: "Yams"),   // run manifests (issue 12)
+        ]),
         .target(name: "ChorusAnalysis", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
         ]),

@@ -24,10 +24,12 @@
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_qrng.h>
+#include <gsl/gsl_multimin.h>
 
 static inline const gsl_rng_type *chorus_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_qrng_type *chorus_gsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 static inline const gsl_qrng_type *chorus_gsl_qrng_halton(void) { return gsl_qrng_halton; }
+static inline const gsl_multimin_fdfminimizer_type *chorus_gsl_multimin_bfgs2(void) { return gsl_multimin_fdfminimizer_vector_bfgs2; }
 
 // --- xoshiro256** as a gsl_rng_type -------------------------------------------------------
 // State layout is identical to ChorusStats.Xoshiro256: four 64-bit words. The Swift side

@@ -23,6 +23,9 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
     case invalidRecord(path: String, location: String, reason: String)
     /// Every record was skipped (the first reasons are listed).
     case noUsableRecords(path: String, skipped: Int, reasons: [String])
+    /// A run (manifest, path pattern or training file) that cannot be read as one: `path` is
+    /// the manifest, pattern or file, `reason` what was expected (issue 12).
+    case invalidRun(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,7 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
         case .invalidRecord(let p, let loc, let r): return "\(p): \(loc): invalid record: \(r)"
         case .noUsableRecords(let p, let n, let rs):
             return "\(p): no usable records (\(n) skipped)" + (rs.isEmpty ? "" : "; first reasons: " + rs.joined(separator: "; "))
+        case .invalidRun(let p, let r): return "\(p): \(r)"
         }
     }
 }

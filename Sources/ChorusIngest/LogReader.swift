@@ -24,6 +24,8 @@ public struct IngestResult: Sendable {
     public var rounds: Int
     /// Agent names when the log has them (LLM-Agora model names), in agent order.
     public var agentNames: [String]?
+    /// Question id → question text, for whole-document logs (matched against training files).
+    public var questionTexts: [String: String] = [:]
 }
 
 /// Reads debate logs of any known format into records (issue 5; docs/formats.md).
@@ -129,6 +131,7 @@ public enum LogReader {
         var records: [ResponseRecord] = []
         records.reserveCapacity(kept.count * (best.map { $0.agents * $0.rounds } ?? 0))
         var usedQuestions = 0
+        var questionTexts: [String: String] = [:]
         for d in kept {
             var truth: String? = nil
             if t.hasAnswers {
@@ -147,6 +150,7 @@ public enum LogReader {
             }
             usedQuestions += 1
             let qid = ParsedDebate.id(d.index)
+            questionTexts[qid] = d.question
             for (a, texts) in d.replies.enumerated() {
                 for (k, text) in texts.enumerated() {
                     let answer = AnswerExtractor.extract(text, task: t)
@@ -162,9 +166,11 @@ public enum LogReader {
         if records.isEmpty {
             throw IngestError.noUsableRecords(path: path, skipped: skipped.count, reasons: skipped.prefix(maxListedReasons).map(\.text))
         }
-        return IngestResult(records: records, skipped: skipped.count, skipReasons: skipped.prefix(maxListedReasons).map(\.text),
-                            format: format, task: t, taskReason: choice.reason, run: run, questions: usedQuestions,
-                            agents: best?.agents ?? 0, rounds: best?.rounds ?? 0, agentNames: best?.names)
+        var result = IngestResult(records: records, skipped: skipped.count, skipReasons: skipped.prefix(maxListedReasons).map(\.text),
+                                  format: format, task: t, taskReason: choice.reason, run: run, questions: usedQuestions,
+                                  agents: best?.agents ?? 0, rounds: best?.rounds ?? 0, agentNames: best?.names)
+        result.questionTexts = questionTexts
+        return result
     }
 
     // MARK: JSON Lines

@@ -127,7 +127,9 @@ struct AnalyzeCommandTests {
         #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
         #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
-        #expect((report["figures"] as! [String]).count == 3)
+        // accuracy-by-round, consensus-by-round, flips, and (issue 12) agent-accuracy.
+        #expect((report["figures"] as! [String]).map { ($0 as NSString).lastPathComponent }
+                == ["accuracy-by-round.png", "consensus-by-round.png", "flips.png", "agent-accuracy.png"])
     }
 
     @Test("Several files: one entry each; free task has no answer metrics")

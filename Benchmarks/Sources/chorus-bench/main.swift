@@ -16,6 +16,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "estimators": estimatorBenchmark,
     "paper": paperBenchmark,
     "ingest": ingestBenchmark,
+    "run": runBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

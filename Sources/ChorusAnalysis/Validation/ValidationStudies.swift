@@ -8,6 +8,7 @@ public enum ValidationStudies {
         (4, "Debate as a martingale"),
         (5, "Which diversity metric to trust"),
         (6, "The simulator's mechanisms"),
+        (7, "chorus fit: coverage and consistency on synthetic truth"),
     ]
 
     /// Runs one study.
@@ -20,6 +21,7 @@ public enum ValidationStudies {
         case 4: return try DebateMartingaleStudy.run(options)
         case 5: return try MetricTrustStudy.run(options)
         case 6: return try SimulatorStudy.run(options)
+        case 7: return try FitCoverageStudy.run(options)
         default:
             throw AnalysisError.invalidParameter("unknown study \(number); known: \(all.map { String($0.number) }.joined(separator: ", "))")
         }

@@ -54,8 +54,22 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Seed of the bootstrap intervals.")
     var seed: UInt64 = 0
 
+    @Option(name: .customLong("run"), help: "Analyse a finetuning run: a YAML manifest, or a debate-log pattern with {iteration} (docs/formats.md, \"Runs\").")
+    var runSpec: String?
+
+    @Option(help: "With a --run pattern: the agents' training files, a pattern with {iteration} and {agent}.")
+    var training: String?
+
+    @Option(help: "Ground-truth facts for free-text logs (JSON: question/person → text or list of facts): a lexical fact-coverage proxy by round.")
+    var facts: String?
+
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one log file") }
+        if runSpec != nil {
+            guard files.isEmpty else { throw ValidationError("give either log files or --run, not both") }
+        } else if training != nil {
+            throw ValidationError("--training needs --run")
+        }
+        guard !files.isEmpty || runSpec != nil else { throw ValidationError("give at least one log file (or --run)") }
         if let t = task, AnswerTask(rawValue: t) == nil {
             throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
         }
@@ -74,7 +88,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func execute() throws {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/analyze-\(Self.timestamp())")
+        if let runSpec { return try executeRun(runSpec, outDir: outDir) }   // AnalyzeCommand+Run.swift
         // Read every file first: a bad file fails before anything is written.
+        let factTable = try facts.map(AnalyzeFacts.read)
         var inputs: [(file: String, result: IngestResult)] = []
         for f in files {
             let r = try LogReader.read(URL(fileURLWithPath: f), format: format.flatMap(Self.parseFormat),
@@ -86,15 +102,17 @@ struct AnalyzeCommand: ParsableCommand {
         if writeRecords {
             try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: outDir.appendingPathComponent("records.jsonl"))
         }
-        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir)
+        let agentRows = try AnalyzeAgents.write(analyses, to: outDir, seed: seed)   // AnalyzeAgents.swift
+        let factRows = try factTable.map { try AnalyzeFacts.write(analyses, facts: $0, to: outDir, seed: seed) } ?? []
+        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir) + AnalyzeAgents.render(agentRows, to: outDir)
         let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
         try AtomicFile.write(report, to: outDir.appendingPathComponent("analysis.json"))
         if json {
             print(report)
         } else {
-            for a in analyses { print(AnalyzeOutput.textReport(a)) }
+            for a in analyses { print(AnalyzeOutput.textReport(a)); print(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name), terminator: "") }
             if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
-            print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, analysis.json"
+            print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, agents.csv, analysis.json" + (facts == nil ? "" : ", facts.csv")
                   + (writeRecords ? ", records.jsonl" : "")
                   + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
         }

@@ -34,6 +34,12 @@ enum DuFormat {
     static let notAList = "value is not [agent_contexts, ground_truth, ...]"
 
     static func debate(_ v: JSONValue) -> Result<([[String]], String?), Reason> {
+        // The Du et al. biography layout: person → agent_contexts directly (no wrapping list and
+        // no ground truth; the facts are in a separate file, `chorus analyze --facts`). Read as
+        // [agent_contexts] without truth (issue 12).
+        if case .array(let items) = v, case .array(let firstAgent)? = items.first, case .object? = firstAgent.first {
+            return debate(.array([v]))
+        }
         guard case .array(let items) = v, let first = items.first, case .array(let contexts) = first else {
             return .failure(Reason(reason: "\(notAList) (found \(v.kindName))"))
         }

@@ -1,0 +1,89 @@
+import ChorusAnalysis
+import ChorusFigures
+import ChorusIngest
+import ChorusRecords
+import ChorusStats
+import Foundation
+
+/// Per-agent (per-model) accuracy by round in `chorus analyze` (issue 12): a table, agents.csv
+/// and agent-accuracy.png. In a debate of different models the pooled accuracy hides that one
+/// model may be right far more often than another (the LLM-Agora GSM log).
+enum AnalyzeAgents {
+    struct FileRows {
+        var file: String
+        var names: [String]?
+        var rows: [AgentAccuracy.Row]
+        func label(_ agent: Int) -> String {
+            if let names, agent < names.count { return "\(agent) \(names[agent])" }
+            return "agent \(agent)"
+        }
+    }
+
+    /// Computes and writes agents.csv; returns the rows per file (logs with answers only).
+    static func write(_ analyses: [LogAnalysis], to dir: URL, seed: UInt64) throws -> [FileRows] {
+        var out: [FileRows] = []
+        for a in analyses where a.hasAnswers {
+            let rows = AgentAccuracy.table(DebateIndex(a.ingest.records), stream: SeedStream(seed: seed).child("agents").child(a.name))
+            out.append(FileRows(file: a.name, names: a.ingest.agentNames, rows: rows))
+        }
+        try table(out).write(to: dir.appendingPathComponent("agents.csv"))
+        return out
+    }
+
+    static func table(_ files: [FileRows]) -> TidyTable {
+        var t = TidyTable(columns: ["file", "run", "regime", "seed", "iteration", "agent", "agent_name", "round", "accuracy", "lower", "upper", "n", "no_answer_rate"])
+        for f in files {
+            for r in f.rows {
+                t.append([f.file, r.group.run, r.group.regime, r.group.seed.map(String.init) ?? "", String(r.group.iteration), String(r.agent),
+                          f.names.flatMap { r.agent < $0.count ? $0[r.agent] : nil } ?? "", String(r.round),
+                          TidyTable.format(r.accuracy.mean), TidyTable.format(r.accuracy.lower), TidyTable.format(r.accuracy.upper),
+                          String(r.accuracy.n), TidyTable.format(r.noAnswerRate)])
+            }
+        }
+        return t
+    }
+
+    /// The printed table of one file: agent × round, accuracy [95% CI] (when it has ≥ 2 agents).
+    static func text(_ files: [FileRows], file: String) -> String {
+        guard let f = files.first(where: { $0.file == file }), Set(f.rows.map(\.agent)).count > 1 else { return "" }
+        let groups = Set(f.rows.map(\.group)).count
+        var lines = [["agent"] + (groups > 1 ? ["group"] : []) + Array(Set(f.rows.map(\.round))).sorted().map { "round \($0) acc [95% CI]" }]
+        var seen: [String: Int] = [:]
+        for r in f.rows {
+            let key = "\(r.group)|\(r.agent)"
+            if seen[key] == nil { seen[key] = lines.count; lines.append([f.label(r.agent)] + (groups > 1 ? [r.group.description] : [])) }
+            lines[seen[key]!].append(AnalyzeOutput.ci(r.accuracy))
+        }
+        return "accuracy per agent (model) by round:\n" + TextTable.render(lines)
+    }
+
+    /// agent-accuracy.png: one panel per file and group with ≥ 2 agents; a line per agent over rounds.
+    static func render(_ files: [FileRows], to dir: URL) throws -> [URL] {
+        var panels: [Panel] = []
+        for f in files {
+            var groups: [DebateIndex.Group] = []
+            for r in f.rows where !groups.contains(r.group) { groups.append(r.group) }
+            for g in groups {
+                let rows = f.rows.filter { $0.group == g }
+                let agents = Array(Set(rows.map(\.agent))).sorted()
+                guard agents.count > 1 else { continue }
+                let maxRound = rows.map(\.round).max() ?? 1
+                let label = "\(f.file): " + (g.regime == "log" ? "" : "\(g.regime), ") + (g.seed.map { "seed \($0), " } ?? "") + "iteration \(g.iteration)"
+                var c = LineChart(title: groups.count > 1 ? label : f.file, xLabel: "debate round", yLabel: "accuracy",
+                                  xRange: AnalyzeFigures.roundRange(maxRound), yRange: 0...1, legend: .below)
+                for (k, a) in agents.enumerated() {
+                    let ar = rows.filter { $0.agent == a }.sorted { $0.round < $1.round }
+                    c.series.append(Series(f.label(a), x: ar.map { Double($0.round) }, y: ar.map(\.accuracy.mean),
+                                           lower: ar.map(\.accuracy.lower), upper: ar.map(\.accuracy.upper),
+                                           colour: Palette.colour(k), marker: .circle))
+                }
+                panels.append(.line(c))
+            }
+        }
+        guard !panels.isEmpty else { return [] }
+        let (grid, size) = AnalyzeFigures.grid(panels, title: "Accuracy per agent by round (95% bootstrap CI over questions)")
+        let u = dir.appendingPathComponent("agent-accuracy.png")
+        try grid.render(to: u, size: size)
+        return [u]
+    }
+}

@@ -1,0 +1,200 @@
+import ChorusAnalysis
+import ChorusFigures
+import ChorusIngest
+import ChorusRecords
+import ChorusSimulation
+import ChorusStats
+import Foundation
+
+/// `chorus analyze --run MANIFEST|PATTERN`: a finetuning run, iteration by iteration (issue 12).
+///
+/// Writes to the output folder: iterations.csv (the simulator's metric names per iteration,
+/// 95% bootstrap CIs over questions, `IterationMetrics`), rounds.csv (every transcript metric
+/// per iteration and round, `TranscriptMetrics`), agents.csv (accuracy per agent, iteration and
+/// round), training.csv and training-overlap.csv (when training files are given),
+/// warnings.txt, run.json, and figures against iteration.
+extension AnalyzeCommand {
+    func executeRun(_ run: String, outDir: URL) throws {
+        let spec: RunSpec
+        if run.contains("{iteration}") {
+            spec = try RunSpec.pattern(debates: run, training: training)
+        } else {
+            spec = try RunSpec.manifest(run)
+            if training != nil { throw IngestError.invalidRun(path: run, reason: "--training goes with a pattern; a manifest lists training files itself") }
+        }
+        var s = spec
+        if let f = format.flatMap(Self.parseFormat) { s.format = f }
+        if let t = task.flatMap(AnswerTask.init(rawValue:)) { s.task = t }
+        let ingest = try RunReader.read(s, strict: strict)
+        let result = try RunAnalysisOutput.write(ingest, to: outDir, seed: seed, figures: !noFigures, writeRecords: writeRecords)
+        if json { print(result.json) } else { print(result.text) }
+    }
+}
+
+/// The tables, figures and report of a run analysis.
+enum RunAnalysisOutput {
+    struct Written { var text: String; var json: String }
+
+    static func write(_ run: RunIngest, to dir: URL, seed: UInt64, figures: Bool, writeRecords: Bool) throws -> Written {
+        let stream = SeedStream(seed: seed).child("run")
+        let iterations = IterationMetrics.table(run.records, stream: stream.child("iterations"))
+        try iterations.write(to: dir.appendingPathComponent("iterations.csv"))
+        // Per iteration and round: the metrics of `chorus analyze`'s rounds.csv (RoundMetrics).
+        // (TranscriptMetrics' full set, with NSB, self-BLEU and Vendi per question, takes about 7 s
+        // on a 5 × 500-question run in release: over the 5 s budget of issue 12.)
+        let roundRows = RoundMetrics.table(DebateIndex(run.records), stream: stream.child("rounds"))
+        var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        for r in roundRows {
+            let key = [r.run, String(r.iteration), String(r.round)]
+            func summary(_ m: String, _ s: Summary?) {
+                guard let s, s.n > 0 else { return }
+                rounds.append(key + [m, TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n)])
+            }
+            func value(_ m: String, _ x: Double?) { if let x, x.isFinite { rounds.append(key + [m, TidyTable.format(x), "NA", "NA", "NA"]) } }
+            summary("individual_accuracy", r.individualAccuracy); summary("majority_accuracy", r.majorityAccuracy)
+            summary("oracle_accuracy", r.oracleAccuracy); summary("unanimity", r.unanimity); summary("consensus", r.consensus)
+            value("no_answer_rate", r.noAnswerRate); summary("answer_entropy", r.answerEntropy)
+            value("text_tfidf_dissimilarity", r.textDiversity)
+            if let f = r.flips, f.total > 0 {
+                for (k, c) in [("flips.right_wrong", f.rightWrong), ("flips.wrong_right", f.wrongRight), ("flips.switch", f.switches)] {
+                    rounds.append(key + [k, TidyTable.format(Double(c) / Double(f.total)), "NA", "NA", String(f.total)])
+                }
+            }
+        }
+        try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
+        let agentRows = AgentAccuracy.table(DebateIndex(run.records), stream: stream.child("agents"))
+        let names = run.spec.agentNames ?? run.logs.first?.result.agentNames
+        let agentFile = AnalyzeAgents.FileRows(file: run.spec.name, names: names, rows: agentRows)
+        try AnalyzeAgents.table([agentFile]).write(to: dir.appendingPathComponent("agents.csv"))
+        let trainAgents = TrainingDataMetrics.agents(run.training)
+        let trainPairs = TrainingDataMetrics.pairs(run.training)
+        if !run.training.isEmpty {
+            var t = TidyTable(columns: ["iteration", "agent", "file", "examples", "questions", "unmatched", "no_answer", "accuracy", "answer_entropy", "top_answers"])
+            for (a, set) in zip(trainAgents, run.training) {
+                t.append([String(a.iteration), a.agent, set.path, String(a.examples), String(a.questions), String(a.unmatched), String(a.noAnswer),
+                          a.accuracy.map(TidyTable.format) ?? "NA", a.answerEntropy.map(TidyTable.format) ?? "NA",
+                          a.topAnswers.map { "\($0.answer):\($0.count)" }.joined(separator: ";")])
+            }
+            try t.write(to: dir.appendingPathComponent("training.csv"))
+            var p = TidyTable(columns: ["iteration", "agent_a", "agent_b", "jaccard_question_answer", "jaccard_text"])
+            for r in trainPairs {
+                p.append([String(r.iteration), r.a, r.b, r.pairJaccard.map(TidyTable.format) ?? "NA", r.textJaccard.map(TidyTable.format) ?? "NA"])
+            }
+            try p.write(to: dir.appendingPathComponent("training-overlap.csv"))
+        }
+        try AtomicFile.write(run.warnings.joined(separator: "\n") + (run.warnings.isEmpty ? "" : "\n"), to: dir.appendingPathComponent("warnings.txt"))
+        if writeRecords { try RecordsJSONL.write(run.records, to: dir.appendingPathComponent("records.jsonl")) }
+        var pngs: [URL] = []
+        if figures {
+            pngs += try RunFigures.byIteration(iterations, title: run.spec.name, to: dir.appendingPathComponent("metrics-by-iteration.png"))
+            pngs += try AnalyzeAgents.render([agentFile], to: dir)
+            if !trainPairs.isEmpty { pngs += try RunFigures.overlap(trainPairs, to: dir.appendingPathComponent("training-overlap.png")) }
+        }
+
+        // Printed report.
+        var out = "\n== run \(run.spec.name) (\(run.spec.source))\n"
+        out += "format: \(run.format.displayName); task: \(run.task?.rawValue ?? "as recorded"); iterations: \(run.spec.iterations.map { String($0.iteration) }.joined(separator: ", "))\n"
+        for l in run.logs { out += "  iteration \(l.iteration): \(l.path): \(l.result.questions) questions × \(l.result.agents) agents × \(l.result.rounds) rounds\n" }
+        if !run.warnings.isEmpty { out += "warnings (\(run.warnings.count)):\n" + run.warnings.map { "  - \($0)\n" }.joined() }
+        let metricOrder = [MetricName.accuracyRound1Individual, MetricName.accuracyRound1Majority, MetricName.accuracyFinal,
+                           MetricName.sampleConsensus, MetricName.sampleAnswerEntropyPlugin, MetricName.sampleFlipWrongRight,
+                           MetricName.sampleFlipRightWrong, MetricName.disagreementAnswer]
+        let its = Array(Set(iterations.rows.map { Int($0[1])! })).sorted()
+        var lines = [["metric"] + its.map { "iteration \($0) [95% CI]" }]
+        for m in metricOrder {
+            var line = [m]
+            for it in its {
+                if let r = iterations.rows.first(where: { $0[1] == String(it) && $0[2] == m }) {
+                    line.append("\(f3(r[3])) [\(f3(r[4])), \(f3(r[5]))]")
+                } else { line.append("—") }
+            }
+            if line.dropFirst().contains(where: { $0 != "—" }) { lines.append(line) }
+        }
+        out += "per iteration (the simulator's metric names; CIs over questions):\n" + TextTable.render(lines)
+        if Set(agentRows.map(\.agent)).count > 1 {
+            var al = [["agent", "iteration"] + Array(Set(agentRows.map(\.round))).sorted().map { "round \($0) acc [95% CI]" }]
+            var seen: [String: Int] = [:]
+            for r in agentRows {
+                let key = "\(r.group.iteration)|\(r.agent)"
+                if seen[key] == nil { seen[key] = al.count; al.append([agentFile.label(r.agent), String(r.group.iteration)]) }
+                al[seen[key]!].append(AnalyzeOutput.ci(r.accuracy))
+            }
+            out += "accuracy per agent by round:\n" + TextTable.render(al)
+        }
+        if !run.training.isEmpty {
+            var tl = [["iteration", "agent", "examples", "questions", "unmatched", "train acc", "answer entropy", "top answers"]]
+            for a in trainAgents {
+                tl.append([String(a.iteration), a.agent, String(a.examples), String(a.questions), String(a.unmatched),
+                           AnalyzeOutput.f3(a.accuracy), AnalyzeOutput.f3(a.answerEntropy), a.topAnswers.prefix(3).map { "\($0.answer)×\($0.count)" }.joined(separator: " ")])
+            }
+            out += "training data per agent:\n" + TextTable.render(tl)
+            var pl = [["iteration", "agents", "Jaccard (question, answer)", "Jaccard (texts)"]]
+            for p in trainPairs { pl.append([String(p.iteration), "\(p.a) – \(p.b)", AnalyzeOutput.f3(p.pairJaccard), AnalyzeOutput.f3(p.textJaccard)]) }
+            out += "training-set overlap between agents (1 = identical data):\n" + TextTable.render(pl)
+        }
+        let files = ["iterations.csv", "rounds.csv", "agents.csv"] + (run.training.isEmpty ? [] : ["training.csv", "training-overlap.csv"])
+            + ["warnings.txt", "run.json"] + (writeRecords ? ["records.jsonl"] : []) + pngs.map(\.lastPathComponent)
+        out += "wrote \(dir.path): " + files.joined(separator: ", ")
+
+        var j = "{\"tool\":\"chorus analyze --run\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"run\":\(JSONText.quote(run.spec.name))"
+        j += ",\"source\":\(JSONText.quote(run.spec.source)),\"format\":\"\(run.format.rawValue)\",\"task\":\(run.task.map { "\"\($0.rawValue)\"" } ?? "null")"
+        j += ",\"bootstrapSeed\":\(seed),\"outputDirectory\":\(JSONText.quote(dir.path))"
+        j += ",\"logs\":[" + run.logs.map { "{\"iteration\":\($0.iteration),\"file\":\(JSONText.quote($0.path)),\"questions\":\($0.result.questions),\"agents\":\($0.result.agents),\"rounds\":\($0.result.rounds),\"skipped\":\($0.result.skipped)}" }.joined(separator: ",") + "]"
+        j += ",\"warnings\":[" + run.warnings.map(JSONText.quote).joined(separator: ",") + "]"
+        j += ",\"iterations\":[" + iterations.rows.map { "{\"iteration\":\($0[1]),\"metric\":\(JSONText.quote($0[2])),\"value\":\(jn($0[3])),\"lower\":\(jn($0[4])),\"upper\":\(jn($0[5])),\"n\":\($0[6])}" }.joined(separator: ",") + "]"
+        j += ",\"trainingOverlap\":[" + trainPairs.map { "{\"iteration\":\($0.iteration),\"a\":\(JSONText.quote($0.a)),\"b\":\(JSONText.quote($0.b)),\"jaccardQuestionAnswer\":\(AnalyzeOutput.jnum($0.pairJaccard)),\"jaccardText\":\(AnalyzeOutput.jnum($0.textJaccard))}" }.joined(separator: ",") + "]"
+        j += ",\"figures\":[" + pngs.map { JSONText.quote($0.path) }.joined(separator: ",") + "]}"
+        try AtomicFile.write(j + "\n", to: dir.appendingPathComponent("run.json"))
+        return Written(text: out, json: j)
+    }
+
+    static func f3(_ s: String) -> String { AnalyzeOutput.f3(Double(s)) }
+    static func jn(_ s: String) -> String { AnalyzeOutput.jnum(Double(s).flatMap { $0.isFinite ? $0 : nil }) }
+}
+
+/// Figures of a run against iteration.
+enum RunFigures {
+    /// Accuracy (round-1 individual, final majority), consensus, answer entropy and flips
+    /// against iteration, 95% bootstrap CIs over questions.
+    static func byIteration(_ t: TidyTable, title: String, to url: URL) throws -> [URL] {
+        let its = Array(Set(t.rows.map { Double($0[1])! })).sorted()
+        guard !its.isEmpty else { return [] }
+        func series(_ metric: String, _ label: String, _ k: Int, dashed: Bool = false) -> Series? {
+            let rows = t.rows.filter { $0[2] == metric }.sorted { Double($0[1])! < Double($1[1])! }
+            guard !rows.isEmpty else { return nil }
+            return Series(label, x: rows.map { Double($0[1])! }, y: rows.map { Double($0[3]) ?? .nan },
+                          lower: rows.map { Double($0[4]) ?? .nan }, upper: rows.map { Double($0[5]) ?? .nan },
+                          colour: Palette.colour(k), lineStyle: dashed ? .dashed : .solid, marker: .circle)
+        }
+        let lo = its.first!, hi = its.last!
+        let xr = lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.2)...(hi + 0.2)
+        var p1 = LineChart(title: "accuracy and agreement", xLabel: "finetuning iteration", yLabel: "fraction", xRange: xr, yRange: 0...1, legend: .below)
+        p1.series = [series(MetricName.accuracyRound1Individual, "round-1 individual accuracy", 0),
+                     series(MetricName.accuracyFinal, "final majority accuracy", 1, dashed: true),
+                     series(MetricName.sampleConsensus, "consensus (final round)", 2)].compactMap { $0 }
+        var p2 = LineChart(title: "diversity and flips", xLabel: "finetuning iteration", yLabel: "nats / fraction", xRange: xr, legend: .below)
+        p2.series = [series(MetricName.sampleAnswerEntropyPlugin, "round-1 answer entropy (nats)", 3),
+                     series(MetricName.disagreementAnswer, "round-1 pairwise disagreement", 4),
+                     series(MetricName.sampleFlipWrongRight, "flips wrong→right", 5, dashed: true),
+                     series(MetricName.sampleFlipRightWrong, "flips right→wrong", 6, dashed: true)].compactMap { $0 }
+        let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(p1), .line(p2)], title: "\(title): metrics by iteration (95% bootstrap CI over questions)")
+        try grid.render(to: url, size: FigureSize(width: 1800, height: 800))
+        return [url]
+    }
+
+    /// Mean pairwise training-set overlap against iteration.
+    static func overlap(_ pairs: [TrainingDataMetrics.PairRow], to url: URL) throws -> [URL] {
+        let its = Array(Set(pairs.map(\.iteration))).sorted()
+        func mean(_ f: (TrainingDataMetrics.PairRow) -> Double?) -> [Double] {
+            its.map { it in let v = pairs.filter { $0.iteration == it }.compactMap(f); return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+        }
+        let x = its.map(Double.init)
+        let lo = x.first!, hi = x.last!
+        var c = LineChart(title: "Training-set overlap between agents (mean over agent pairs)", xLabel: "finetuning iteration", yLabel: "Jaccard",
+                          xRange: lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.2)...(hi + 0.2), yRange: 0...1.05, legend: .below)
+        c.series = [Series("(question, answer) pairs", x: x, y: mean(\.pairJaccard), colour: Palette.colour(0), marker: .circle),
+                    Series("response texts", x: x, y: mean(\.textJaccard), colour: Palette.colour(1), lineStyle: .dashed, marker: .square)]
+        try c.render(to: url, size: FigureSize(width: 1100, height: 700))
+        return [url]
+    }
+}

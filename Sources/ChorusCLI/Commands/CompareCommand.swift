@@ -1,0 +1,122 @@
+import ArgumentParser
+import ChorusAnalysis
+import ChorusFigures
+import ChorusIngest
+import ChorusRecords
+import ChorusStats
+import Foundation
+
+/// `chorus compare SIM_RUN REAL`: a simulated run and a real one on the same axes (issue 12).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Draw a simulated run and a real finetuning run on the same axes, for the metrics they share.",
+        discussion: """
+        SIM_RUN is a `chorus simulate` run directory (its summary.csv: mean over seeds with 95% t \
+        intervals). REAL is the output folder of `chorus analyze --run` (its iterations.csv), or a \
+        run manifest / {iteration} pattern, analysed on the spot. The metrics both report (the \
+        simulator's names: accuracy.round1_individual, accuracy.final, sample.consensus, \
+        sample.answer_entropy_plugin, sample.flip_*, disagreement.answer, …) are joined into \
+        compare.csv and drawn against iteration in compare.png.
+        """)
+
+    @Argument(help: "A chorus simulate run directory.")
+    var simulated: String
+
+    @Argument(help: "A chorus analyze --run output folder, a run manifest, or a debate-log pattern with {iteration}.")
+    var real: String
+
+    @Option(help: "Simulated regimes to draw, comma-separated (default: all).")
+    var regimes: String?
+
+    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/compare-<UTC timestamp>).")
+    var out: String?
+
+    @Option(help: "Seed of the bootstrap intervals when REAL is analysed on the spot.")
+    var seed: UInt64 = 0
+
+    @Flag(name: .customLong("no-figures"), help: "Write compare.csv only.")
+    var noFigures = false
+
+    func run() throws { try CLIErrors.reporting { try execute() } }
+
+    private func execute() throws {
+        let dir = URL(fileURLWithPath: out ?? "notebooks-data/compare-\(AnalyzeCommand.timestamp())")
+        let summary = URL(fileURLWithPath: simulated).appendingPathComponent("summary.csv")
+        guard FileManager.default.fileExists(atPath: summary.path) else {
+            throw IngestError.cannotRead(path: summary.path, reason: "no such file: expected a chorus simulate run directory with summary.csv")
+        }
+        let sim = try TidyTable.read(from: summary)
+        var isDir: ObjCBool = false
+        let realTable: TidyTable
+        var realName = (real as NSString).lastPathComponent
+        if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue {
+            let u = URL(fileURLWithPath: real).appendingPathComponent("iterations.csv")
+            guard FileManager.default.fileExists(atPath: u.path) else {
+                throw IngestError.cannotRead(path: u.path, reason: "no such file: expected the output folder of chorus analyze --run")
+            }
+            realTable = try TidyTable.read(from: u)
+        } else {
+            let spec = real.contains("{iteration}") ? try RunSpec.pattern(debates: real) : try RunSpec.manifest(real)
+            realName = spec.name
+            realTable = IterationMetrics.table(try RunReader.read(spec).records, stream: SeedStream(seed: seed).child("run").child("iterations"))
+        }
+        let keep = regimes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let joined = try RunComparison.join(simulated: sim, real: realTable, regimes: keep, realName: realName)
+        guard !joined.shared.isEmpty else {
+            throw AnalysisError.insufficientData("\(summary.path) and \(real) share no metric (simulated: \(joined.onlySimulated.prefix(8).joined(separator: ", ")); real: \(joined.onlyReal.joined(separator: ", ")))")
+        }
+        try joined.table.write(to: dir.appendingPathComponent("compare.csv"))
+        var pngs: [URL] = []
+        if !noFigures { pngs.append(try Self.figure(joined, to: dir.appendingPathComponent("compare.png"))) }
+        var lines = [["metric", "source", "regime"] + Array(Set(joined.table.rows.map { Int($0[2])! })).sorted().map { "it \($0)" }]
+        for m in joined.shared {
+            var series: [String: [String: String]] = [:]
+            var order: [String] = []
+            for r in joined.table.rows where r[3] == m {
+                let k = r[0] + "|" + r[1]
+                if series[k] == nil { order.append(k) }
+                series[k, default: [:]][r[2]] = AnalyzeOutput.f3(Double(r[4]))
+            }
+            for k in order {
+                let parts = k.split(separator: "|").map(String.init)
+                lines.append([m] + parts + lines[0].dropFirst(3).map { series[k]![String($0.dropFirst(3))] ?? "—" })
+            }
+        }
+        var text = "\n== compare: \(simulated) vs \(real)\n" + TextTable.render(lines)
+        if !joined.onlyReal.isEmpty { text += "only in the real run: \(joined.onlyReal.joined(separator: ", "))\n" }
+        text += "training-data overlap: the simulator does not report it yet; see training-overlap.csv of chorus analyze --run\n"
+        text += "wrote \(dir.path): compare.csv" + pngs.map { ", " + $0.lastPathComponent }.joined()
+        Console.current.out(text + "\n")
+    }
+
+    /// One panel per shared metric: simulated regimes (95% t band over seeds) and the real run
+    /// (95% bootstrap band over questions) against iteration.
+    static func figure(_ j: RunComparison.Joined, to url: URL) throws -> URL {
+        let its = j.table.rows.map { Double($0[2])! }
+        let lo = its.min()!, hi = its.max()!
+        let xr = lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.3)...(hi + 0.3)
+        var panels: [Panel] = []
+        for m in j.shared {
+            // Fractions are drawn on [0, 1] (a 2-seed t interval can reach far outside it).
+            let fraction = !m.contains("entropy")
+            var c = LineChart(title: m, xLabel: "finetuning iteration", yLabel: fraction ? "fraction" : "nats", xRange: xr,
+                              yRange: fraction ? 0...1 : nil, legend: .below)
+            var keys: [String] = []
+            for r in j.table.rows where r[3] == m && !keys.contains(r[0] + "|" + r[1]) { keys.append(r[0] + "|" + r[1]) }
+            for (k, key) in keys.enumerated() {
+                let rows = j.table.rows.filter { $0[3] == m && $0[0] + "|" + $0[1] == key }.sorted { Double($0[2])! < Double($1[2])! }
+                let isReal = !key.hasPrefix("simulated|")
+                let name = isReal ? "real: \(key.split(separator: "|")[0])" : "simulated: \(key.split(separator: "|")[1])"
+                c.series.append(Series(name, x: rows.map { Double($0[2])! }, y: rows.map { Double($0[4]) ?? .nan },
+                                       lower: rows.map { Double($0[5]) ?? .nan }, upper: rows.map { Double($0[6]) ?? .nan },
+                                       colour: isReal ? .black : Palette.colour(k), lineStyle: isReal ? .solid : .dashed,
+                                       lineWidth: isReal ? 2 : 1, marker: isReal ? .circle : .square))
+            }
+            panels.append(.line(c))
+        }
+        let (grid, size) = AnalyzeFigures.grid(panels, title: "Simulated and real runs by iteration (95% intervals)")
+        try grid.render(to: url, size: size)
+        return url
+    }
+}

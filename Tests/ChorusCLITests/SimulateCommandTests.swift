@@ -105,7 +105,7 @@ func temporaryDirectory() throws -> URL {
         let t = try CapturedConsole.run(["simulate", "--quiet", "--set", "debate.rounds=two"])
         #expect(t.code == 65 && t.err == "error: --set debate.rounds=two: configuration key 'debate.rounds' expects an integer, found \"two\"\n")
         let u = try CapturedConsole.run(["simulate", "--quiet", "--preset", "papr"])
-        #expect(u.code == 65 && u.err == "error: unknown preset 'papr'; known: default, quick, paper\n")
+        #expect(u.code == 65 && u.err == "error: unknown preset 'papr'; known: default, quick, paper, long\n")
         let v = try CapturedConsole.run(["simulate", "--quiet", "--seeds", "5-1"])
         #expect(v.code == 65 && v.err.hasPrefix("error: --seeds 5-1: configuration key 'seeds'"))
         let w = try CapturedConsole.run(["simulate", "--quiet", "--regimes", "multiagent,solo"])

@@ -86,9 +86,9 @@ enum RunAnalysisOutput {
         if writeRecords { try RecordsJSONL.write(run.records, to: dir.appendingPathComponent("records.jsonl")) }
         var pngs: [URL] = []
         if figures {
-            pngs += try RunFigures.byIteration(iterations, title: run.spec.name, to: dir.appendingPathComponent("metrics-by-iteration.png"))
+            pngs += try RunAnalysisFigures.byIteration(iterations, title: run.spec.name, to: dir.appendingPathComponent("metrics-by-iteration.png"))
             pngs += try AnalyzeAgents.render([agentFile], to: dir)
-            if !trainPairs.isEmpty { pngs += try RunFigures.overlap(trainPairs, to: dir.appendingPathComponent("training-overlap.png")) }
+            if !trainPairs.isEmpty { pngs += try RunAnalysisFigures.overlap(trainPairs, to: dir.appendingPathComponent("training-overlap.png")) }
         }
 
         // Printed report.
@@ -153,7 +153,7 @@ enum RunAnalysisOutput {
 }
 
 /// Figures of a run against iteration.
-enum RunFigures {
+enum RunAnalysisFigures {
     /// Accuracy (round-1 individual, final majority), consensus, answer entropy and flips
     /// against iteration, 95% bootstrap CIs over questions.
     static func byIteration(_ t: TidyTable, title: String, to url: URL) throws -> [URL] {

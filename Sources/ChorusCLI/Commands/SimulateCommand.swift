@@ -16,7 +16,8 @@ struct SimulateCommand: ParsableCommand {
         in that order. Every key is in docs/configuration.md; 'chorus presets show NAME' prints a \
         preset as an editable YAML file.
 
-        Writes notebooks-data/<name>-<UTC time>/ (or --out DIR, whose files are replaced): metrics.csv (tidy long), \
+        Writes notebooks-data/<name>-<UTC time>/ (a new folder, -2, -3, … when taken) or --out DIR \
+        (refused when it holds files, unless --force replaces it whole): metrics.csv (tidy long), \
         summary.csv (mean and 95% CI over seeds), manifest.json, claims.csv (with --claims or the \
         paper preset) and transcripts/iteration-<k>.jsonl. Prints the accuracy, chain entropy and \
         disagreement of every regime and iteration with 95% CIs.
@@ -51,6 +52,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Run directory (default: notebooks-data/<name>-<UTC time>).", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Replace the files of a non-empty --out folder (without it, such a folder is refused before any compute).")
+    var force = false
 
     @Option(help: ArgumentHelp("Write the test debates of these iterations as JSON Lines, e.g. 0,5.", valueName: "iterations"))
     var transcripts: String?
@@ -108,13 +112,24 @@ struct SimulateCommand: ParsableCommand {
 
     /// Runs the experiment, writes the run directory, prints the tables; returns what it made.
     func execute() throws -> Outcome {
-        let console = Console.current
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
+        // The output folder is claimed before the compute: a bad --out fails at once.
+        let target = try OutputTarget.prepare(out: out, force: force,
+                                              defaultBase: RunDirectory.defaultBase(name: config.name, date: Date()), quiet: quiet)
+        do {
+            return try execute(config: config, source: source, experiment: experiment, target: target)
+        } catch {
+            target.abandon()
+            throw error
+        }
+    }
+
+    private func execute(config: SimulationConfig, source: String, experiment: Experiment, target: OutputDirectory) throws -> Outcome {
+        let console = Console.current
         // The paper preset, also when saved with `presets show paper` and run with --config.
         let evaluateClaims = claims || requireClaims || preset == "paper" || config.name == "paper"
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-
         let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
         if !quiet {
             console.err("chorus simulate: \(source), \(config.regimes.count) regime(s) × \(config.seeds.count) seed(s), \(config.iterations) iteration(s), \(workers) thread(s)\n")
@@ -138,11 +153,13 @@ struct SimulateCommand: ParsableCommand {
 
         let summary = result.summarize()
         let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
-        let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.unusedURL(RunDirectory.defaultURL(name: config.name, date: start))
+        let dir = target.destination
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
                                    toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)
-        let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest), to: dir)
+        let files = try OutputTarget.write(target) { staging in
+            try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest), to: staging)
+        }
 
         if json {
             console.out(SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))

@@ -114,7 +114,9 @@ struct SimulateCommand: ParsableCommand {
     func execute() throws -> Outcome {
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
-        // The output folder is claimed before the compute: a bad --out fails at once.
+        // Memory on this many threads (validation assumed one), then the output folder, both
+        // before the compute: a run too large or a bad --out fails at once.
+        try MemoryEstimate.check(config, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let target = try OutputTarget.prepare(out: out, force: force,
                                               defaultBase: RunDirectory.defaultBase(name: config.name, date: Date()), quiet: quiet)
         do {
@@ -151,6 +153,7 @@ struct SimulateCommand: ParsableCommand {
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let end = Date()
 
+        try ResultGuard.check(result)   // NaN or ±∞ in a metric is an error, never a table
         let summary = result.summarize()
         let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
         let dir = target.destination

@@ -6,9 +6,6 @@ public struct ConfigIssue: Sendable, Equatable {
 }
 
 extension SimulationConfig {
-    /// Upper bound on seeds × (train + test questions) × chains × feature dimension: the task
-    /// banks' feature values, 8 bytes each, held in memory for the whole run (4 GB).
-    public static let maxFeatureValues = 500_000_000.0
     /// Largest magnitude of a continuous model parameter (noise sds, weights, scales,
     /// temperature): beyond it, logits and evidence overflow towards infinity and metrics
     /// become NaN or impossible (issue 10: `summary_noise` 1e308 gave NaN metrics).
@@ -67,16 +64,13 @@ extension SimulationConfig {
         v.range(task.styleHeterogeneity, "task.style_heterogeneity", 0...SimulationConfig.maxScale)
         v.require(task.baseAccuracy > 0 && task.baseAccuracy < 1, "task.base_accuracy", "\(task.baseAccuracy)", "a number in (0, 1), exclusive")
         v.range(task.baseLogitScale, "task.base_logit_scale", 0...SimulationConfig.maxScale)
-        // Each seed's task bank holds (train + test) · chains · dimension feature values and every
-        // seed's bank lives for the whole run: bound their total, or in-range counts can still
-        // ask for terabytes and abort on allocation.
-        let bankValues = Double(task.trainQuestions + task.testQuestions) * Double(task.chainsPerQuestion)
-            * Double(task.featureDimension)
-        let totalValues = bankValues * Double(max(1, seeds.count))
-        v.require(totalValues <= SimulationConfig.maxFeatureValues, "task",
-                  "seeds × (train + test questions) × chains × dimension = " + String(format: "%.0f", totalValues),
-                  String(format: "at most %.0f feature values in all (%.0f GB); use fewer questions, chains, dimensions or seeds",
-                         SimulationConfig.maxFeatureValues, SimulationConfig.maxFeatureValues * 8 / 1e9))
+        // Every seed's task bank lives for the whole run and each running (regime, seed) pair
+        // has its working set: the estimate (one thread here; `simulate` checks again with its
+        // thread count) must fit the memory limit, or in-range counts could still ask for
+        // terabytes and abort on allocation.
+        do { try MemoryEstimate.check(self, threads: 1) } catch let e as SimulationError {
+            v.issues.append(ConfigIssue(path: "task", error: e))
+        } catch {}
 
         v.int(agents.count, "agents.count", 1...64)
         v.range(agents.temperature, "agents.temperature", SimulationConfig.minTemperature...SimulationConfig.maxScale)

@@ -9,7 +9,7 @@ import Foundation
 ///     bank  = c · (32 + 8·d)      bytes: one task bank per seed, all held for the whole run
 ///     work  = c · 136 + 120·A·R   bytes: policies, debates and metrics of one running
 ///                                 (regime, seed) pair; `threads` pairs run at once
-///     peak ≈ 1.25 · (48 MB + seeds · Q · bank + min(threads, pairs) · Q · work)
+///     peak ≈ 1.25 · (34 MiB + seeds · Q · bank + min(threads, pairs) · Q · work)
 ///
 /// The coefficients were fitted to peak resident memory measured with `/usr/bin/time -v` on
 /// this model (scripts/measure-memory.sh; BENCHMARKS.md lists the runs): 1 seed, 20000 and
@@ -18,7 +18,7 @@ import Foundation
 /// tables. When the model changes, rerun the script and refit.
 public enum MemoryEstimate {
     /// Fixed cost of the process (code, libraries, small tables).
-    public static let baseBytes = 48.0 * 1_048_576
+    public static let baseBytes = 34.0 * 1_048_576
     /// Safety factor over the fitted estimate.
     public static let safety = 1.25
     /// Default limit: 4 GiB. Raise it with the environment variable `CHORUS_MEMORY_LIMIT_GB`.

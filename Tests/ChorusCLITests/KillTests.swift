@@ -60,6 +60,7 @@ import ChorusStats
             // Reset to the old result, then replace it and kill at a random moment.
             try? FileManager.default.removeItem(at: out)
             let r = try Self.start(first, in: work); r.waitUntilExit()
+            let old = Self.snapshot(out)   // this trial's old result (its manifest has new times)
             let delay = duration * 1.1 * Double(g.next() % 1000) / 1000
             let p = try Self.start(second, in: work)
             Thread.sleep(forTimeInterval: delay)

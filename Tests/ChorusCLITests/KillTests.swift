@@ -85,7 +85,7 @@ import ChorusStats
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("run")
         let base = ["simulate", "--preset", "quick", "--threads", "1", "--quiet", "--out", out.path, "--force", "--transcripts", "0,2"]
-        try killRepeatedly(first: base, second: base + ["--set", "debate.rounds=3"], out: out, work: work, trials: 6, seed: 1) { files in
+        try killRepeatedly(first: base, second: base + ["--set", "debate.rounds=3"], out: out, work: work, trials: 4, seed: 1) { files in
             // Complete and new: the manifest lists exactly the files present, and says rounds = 3.
             guard let m = files["manifest.json"], let json = try? JSONSerialization.jsonObject(with: m) as? [String: Any],
                   let listed = json["files"] as? [String], let config = json["config"] as? [String: Any],
@@ -103,7 +103,7 @@ import ChorusStats
         let a = Self.fixtures.appendingPathComponent("du_numeric.json").path
         let b = Self.fixtures.appendingPathComponent("agora_small.json").path
         let common = ["--out", out.path, "--force", "--records"]
-        try killRepeatedly(first: ["analyze", a] + common, second: ["analyze", b] + common, out: out, work: work, trials: 6, seed: 2) { files in
+        try killRepeatedly(first: ["analyze", a] + common, second: ["analyze", b] + common, out: out, work: work, trials: 4, seed: 2) { files in
             guard let m = files["analysis.json"], let json = try? JSONSerialization.jsonObject(with: m) as? [String: Any],
                   let f = json["files"] as? [[String: Any]], f.count == 1,
                   let name = f[0]["file"] as? String ?? f[0]["name"] as? String else { return false }

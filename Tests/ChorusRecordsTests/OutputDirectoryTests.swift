@@ -88,3 +88,19 @@ import Testing
         #expect(names(root) == [".metrics.csv.tmp-\(getpid())-2", "metrics.csv"])
     }
 }
+
+/// Atomic single-file writes.
+@Suite struct AtomicFileTests {
+    @Test func aReadOnlyFileIsNotReplaced() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("figure.png")
+        try AtomicFile.write("first", to: f)
+        try AtomicFile.write("second", to: f)                 // a writable file is replaced
+        chmod(f.path, 0o444)
+        #expect(throws: FileIOError.cannotWrite(path: f.path, reason: "the file exists and is read-only")) { try AtomicFile.write("third", to: f) }
+        #expect(try String(contentsOf: f, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["figure.png"])
+    }
+}

@@ -51,8 +51,15 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates the folder that will hold `url`, or throws a clear error.
+    /// Creates the folder that will hold `url`, or throws a clear error. An existing file at
+    /// `url` that is read-only is refused: renaming over it would silently replace a file its
+    /// owner protected (`demo` and `reproduce` write to default figure paths).
     public static func prepareDirectory(for url: URL) throws {
+        var st = stat()
+        // By its mode bits (no write permission for anyone), so that it holds for root too.
+        if lstat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, (st.st_mode & 0o222) == 0 {
+            throw FileIOError.cannotWrite(path: url.path, reason: "the file exists and is read-only")
+        }
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {

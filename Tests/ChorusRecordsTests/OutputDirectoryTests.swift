@@ -104,3 +104,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["figure.png"])
     }
 }
+
+/// `--out` given as a symbolic link to a folder.
+@Suite struct OutputDirectoryLinkTests {
+    @Test func aLinkToAFolderIsFilledNotReplaced() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-link-\(UUID().uuidString)")
+        let real = root.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let d = try OutputDirectory.prepare(explicit: link, force: false)
+        try AtomicFile.write("x", to: d.staging.appendingPathComponent("metrics.csv"))
+        try d.commit()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("metrics.csv").path))
+    }
+}

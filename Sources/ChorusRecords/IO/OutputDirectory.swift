@@ -37,7 +37,9 @@ public struct OutputDirectory: Sendable {
     /// - Throws: `FileIOError.cannotWrite` when `url` is a file, a non-empty folder (and
     ///   `force` is false) or its parent cannot be created or written.
     public static func prepare(explicit url: URL, force: Bool) throws -> OutputDirectory {
-        let url = url.standardizedFileURL
+        // A symbolic link to a folder stands for that folder (renaming over the link would
+        // replace the link, not fill the folder it points to).
+        let url = url.standardizedFileURL.resolvingSymlinksInPath()
         var st = stat()
         if lstat(url.path, &st) == 0 {
             let kind = st.st_mode & S_IFMT

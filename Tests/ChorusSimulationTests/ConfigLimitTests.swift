@@ -51,6 +51,13 @@ import Testing
         #expect(error { _ = try SimulationConfig.load(yaml: edge) }?.description.contains("nesting") == false)
     }
 
+    /// Found by the long fuzz run (case 4450 of seed 10): a negative `iterations` with
+    /// transcripts built the range 0...-1, which traps.
+    @Test func negativeIterationsWithTranscriptsIsAnErrorNotACrash() {
+        let e = error { _ = try SimulationConfig.load(yaml: "iterations: -1\noutput:\n  transcripts: [0]\n") }
+        #expect(e?.description.contains("iterations") == true)
+    }
+
     @Test func nameLengthAndControlCharactersAreBounded() throws {
         let ok = String(repeating: "n", count: SimulationConfig.maxNameLength)
         #expect(try SimulationConfig.load(yaml: "name: \(ok)\n").name == ok)

@@ -98,7 +98,9 @@ extension SimulationConfig {
 
         var seenIterations = Set<Int>()
         for (i, k) in output.transcripts.enumerated() {
-            if !(0...iterations).contains(k) {
+            // Not `(0...iterations).contains(k)`: a range with iterations < 0 traps (the fuzz
+            // corpus found `iterations: -1` with `transcripts: [0]` crashing the loader).
+            if k < 0 || k > iterations {
                 v.require(false, "output.transcripts[\(i)]", "\(k)", "an iteration in 0...\(iterations) (0 = base, up to `iterations`)")
             } else if !seenIterations.insert(k).inserted {
                 v.require(false, "output.transcripts[\(i)]", "\(k)", "each iteration once (\(k) appears twice)")

@@ -119,6 +119,13 @@ import ChorusSimulation
             case .failure(let f): failures.append(f)
             }
             try? FileManager.default.removeItem(at: caseDir)
+            // Progress of a long run (a crash would otherwise leave no summary).
+            if let report = env["CHORUS_FUZZ_REPORT"], (c.index + 1) % 250 == 0 {
+                let partial = "in progress: \(c.index + 1) of \(cases.count) cases done, \(failures.count) failures; "
+                    + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+                    + String(format: "; slowest %.2f CPU s (%@)\n", slowest.0, slowest.1)
+                try? partial.write(toFile: report, atomically: true, encoding: .utf8)
+            }
         }
         let summary = "fuzz seed \(seed), \(cases.count) cases: "
             + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")

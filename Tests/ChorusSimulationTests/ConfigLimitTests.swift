@@ -56,6 +56,17 @@ import Testing
     @Test func negativeIterationsWithTranscriptsIsAnErrorNotACrash() {
         let e = error { _ = try SimulationConfig.load(yaml: "iterations: -1\noutput:\n  transcripts: [0]\n") }
         #expect(e?.description.contains("iterations") == true)
+        // Extreme integers at every count: an error naming the key, never an overflow trap.
+        for key in ["task.chains_per_question", "task.wrong_answers", "task.styles", "task.feature_dimension",
+                    "task.train_questions", "agents.count", "debate.rounds", "debate.context_budget", "iterations",
+                    "finetune.epochs", "finetune.batch_size"] {
+            for v in [Int.min, Int.max, -1, 0] {
+                let e = error { _ = try SimulationConfig().setting(["\(key)=\(v)"]) }
+                if v != 0 || !["iterations", "finetune.epochs"].contains(key) {
+                    #expect(e?.description.contains(key) == true, "\(key)=\(v): \(String(describing: e))")
+                }
+            }
+        }
     }
 
     @Test func nameLengthAndControlCharactersAreBounded() throws {

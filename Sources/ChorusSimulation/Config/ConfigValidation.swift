@@ -54,9 +54,11 @@ extension SimulationConfig {
         v.int(task.trainQuestions, "task.train_questions", 1...10_000_000)
         v.int(task.testQuestions, "task.test_questions", 1...10_000_000)
         v.int(task.chainsPerQuestion, "task.chains_per_question", 2...1000)
-        v.int(task.wrongAnswers, "task.wrong_answers", 1...max(1, min(64, task.chainsPerQuestion - 1)),
+        // Clamped before arithmetic: chains_per_question = Int.min must not overflow here.
+        let chains = max(2, min(1000, task.chainsPerQuestion))
+        v.int(task.wrongAnswers, "task.wrong_answers", 1...min(64, chains - 1),
               note: "an integer in 1...min(64, chains_per_question − 1), so every answer has a chain")
-        v.int(task.styles, "task.styles", 1...max(1, task.chainsPerQuestion),
+        v.int(task.styles, "task.styles", 1...chains,
               note: "an integer in 1...chains_per_question (\(task.chainsPerQuestion))")
         v.int(task.featureDimension, "task.feature_dimension", 1...4096)
         v.range(task.learnability, "task.learnability", 0...SimulationConfig.maxScale)
@@ -68,9 +70,15 @@ extension SimulationConfig {
         // has its working set: the estimate (one thread here; `simulate` checks again with its
         // thread count) must fit the memory limit, or in-range counts could still ask for
         // terabytes and abort on allocation.
-        do { try MemoryEstimate.check(self, threads: 1) } catch let e as SimulationError {
-            v.issues.append(ConfigIssue(path: "task", error: e))
-        } catch {}
+        // Only once the counts it multiplies are in range (their own errors come first).
+        let countsInRange = (1...10_000_000).contains(task.trainQuestions) && (1...10_000_000).contains(task.testQuestions)
+            && (2...1000).contains(task.chainsPerQuestion) && (1...4096).contains(task.featureDimension)
+            && (1...64).contains(agents.count) && (1...100).contains(debate.rounds)
+        if countsInRange {
+            do { try MemoryEstimate.check(self, threads: 1) } catch let e as SimulationError {
+                v.issues.append(ConfigIssue(path: "task", error: e))
+            } catch {}
+        }
 
         v.int(agents.count, "agents.count", 1...64)
         v.range(agents.temperature, "agents.temperature", SimulationConfig.minTemperature...SimulationConfig.maxScale)

@@ -50,17 +50,19 @@ public enum LogReader {
     public static func read(_ url: URL, format: LogFormat? = nil, task: AnswerTask? = nil, strict: Bool = false,
                             maxLineBytes: Int = RecordsJSONLReader.defaultMaxLineBytes) throws -> IngestResult {
         let path = url.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw IngestError.cannotRead(path: path, reason: "no such file")
+        // stat(2) follows symbolic links: a link to a log is read as the log. A FIFO or device
+        // could block or never end: only regular files are read.
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            throw IngestError.cannotRead(path: path, reason: reason)
         }
-        guard !isDir.boolValue else { throw IngestError.cannotRead(path: path, reason: "is a directory") }
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-        // A FIFO or device could block or never end: only regular files are read.
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw IngestError.cannotRead(path: path, reason: "not a regular file (\(type.rawValue))")
+        let kind = st.st_mode & S_IFMT
+        guard kind != S_IFDIR else { throw IngestError.cannotRead(path: path, reason: "is a directory") }
+        guard kind == S_IFREG else {
+            throw IngestError.cannotRead(path: path, reason: "not a regular file (a FIFO, socket or device)")
         }
-        let size = attributes[.size] as? Int
+        let size: Int? = Int(st.st_size)
         if size == 0 { throw IngestError.emptyFile(path: path) }
         let run = url.lastPathComponent
 

@@ -145,7 +145,8 @@ struct AnalyzeCommandTests {
         #expect(rows(report).compactMap { mean($0, "individualAccuracy") } == [0.25, 1, 0.75])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flips.png").path))
 
-        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free", "--self-bleu"], out: dir)
+        // The same --out again: replacing a non-empty folder needs --force (issue 10).
+        let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free", "--self-bleu", "--force"], out: dir)
         #expect(rows(free)[0]["individualAccuracy"] is NSNull)
         #expect((free["figures"] as! [String]).isEmpty)
         let text = rows(free)[0]["text"] as! [String: Any]
@@ -160,8 +161,9 @@ struct AnalyzeCommandTests {
         #expect(throws: ExitCode(65)) { _ = try analyze([dir.appendingPathComponent("missing.json").path], out: dir) }
         let bad = dir.appendingPathComponent("bad.json")
         try Data("{\"q\": [".utf8).write(to: bad)
-        #expect(throws: ExitCode(65)) { _ = try analyze([bad.path], out: dir) }
-        #expect(throws: ExitCode(65)) { _ = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--strict"], out: dir) }
+        let out = dir.appendingPathComponent("out")   // dir now holds bad.json: a non-empty --out is refused
+        #expect(throws: ExitCode(65)) { _ = try analyze([bad.path], out: out) }
+        #expect(throws: ExitCode(65)) { _ = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--strict"], out: out) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--task", "essay"]) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze", "x.json", "--format", "csv"]) }
         #expect(throws: (any Error).self) { _ = try ChorusCommand.parseAsRoot(["analyze"]) }

@@ -40,13 +40,13 @@ import Testing
     }
 
     @Test func awkwardValuesRoundTrip() throws {
-        for name in ["yes", "3", "a: b", "x\ny", "#hash", " padded ", "null", "ünïcode run", "1e5", "-", "quote\"d"] {
+        for name in ["yes", "3", "a: b", "x\\y", "#hash", " padded ", "null", "ünïcode run", "1e5", "-", "quote\"d"] {
             var c = SimulationConfig()
             c.name = name
             c.seeds = [0, UInt64.max, 12345678901234567]
             c.task.learnability = 0.1
             c.task.verifiability = 1e-7
-            c.task.styleHeterogeneity = 1e300
+            c.task.styleHeterogeneity = 1e-300   // (1e300 is now out of range: issue 10 bounds)
             c.finetune.criticMixWeight = 2.0 / 3.0
             c.debate.stayWeight = -0.0000123
             c.output.transcripts = [0, 5]

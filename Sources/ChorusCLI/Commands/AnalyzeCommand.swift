@@ -39,8 +39,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print machine-readable JSON instead of tables.")
     var json = false
 
-    @Flag(help: "Make a record that would be skipped (missing fields, uneven rounds, broken alternation) an error.")
+    @Flag(help: "Make a record that would be skipped (missing fields, uneven rounds, broken alternation) an error, and the first unreadable file fatal.")
     var strict = false
+
+    @Flag(help: "Replace a non-empty --out folder (without it, such a folder is refused before any reading).")
+    var force = false
 
     @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only.")
     var noFigures = false
@@ -87,26 +90,40 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func execute() throws {
-        let outDir = URL(fileURLWithPath: out ?? "notebooks-data/analyze-\(Self.timestamp())")
-        if let runSpec { return try executeRun(runSpec, outDir: outDir) }   // AnalyzeCommand+Run.swift
-        // Read every file first: a bad file fails before anything is written.
-        let factTable = try facts.map(AnalyzeFacts.read)
-        var inputs: [(file: String, result: IngestResult)] = []
-        for f in files {
-            let r = try LogReader.read(URL(fileURLWithPath: f), format: format.flatMap(Self.parseFormat),
-                                       task: task.flatMap(AnswerTask.init(rawValue:)), strict: strict)
-            inputs.append((f, r))
+        // The folder is claimed first (a bad --out fails before any reading), written in a
+        // staging sibling and renamed into place whole (OutputDirectory).
+        let target = try OutputTarget.prepare(out: out, force: force, defaultBase: "analyze-\(Self.timestamp())")
+        let outDir = target.destination
+        if let runSpec {   // AnalyzeCommand+Run.swift
+            do {
+                try OutputTarget.write(target) { staging in try executeRun(runSpec, outDir: staging) }
+            } catch { target.abandon(); throw error }
+            return
         }
+        // A bad file is reported and the others analysed (--strict: the first is fatal).
+        let factTable: [String: [String]]?
+        let inputs: [(file: String, result: IngestResult)]
+        do {
+            factTable = try facts.map(AnalyzeFacts.read)
+            inputs = try AnalyzeBatch.read(files, strict: strict) { f in
+                try LogReader.read(URL(fileURLWithPath: f), format: format.flatMap(Self.parseFormat),
+                                   task: task.flatMap(AnswerTask.init(rawValue:)), strict: strict)
+            }.inputs
+        } catch { target.abandon(); throw error }
         let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed, selfBLEU: selfBLEU) }
-        try AnalyzeOutput.writeTables(analyses, to: outDir)
-        if writeRecords {
-            try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: outDir.appendingPathComponent("records.jsonl"))
+        let (figures, report, agentRows, factRows) = try OutputTarget.write(target) { staging in
+            try AnalyzeOutput.writeTables(analyses, to: staging)
+            if writeRecords {
+                try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: staging.appendingPathComponent("records.jsonl"))
+            }
+            let agentRows = try AnalyzeAgents.write(analyses, to: staging, seed: seed)   // AnalyzeAgents.swift
+            let factRows = try factTable.map { try AnalyzeFacts.write(analyses, facts: $0, to: staging, seed: seed) } ?? []
+            let figures = (noFigures ? [] : try AnalyzeFigures.render(analyses, to: staging) + AnalyzeAgents.render(agentRows, to: staging))
+                .map { outDir.appendingPathComponent($0.lastPathComponent) }
+            let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
+            try AtomicFile.write(report, to: staging.appendingPathComponent("analysis.json"))
+            return (figures, report, agentRows, factRows)
         }
-        let agentRows = try AnalyzeAgents.write(analyses, to: outDir, seed: seed)   // AnalyzeAgents.swift
-        let factRows = try factTable.map { try AnalyzeFacts.write(analyses, facts: $0, to: outDir, seed: seed) } ?? []
-        let figures = noFigures ? [] : try AnalyzeFigures.render(analyses, to: outDir) + AnalyzeAgents.render(agentRows, to: outDir)
-        let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
-        try AtomicFile.write(report, to: outDir.appendingPathComponent("analysis.json"))
         if json {
             print(report)
         } else {
@@ -117,6 +134,7 @@ struct AnalyzeCommand: ParsableCommand {
                   + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
         }
     }
+
 
     /// UTC time as yyyyMMdd'T'HHmmss'Z'.
     static func timestamp(_ date: Date = Date()) -> String {

@@ -16,7 +16,8 @@ struct SimulateCommand: ParsableCommand {
         in that order. Every key is in docs/configuration.md; 'chorus presets show NAME' prints a \
         preset as an editable YAML file.
 
-        Writes notebooks-data/<name>-<UTC time>/ (or --out DIR, whose files are replaced): metrics.csv (tidy long), \
+        Writes notebooks-data/<name>-<UTC time>/ (a new folder, -2, -3, … when taken) or --out DIR \
+        (refused when it holds files, unless --force replaces it whole): metrics.csv (tidy long), \
         summary.csv (mean and 95% CI over seeds), manifest.json, claims.csv (with --claims or the \
         paper preset) and transcripts/iteration-<k>.jsonl, then draws the figures of 'chorus figures' \
         into its figures/ folder (unless --no-figures). Prints the accuracy, chain entropy and \
@@ -52,6 +53,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Run directory (default: notebooks-data/<name>-<UTC time>).", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Replace the files of a non-empty --out folder (without it, such a folder is refused before any compute).")
+    var force = false
 
     @Option(help: ArgumentHelp("Write the test debates of these iterations as JSON Lines, e.g. 0,5.", valueName: "iterations"))
     var transcripts: String?
@@ -120,9 +124,23 @@ struct SimulateCommand: ParsableCommand {
 
     /// Runs the experiment, writes the run directory, prints the tables; returns what it made.
     func execute() throws -> Outcome {
-        let console = Console.current
         let (config, source) = try resolveConfiguration()
         let experiment = try Experiment(config: config)
+        // Memory on this many threads (validation assumed one), then the output folder, both
+        // before the compute: a run too large or a bad --out fails at once.
+        try MemoryEstimate.check(config, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let target = try OutputTarget.prepare(out: out, force: force,
+                                              defaultBase: RunDirectory.defaultBase(name: config.name, date: Date()), quiet: quiet)
+        do {
+            return try execute(config: config, source: source, experiment: experiment, target: target)
+        } catch {
+            target.abandon()
+            throw error
+        }
+    }
+
+    private func execute(config: SimulationConfig, source: String, experiment: Experiment, target: OutputDirectory) throws -> Outcome {
+        let console = Console.current
         // The paper preset, also when saved with `presets show paper` and run with --config.
         let evaluateClaims = claims || requireClaims || blocks != nil || preset == "paper" || config.name == "paper"
         var seedBlocks: [[UInt64]]? = nil
@@ -134,7 +152,6 @@ struct SimulateCommand: ParsableCommand {
             seedBlocks = ClaimReplication.blocks(config.seeds, count: k, size: config.seeds.count / k)
         }
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-
         let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
         if !quiet {
             console.err("chorus simulate: \(source), \(config.regimes.count) regime(s) × \(config.seeds.count) seed(s), \(config.iterations) iteration(s), \(workers) thread(s)\n")
@@ -156,15 +173,18 @@ struct SimulateCommand: ParsableCommand {
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let end = Date()
 
+        try ResultGuard.check(result)   // NaN or ±∞ in a metric is an error, never a table
         let summary = result.summarize()
         let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
         let replication = seedBlocks.map { ClaimReplication.evaluate(result, blocks: $0) }
-        let dir = out.map { URL(fileURLWithPath: $0) } ?? RunDirectory.unusedURL(RunDirectory.defaultURL(name: config.name, date: start))
+        let dir = target.destination
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
                                    toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)
-        let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
-                                                       replication: replication), to: dir)
+        let files = try OutputTarget.write(target) { staging in
+            try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
+                                             replication: replication), to: staging)
+        }
 
         if json {
             console.out(SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))

@@ -10,7 +10,8 @@ public enum AnswerExtractor {
     /// The answer in a reply, in canonical form, or nil when there is none.
     ///
     /// - numeric: the content of the last balanced `\boxed{...}` if there is one, else the whole
-    ///   reply; its last number matching `-?\d[\d,]*(\.\d+)?`, commas removed, in canonical
+    ///   reply; if that is one number in any notation (`1e5`), that number, else its last
+    ///   number matching `-?\d[\d,]*(\.\d+)?`, commas removed, in canonical
     ///   decimal form ("018.50" → "18.5").
     /// - choice: the letter X of the last `(X)` with X in A–J.
     /// - math: the content of the last balanced `\boxed{...}`, normalised (`MathNormalizer`);
@@ -21,7 +22,11 @@ public enum AnswerExtractor {
         switch task {
         case .numeric:
             let scope = TextScan.lastBoxed(reply) ?? reply
-            return TextScan.numbers(scope).last.map(TextScan.canonicalDecimal)
+            switch WholeNumber.read(scope) {
+            case .number(let n): return TextScan.canonicalDecimal(n)
+            case .outOfRange: return nil
+            case .notANumber: return TextScan.numbers(scope).last.map(TextScan.canonicalDecimal)
+            }
         case .choice:
             return TextScan.choiceLetters(reply).last
         case .math:
@@ -35,8 +40,9 @@ public enum AnswerExtractor {
 
     /// The ground-truth answer in canonical form, or nil when none can be read.
     ///
-    /// - numeric: the first number after the last `####` (GSM8K solutions end in `#### 18`),
-    ///   else the last number of the text.
+    /// - numeric: when the text after the last `####` (or the whole text) is one number in any
+    ///   notation (`1e5`, `2.5e-05`, `+7`), that number; else the first number after the last
+    ///   `####` (GSM8K solutions end in `#### 18`), else the last number of the text.
     /// - choice: the letter, when the text is one letter A–J (optionally in parentheses, any
     ///   case, surrounding white space ignored), else the last `(X)` of the text.
     /// - math: the last balanced `\boxed{...}` normalised, else the whole text normalised.
@@ -44,10 +50,17 @@ public enum AnswerExtractor {
     public static func truth(_ raw: String, task: AnswerTask) -> String? {
         switch task {
         case .numeric:
-            if let r = raw.range(of: "####", options: .backwards) {
-                return TextScan.numbers(raw[r.upperBound...]).first.map(TextScan.canonicalDecimal)
+            // A truth that is one number in any notation (a JSON number may be `1e+16`) is read
+            // whole, never as the digits of its exponent; beyond 1e±400 it has no answer.
+            let marker = raw.range(of: "####", options: .backwards)
+            let tail = marker.map { raw[$0.upperBound...] } ?? raw[...]
+            switch WholeNumber.read(tail) {
+            case .number(let n): return TextScan.canonicalDecimal(n)
+            case .outOfRange: return nil
+            case .notANumber:
+                if marker != nil { return TextScan.numbers(tail).first.map(TextScan.canonicalDecimal) }
+                return TextScan.numbers(raw).last.map(TextScan.canonicalDecimal)
             }
-            return TextScan.numbers(raw).last.map(TextScan.canonicalDecimal)
         case .choice:
             if let l = singleLetter(raw) { return l }
             return TextScan.choiceLetters(raw).last

@@ -13,9 +13,11 @@ public enum FileIOError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Atomic file output: write to a temporary file in the destination's folder, then rename it
-/// over the destination, so a reader never sees a half-written file and a crash leaves the old
-/// file intact (rename(2) is atomic within one file system).
+/// Atomic file output: write to a temporary file in the destination's folder, fsync it, then
+/// rename it over the destination and fsync the folder, so a reader never sees a half-written
+/// file and a crash leaves the old file intact (rename(2) is atomic within one file system).
+/// Temporary files of killed writers (`.NAME.tmp-PID-*` of a PID that no longer runs) are
+/// removed at the next write of the same name.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically, creating parent folders as needed.
     public static func write(_ data: Data, to url: URL) throws {
@@ -49,8 +51,15 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates the folder that will hold `url`, or throws a clear error.
+    /// Creates the folder that will hold `url`, or throws a clear error. An existing file at
+    /// `url` that is read-only is refused: renaming over it would silently replace a file its
+    /// owner protected (`demo` and `reproduce` write to default figure paths).
     public static func prepareDirectory(for url: URL) throws {
+        var st = stat()
+        // By its mode bits (no write permission for anyone), so that it holds for root too.
+        if lstat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, (st.st_mode & 0o222) == 0 {
+            throw FileIOError.cannotWrite(path: url.path, reason: "the file exists and is read-only")
+        }
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
@@ -68,9 +77,15 @@ public enum AtomicFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     }
 
+    /// fsyncs the temporary file, renames it over `url`, fsyncs the folder (so the new name
+    /// survives a crash of the machine), and removes leftovers of killed writers of `url`
+    /// (`Leftovers.clean`).
     static func replace(_ url: URL, with tmp: URL) throws {
+        Fsync.path(tmp)
         guard rename(tmp.path, url.path) == 0 else {
             throw FileIOError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
         }
+        Fsync.directory(url.deletingLastPathComponent())
+        Leftovers.clean(near: url)
     }
 }

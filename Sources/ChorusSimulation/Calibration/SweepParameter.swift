@@ -11,13 +11,14 @@ public enum SweepParameter {
         "agents.temperature",
     ]
 
-    /// Sets the parameter at `key` to `value` (integers are rounded to the nearest).
+    /// Sets the parameter at `key` to `value` (an integer parameter must be given an integer).
     /// - Throws: `SimulationError.unknownKey` for a key not in `keys`; `.invalidValue` for an
-    ///   integer parameter given a value no `Int` holds (NaN, ±∞, 1e30: converting would trap).
+    ///   integer parameter given a fraction (epochs 0.5 is an
+    ///   error, not 1) or a value no `Int` holds (NaN, ±∞, 1e30: converting would trap).
     public static func set(_ key: String, _ value: Double, in c: inout SimulationConfig) throws {
         func integer() throws -> Int {
             let r = value.rounded()
-            guard r.isFinite, abs(r) < 1e15 else {
+            guard r.isFinite, abs(r) < 1e15, r == value else {   // 0.5 is an error, not 1
                 throw SimulationError.invalidValue(path: key, value: "\(value)", allowed: "an integer")
             }
             return Int(r)

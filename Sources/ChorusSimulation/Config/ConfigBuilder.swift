@@ -43,14 +43,7 @@ public struct ConfigBuilder {
 
     /// Starts from `base` with a YAML file laid over it.
     public init(contentsOf path: String, base: SimulationConfig = SimulationConfig()) throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw SimulationError.unreadable(path: path, reason: "no such file")
-        }
-        guard !isDir.boolValue else { throw SimulationError.unreadable(path: path, reason: "it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SimulationError.unreadable(path: path, reason: "permission denied or read error")
-        }
+        let data = try ConfigFile.read(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw SimulationError.unreadable(path: path, reason: "not UTF-8 text")
         }
@@ -78,7 +71,12 @@ public struct ConfigBuilder {
         }
         let path = ConfigPath(keys.map { .key($0) })
         var valueNode: Node
-        if let parsed = try? Yams.compose(yaml: value) { valueNode = ConfigTree.unmarked(parsed) } else { valueNode = Node(value) }
+        // Limits first (size, nesting, anchors): a refused value is an error, not a string.
+        try YAMLGuard.check(value, source: source)
+        if let parsed = try? Yams.compose(yaml: value) {
+            try YAMLGuard.checkTree(parsed, source: source)
+            valueNode = ConfigTree.unmarked(parsed)
+        } else { valueNode = Node(value) }
         // A plain `a,b` for a list-valued key means the list [a, b].
         if case .sequence = ConfigTree.find(path, in: ConfigTree.node(of: config)) ?? Node(""),
            case .scalar(let s) = valueNode, !ConfigNodeDecoder.isNull(valueNode) {
@@ -126,7 +124,9 @@ public struct ConfigBuilder {
 
     static func parse(_ yaml: String, source: String) throws -> Node {
         do {
-            return try Yams.compose(yaml: yaml) ?? .mapping(.init([]))
+            return try YAMLGuard.compose(yaml, source: source) ?? .mapping(.init([]))
+        } catch let e as SimulationError {
+            throw e
         } catch let e as YamlError {
             let (reason, line) = describe(e)
             throw SimulationError.located(source: source, line: line, error: .unreadable(path: source, reason: reason))

@@ -6,9 +6,16 @@ public struct ConfigIssue: Sendable, Equatable {
 }
 
 extension SimulationConfig {
-    /// Upper bound on seeds × (train + test questions) × chains × feature dimension: the task
-    /// banks' feature values, 8 bytes each, held in memory for the whole run (4 GB).
-    public static let maxFeatureValues = 500_000_000.0
+    /// Largest magnitude of a continuous model parameter (noise sds, weights, scales,
+    /// temperature): beyond it, logits and evidence overflow towards infinity and metrics
+    /// become NaN or impossible (issue 10: `summary_noise` 1e308 gave NaN metrics).
+    public static let maxScale = 1000.0
+    /// Smallest temperature: logits are divided by it (1e-300 gave a disagreement ratio of −26).
+    public static let minTemperature = 0.001
+    /// Largest learning rate (generation and critic).
+    public static let maxRate = 100.0
+    /// Longest `name` (it is repeated in every row of `metrics.csv` and in directory names).
+    public static let maxNameLength = 128
 
     /// Throws the first out-of-range value (see `validationIssues()`).
     public func validate() throws {
@@ -21,6 +28,10 @@ extension SimulationConfig {
     public func validationIssues() -> [ConfigIssue] {
         var v = ConfigValidator()
         v.require(!name.isEmpty, "name", "\"\"", "a non-empty string")
+        v.require(name.count <= SimulationConfig.maxNameLength, "name", name,
+                  "at most \(SimulationConfig.maxNameLength) characters (it is \(name.count))")
+        v.require(!name.unicodeScalars.contains { $0.properties.generalCategory == .control }, "name", name,
+                  "a name without control characters (line breaks, tabs)")
 
         v.require(!seeds.isEmpty, "seeds", "[]", "a non-empty list of distinct non-negative integers")
         v.require(seeds.count <= 100_000, "seeds", "\(seeds.count) seeds", "at most 100000 seeds")
@@ -43,43 +54,48 @@ extension SimulationConfig {
         v.int(task.trainQuestions, "task.train_questions", 1...10_000_000)
         v.int(task.testQuestions, "task.test_questions", 1...10_000_000)
         v.int(task.chainsPerQuestion, "task.chains_per_question", 2...1000)
-        v.int(task.wrongAnswers, "task.wrong_answers", 1...max(1, min(64, task.chainsPerQuestion - 1)),
+        // Clamped before arithmetic: chains_per_question = Int.min must not overflow here.
+        let chains = max(2, min(1000, task.chainsPerQuestion))
+        v.int(task.wrongAnswers, "task.wrong_answers", 1...min(64, chains - 1),
               note: "an integer in 1...min(64, chains_per_question − 1), so every answer has a chain")
-        v.int(task.styles, "task.styles", 1...max(1, task.chainsPerQuestion),
+        v.int(task.styles, "task.styles", 1...chains,
               note: "an integer in 1...chains_per_question (\(task.chainsPerQuestion))")
         v.int(task.featureDimension, "task.feature_dimension", 1...4096)
-        v.nonNegative(task.learnability, "task.learnability")
-        v.nonNegative(task.verifiability, "task.verifiability")
-        v.nonNegative(task.styleHeterogeneity, "task.style_heterogeneity")
+        v.range(task.learnability, "task.learnability", 0...SimulationConfig.maxScale)
+        v.range(task.verifiability, "task.verifiability", 0...SimulationConfig.maxScale)
+        v.range(task.styleHeterogeneity, "task.style_heterogeneity", 0...SimulationConfig.maxScale)
         v.require(task.baseAccuracy > 0 && task.baseAccuracy < 1, "task.base_accuracy", "\(task.baseAccuracy)", "a number in (0, 1), exclusive")
-        v.nonNegative(task.baseLogitScale, "task.base_logit_scale")
-        // Each seed's task bank holds (train + test) · chains · dimension feature values and every
-        // seed's bank lives for the whole run: bound their total, or in-range counts can still
-        // ask for terabytes and abort on allocation.
-        let bankValues = Double(task.trainQuestions + task.testQuestions) * Double(task.chainsPerQuestion)
-            * Double(task.featureDimension)
-        let totalValues = bankValues * Double(max(1, seeds.count))
-        v.require(totalValues <= SimulationConfig.maxFeatureValues, "task",
-                  "seeds × (train + test questions) × chains × dimension = " + String(format: "%.0f", totalValues),
-                  String(format: "at most %.0f feature values in all (%.0f GB); use fewer questions, chains, dimensions or seeds",
-                         SimulationConfig.maxFeatureValues, SimulationConfig.maxFeatureValues * 8 / 1e9))
+        v.range(task.baseLogitScale, "task.base_logit_scale", 0...SimulationConfig.maxScale)
+        // Every seed's task bank lives for the whole run and each running (regime, seed) pair
+        // has its working set: the estimate (one thread here; `simulate` checks again with its
+        // thread count) must fit the memory limit, or in-range counts could still ask for
+        // terabytes and abort on allocation.
+        // Only once the counts it multiplies are in range (their own errors come first).
+        let countsInRange = (1...10_000_000).contains(task.trainQuestions) && (1...10_000_000).contains(task.testQuestions)
+            && (2...1000).contains(task.chainsPerQuestion) && (1...4096).contains(task.featureDimension)
+            && (1...64).contains(agents.count) && (1...100).contains(debate.rounds)
+        if countsInRange {
+            do { try MemoryEstimate.check(self, threads: 1) } catch let e as SimulationError {
+                v.issues.append(ConfigIssue(path: "task", error: e))
+            } catch {}
+        }
 
         v.int(agents.count, "agents.count", 1...64)
-        v.positive(agents.temperature, "agents.temperature")
+        v.range(agents.temperature, "agents.temperature", SimulationConfig.minTemperature...SimulationConfig.maxScale)
 
         v.int(debate.rounds, "debate.rounds", 1...100)
-        v.nonNegative(debate.summaryNoise, "debate.summary_noise")
-        v.nonNegative(debate.rawNoise, "debate.raw_noise")
+        v.range(debate.summaryNoise, "debate.summary_noise", 0...SimulationConfig.maxScale)
+        v.range(debate.rawNoise, "debate.raw_noise", 0...SimulationConfig.maxScale)
         v.int(debate.contextBudget, "debate.context_budget", 1...1000)
-        v.finite(debate.stayWeight, "debate.stay_weight")
-        v.finite(debate.supportWeight, "debate.support_weight")
-        v.finite(debate.evidenceWeight, "debate.evidence_weight")
-        v.finite(debate.priorWeight, "debate.prior_weight")
+        v.range(debate.stayWeight, "debate.stay_weight", -SimulationConfig.maxScale...SimulationConfig.maxScale)
+        v.range(debate.supportWeight, "debate.support_weight", -SimulationConfig.maxScale...SimulationConfig.maxScale)
+        v.range(debate.evidenceWeight, "debate.evidence_weight", -SimulationConfig.maxScale...SimulationConfig.maxScale)
+        v.range(debate.priorWeight, "debate.prior_weight", -SimulationConfig.maxScale...SimulationConfig.maxScale)
 
-        v.nonNegative(finetune.learningRate, "finetune.learning_rate")
+        v.range(finetune.learningRate, "finetune.learning_rate", 0...SimulationConfig.maxRate)
         v.int(finetune.epochs, "finetune.epochs", 0...1000)
-        v.nonNegative(finetune.criticLearningRate, "finetune.critic_learning_rate")
-        v.nonNegative(finetune.basePull, "finetune.base_pull")
+        v.range(finetune.criticLearningRate, "finetune.critic_learning_rate", 0...SimulationConfig.maxRate)
+        v.range(finetune.basePull, "finetune.base_pull", 0...SimulationConfig.maxScale)
         if finetune.basePull.isFinite && finetune.basePull >= 0 {
             // The pull is a decay θ ← θ − η·λ·(θ − θ_base); η·λ ≥ 1 would overshoot the base.
             v.require(finetune.learningRate * finetune.basePull < 1, "finetune.base_pull", "\(finetune.basePull)",
@@ -90,7 +106,9 @@ extension SimulationConfig {
 
         var seenIterations = Set<Int>()
         for (i, k) in output.transcripts.enumerated() {
-            if !(0...iterations).contains(k) {
+            // Not `(0...iterations).contains(k)`: a range with iterations < 0 traps (the fuzz
+            // corpus found `iterations: -1` with `transcripts: [0]` crashing the loader).
+            if k < 0 || k > iterations {
                 v.require(false, "output.transcripts[\(i)]", "\(k)", "an iteration in 0...\(iterations) (0 = base, up to `iterations`)")
             } else if !seenIterations.insert(k).inserted {
                 v.require(false, "output.transcripts[\(i)]", "\(k)", "each iteration once (\(k) appears twice)")
@@ -123,6 +141,13 @@ struct ConfigValidator {
     mutating func positive(_ x: Double, _ path: String) {
         require(x.isFinite && x > 0, path, "\(x)", "a finite number > 0")
     }
+
+    /// A finite number in a closed range, e.g. "a number in 0...1000".
+    mutating func range(_ x: Double, _ path: String, _ r: ClosedRange<Double>) {
+        require(x.isFinite && r.contains(x), path, "\(x)", "a number in \(ConfigValidator.text(r.lowerBound))...\(ConfigValidator.text(r.upperBound))")
+    }
+
+    static func text(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)" }
 
     mutating func probability(_ x: Double, _ path: String) {
         require(x >= 0 && x <= 1, path, "\(x)", "a probability in [0, 1]")

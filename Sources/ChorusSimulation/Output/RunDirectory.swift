@@ -27,16 +27,26 @@ public struct RunOutput: Sendable {
 public enum RunDirectory {
     /// `notebooks-data/<name>-<UTC timestamp>`, e.g. `notebooks-data/paper-20261125T105000Z`.
     public static func defaultURL(name: String, date: Date, root: URL = URL(fileURLWithPath: "notebooks-data")) -> URL {
+        root.appendingPathComponent(defaultBase(name: name, date: date))
+    }
+
+    /// The folder name of `defaultURL`: the name's ASCII letters, digits, `-` and `_` (others
+    /// become `-`, at most 64 of them, so the name fits any file system), `-`, the UTC time.
+    public static func defaultBase(name: String, date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
-        return root.appendingPathComponent("\(safe.isEmpty ? "run" : safe)-\(f.string(from: date))")
+        let safe = String(name.unicodeScalars.prefix(64).map { u -> Character in
+            let c = Character(u)
+            return u.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") ? c : "-"
+        })
+        return "\(safe.isEmpty ? "run" : safe)-\(f.string(from: date))"
     }
 
-    /// `url` if nothing exists there, else `url-2`, `url-3`, … (two runs started in the same
-    /// second get two directories).
+    /// `url` if nothing exists there, else `url-2`, `url-3`, …. Racy (two processes can pick the
+    /// same name): the CLI creates its default folder with `OutputDirectory.prepare(defaultIn:base:)`,
+    /// which claims the name with mkdir(2).
     public static func unusedURL(_ url: URL) -> URL {
         var candidate = url
         var k = 2

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Testing
+import ChorusSimulation
+@testable import ChorusCLI
+
+/// Runs the fuzz corpus (`FuzzCorpus`) through the real commands in-process: configurations
+/// through `chorus simulate --preset quick --config FILE`, logs through `chorus analyze FILE`.
+/// Every case must end in success or in exactly one `error:` line (exit code 64, 65 or 74),
+/// within `timeLimit` CPU seconds (and `hangLimit` wall seconds). Configurations run with `--regimes single-agent,multiagent` to
+/// keep the suite short (the file's own `regimes` is still read and type-checked).
+///
+/// The default is 330 cases (seed 10). `scripts/fuzz.sh` runs the same harness with
+/// `CHORUS_FUZZ_COUNT=10000` (and `CHORUS_FUZZ_SEED`, `CHORUS_FUZZ_REPORT`) under
+/// `/usr/bin/time`, whose peak memory bounds every case's; docs/reliability.md has its result.
+///
+/// A configuration that is valid but larger than `maxRunWork` (seeds × regimes × iterations ×
+/// questions × chains × agents × rounds × (1 + dimension/8) × (1 + epochs)/4) is resolved and validated by the command's own code
+/// but not simulated: a large valid run is not a hang, and would only test the clock.
+@Suite(.serialized) struct FuzzTests {
+    /// CPU seconds a case may take (its thread's CPU time: the machine's 2 cores are shared by
+    /// other builds and test suites, so wall time would measure them, not the command).
+    static let timeLimit = 5.0
+    /// Wall seconds after which a case counts as hung.
+    static let hangLimit = 60.0
+
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+    static let maxRunWork = 1_500_000.0
+
+    enum Outcome: String { case success, clearError = "clear error", validLarge = "valid, large (resolved only)" }
+
+    struct Failure: Error, CustomStringConvertible {
+        var index: Int, label: String, reason: String
+        var description: String { "#\(index) \(label.prefix(120)): \(reason)" }
+    }
+
+    /// Runs one case's command; returns its outcome or a failure reason.
+    static func run(_ c: FuzzCorpus.Case, file: URL, out: URL) -> Result<Outcome, Failure> {
+        let args: [String]
+        switch c.kind {
+        case .config:
+            // Two regimes (the key `regimes` in the file is still read and type-checked).
+            args = ["simulate", "--preset", "quick", "--config", file.path, "--regimes", "single-agent,multiagent",
+                    "--threads", "1", "--quiet", "--out", out.path]
+            // Resolve first, with the command's own code: a large valid run is only resolved.
+            if let parsed = try? ChorusCommand.parseAsRoot(args), let sim = parsed as? SimulateCommand,
+               let (config, _) = try? sim.resolveConfiguration() {
+                let work = Double(config.seeds.count * config.regimes.count * (config.iterations + 1))
+                    * Double(config.task.trainQuestions + config.task.testQuestions) * Double(config.task.chainsPerQuestion)
+                    * Double(config.agents.count) * Double(config.debate.rounds) * (1 + Double(config.task.featureDimension) / 8)
+                    * (1 + Double(config.finetune.epochs)) / 4
+                if work > maxRunWork { return .success(.validLarge) }
+            }
+        case .log:
+            args = ["analyze", file.path, "--out", out.path, "--json"] + (c.index % 10 == 0 ? [] : ["--no-figures"])
+        }
+        do {
+            let r = try CapturedConsole.run(args)
+            if r.code == 0 { return .success(.success) }
+            let lines = r.err.split(separator: "\n", omittingEmptySubsequences: true)
+            let errors = lines.filter { $0.hasPrefix("error: ") }
+            let others = lines.filter { !$0.hasPrefix("error: ") && !$0.hasPrefix("warning: ") && !$0.hasPrefix("note: ") }
+            guard [64, 65, 74].contains(r.code), errors.count == 1, others.isEmpty else {
+                return .failure(Failure(index: c.index, label: c.label, reason: "exit \(r.code), stderr: \(r.err.prefix(300))"))
+            }
+            return .success(.clearError)
+        } catch is ValidationError {
+            return .success(.clearError)   // printed with the usage by the argument parser
+        } catch {
+            return .failure(Failure(index: c.index, label: c.label, reason: "escaped error \(type(of: error)): \(error)"))
+        }
+    }
+
+    @Test func everyMalformedInputEndsInSuccessOrOneClearError() throws {
+        let env = ProcessInfo.processInfo.environment
+        let count = env["CHORUS_FUZZ_COUNT"].flatMap(Int.init) ?? 330
+        let seed = env["CHORUS_FUZZ_SEED"].flatMap(UInt64.init) ?? 10
+        let cases = FuzzCorpus.cases(seed: seed, count: count)
+        #expect(cases.count >= 300)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        var failures: [Failure] = []
+        var tally: [String: Int] = [:]
+        var slowest = (0.0, "")
+        for c in cases {
+            let caseDir = dir.appendingPathComponent("case-\(c.index)")
+            try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
+            let file: URL
+            do { file = try c.make(caseDir) } catch { failures.append(Failure(index: c.index, label: c.label, reason: "could not build: \(error)")); continue }
+            // The command runs on its own thread so that a hang is seen (and reported) here.
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var result: Result<Outcome, Failure>? = nil
+            nonisolated(unsafe) var seconds = 0.0
+            let thread = Thread {
+                let start = FuzzTests.threadCPUSeconds()
+                result = FuzzTests.run(c, file: file, out: caseDir.appendingPathComponent("out"))
+                seconds = FuzzTests.threadCPUSeconds() - start
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+            if done.wait(timeout: .now() + FuzzTests.hangLimit) == .timedOut {
+                failures.append(Failure(index: c.index, label: c.label, reason: "no result within \(FuzzTests.hangLimit) s (hang)"))
+                break   // the thread cannot be stopped; later timings would be meaningless
+            }
+            if seconds > FuzzTests.timeLimit {
+                failures.append(Failure(index: c.index, label: c.label, reason: String(format: "%.2f CPU seconds, over the limit", seconds)))
+            }
+            if seconds > slowest.0 { slowest = (seconds, "#\(c.index) \(c.label.prefix(80))") }
+            switch result! {
+            case .success(let o): tally["\(c.kind.rawValue): \(o.rawValue)", default: 0] += 1
+            case .failure(let f): failures.append(f)
+            }
+            try? FileManager.default.removeItem(at: caseDir)
+            // Progress of a long run (a crash would otherwise leave no summary).
+            if let report = env["CHORUS_FUZZ_REPORT"], (c.index + 1) % 250 == 0 {
+                let partial = "in progress: \(c.index + 1) of \(cases.count) cases done, \(failures.count) failures; "
+                    + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+                    + String(format: "; slowest %.2f CPU s (%@)\n", slowest.0, slowest.1)
+                try? partial.write(toFile: report, atomically: true, encoding: .utf8)
+            }
+        }
+        let summary = "fuzz seed \(seed), \(cases.count) cases: "
+            + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+            + "; \(failures.count) failures; slowest \(String(format: "%.2f", slowest.0)) CPU s (\(slowest.1))\n"
+            + failures.map { "  FAIL \($0)\n" }.joined()
+        if let report = env["CHORUS_FUZZ_REPORT"] { try summary.write(toFile: report, atomically: true, encoding: .utf8) }
+        #expect(failures.isEmpty, "\(summary)")
+    }
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# The long run of the fuzz harness (issue 10): the same in-process harness as the test
+# FuzzTests.everyMalformedInputEndsInSuccessOrOneClearError, with N cases (default 10000) from
+# seed S (default 10), under /usr/bin/time so that the whole process's peak memory, an upper
+# bound on every case's, is reported. The summary goes to docs/fuzz-result.txt.
+# The test binary is copied and run directly (not through `swift test`), so that the package
+# can be rebuilt and tested while the long run goes on.
+#   scripts/fuzz.sh [N] [SEED]
+set -eu
+cd "$(dirname "$0")/.."
+N="${1:-10000}"
+SEED="${2:-10}"
+REPORT="$(pwd)/docs/fuzz-result.txt"
+swift build --build-tests >/dev/null
+BIN="$(swift build --show-bin-path)/ChorusPackageTests.xctest"
+WORK="$(mktemp -d)"
+cp "$BIN" "$WORK/"
+START=$(date +%s)
+set +e
+CHORUS_FUZZ_COUNT="$N" CHORUS_FUZZ_SEED="$SEED" CHORUS_FUZZ_REPORT="$WORK/summary.txt" \
+  /usr/bin/time -f "peak resident memory of the whole run: %M kB; wall time %e s" -o "$WORK/time.txt" \
+  "$WORK/ChorusPackageTests.xctest" --testing-library swift-testing --filter FuzzTests >"$WORK/log.txt" 2>&1
+STATUS=$?
+set -e
+{
+  echo "# chorus fuzz harness, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+  echo "# scripts/fuzz.sh $N $SEED (exit status $STATUS, $(( $(date +%s) - START )) s)"
+  cat "$WORK/summary.txt" 2>/dev/null || echo "no summary written; see $WORK/log.txt"
+  cat "$WORK/time.txt"
+} > "$REPORT"
+cat "$REPORT"
+[ "$STATUS" -eq 0 ] && rm -rf "$WORK"
+exit "$STATUS"

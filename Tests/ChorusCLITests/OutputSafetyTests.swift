@@ -27,7 +27,7 @@ import Testing
         #expect(again.code == 74 && again.err.contains("--force"), "\(again.err)")
         // --force replaces the folder whole: the old transcripts do not linger beside the new run.
         #expect(try CapturedConsole.run(args + ["--force"]).code == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["manifest.json", "metrics.csv", "summary.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["figures", "manifest.json", "metrics.csv", "summary.csv"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a-file", "run"])
     }
 

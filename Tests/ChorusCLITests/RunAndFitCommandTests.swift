@@ -165,7 +165,7 @@ struct RunAndFitCommandTests {
         #expect(rows.count == 3 && Double(rows[1][2]) == 0.375 && Double(rows[2][2]) == 0.75)
         // A facts file of the wrong shape is an error naming it.
         try "[1, 2]".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
-        let bad = try CapturedConsole.run(["analyze", dir.appendingPathComponent("bio.json").path, "--facts", dir.appendingPathComponent("bad.json").path, "--out", out.path])
+        let bad = try CapturedConsole.run(["analyze", dir.appendingPathComponent("bio.json").path, "--facts", dir.appendingPathComponent("bad.json").path, "--out", dir.appendingPathComponent("o2").path])
         #expect(bad.code == 65 && bad.err.contains("bad.json"))
     }
 }

@@ -99,6 +99,17 @@ struct FiguresCommand: ParsableCommand {
     struct Drawn {
         var kind: RunKind
         var figures: [(figure: NamedFigure, files: [URL])]
+
+        /// The same figures with their paths moved from `old` (a staging folder) to `new`.
+        func relocated(from old: URL, to new: URL) -> Drawn {
+            let prefix = old.standardizedFileURL.path
+            func move(_ u: URL) -> URL {
+                let p = u.standardizedFileURL.path
+                guard p.hasPrefix(prefix) else { return u }
+                return URL(fileURLWithPath: new.path + String(p.dropFirst(prefix.count)))
+            }
+            return Drawn(kind: kind, figures: figures.map { ($0.figure, $0.files.map(move)) })
+        }
     }
 
     /// Draws every figure of `run` into `dir` (default `run/figures`); returns what it wrote.

@@ -181,9 +181,15 @@ struct SimulateCommand: ParsableCommand {
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
                                    toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)
-        let files = try OutputTarget.write(target) { staging in
-            try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
-                                             replication: replication), to: staging)
+        // The figures are drawn from the tables inside the staging folder, before it is renamed
+        // into place, so a finished run directory always holds its complete figure set.
+        let (files, drawn) = try OutputTarget.write(target) { staging -> ([String], FiguresCommand.Drawn?) in
+            let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
+                                                         replication: replication), to: staging)
+            guard !noFigures else { return (files, nil) }
+            // From the tables just written, exactly as `chorus figures DIR` would draw them.
+            let d = try FiguresCommand.render(run: staging, options: figureOptions)
+            return (files, d.relocated(from: staging, to: dir))
         }
 
         if json {
@@ -201,9 +207,8 @@ struct SimulateCommand: ParsableCommand {
         if !quiet {
             console.err("wrote \(dir.path)/ (\(files.joined(separator: ", "))) in \(String(format: "%.2f", wall)) s\n")
         }
-        if !noFigures {
-            // From the tables just written, exactly as `chorus figures DIR` would draw them.
-            let text = FiguresCommand.report(run: dir, try FiguresCommand.render(run: dir, options: figureOptions))
+        if let drawn {
+            let text = FiguresCommand.report(run: dir, drawn)
             if json { if !quiet { console.err(text) } } else { console.out("\n" + text) }
         }
         if requireClaims, let c = claimResults, c.contains(where: { !$0.holds }) {

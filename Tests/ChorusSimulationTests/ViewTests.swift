@@ -49,14 +49,20 @@ struct ViewTests {
         #expect(s.mse < r.mse)
     }
 
-    @Test("a raw view within a context budget of 1 sees one peer")
-    func contextBudget() {
+    /// A base-model society of 3 seats reading raw views within `budget`, on a 50-question bank.
+    func rawSociety(budget: Int) -> (bank: TaskBank, society: Society, test: Range<Int>) {
         let bank = Fixtures.bank(train: 10, test: 50)
         let test = bank.testStart..<(bank.testStart + bank.testCount)
         let base = PolicyTable(bank: bank, theta: [Double](repeating: 0, count: bank.dimension), temperature: 1, questions: test)
         let society = Society(tables: [base], criticWeights: [[0, 1, 0, 0]],
                               generatorSeats: [0, 0, 0], criticSeats: [0, 0, 0], rounds: 2,
-                              summarize: false, summaryNoise: 0.2, rawNoise: 0.8, contextBudget: 1)
+                              summarize: false, summaryNoise: 0.2, rawNoise: 0.8, contextBudget: budget)
+        return (bank, society, test)
+    }
+
+    @Test("a raw view within a context budget of 1 sees one peer")
+    func contextBudget() {
+        let (bank, society, test) = rawSociety(budget: 1)
         var runner = DebateRunner(agents: 3, rounds: 2, answers: bank.answers)
         var g = Xoshiro256(seed: 5)
         for q in test {
@@ -73,12 +79,7 @@ struct ViewTests {
 
     @Test("without a summary a critic reads every peer when the budget allows (the official code passes up to 5)")
     func rawViewSeesAllPeers() {
-        let bank = Fixtures.bank(train: 10, test: 50)
-        let test = bank.testStart..<(bank.testStart + bank.testCount)
-        let base = PolicyTable(bank: bank, theta: [Double](repeating: 0, count: bank.dimension), temperature: 1, questions: test)
-        let society = Society(tables: [base], criticWeights: [[0, 1, 0, 0]],
-                              generatorSeats: [0, 0, 0], criticSeats: [0, 0, 0], rounds: 2,
-                              summarize: false, summaryNoise: 0.2, rawNoise: 0.8, contextBudget: 5)
+        let (bank, society, test) = rawSociety(budget: 5)
         var runner = DebateRunner(agents: 3, rounds: 2, answers: bank.answers)
         var g = Xoshiro256(seed: 6)
         for q in test {

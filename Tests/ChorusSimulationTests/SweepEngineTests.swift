@@ -62,6 +62,16 @@ import ChorusStats
         }
         bad.axes[0] = SweepAxis(key: "agents.colour", values: .list(["2"]))
         #expect(throws: SweepError.self) { try SweepPlan(spec: bad) }
+        // Integer keys given a fraction, an overflow or a non-number are errors, never rounded
+        // (the assertions of the old grid sweep's tests, carried over to the engine).
+        for key in ["finetune.epochs", "finetune.batch_size"] {
+            for v in ["0.5", "1e30", "nan"] {
+                bad.axes[0] = SweepAxis(key: key, values: .list([v]))
+                #expect(throws: SweepError.self) { try SweepPlan(spec: bad) }
+            }
+        }
+        bad.axes[0] = SweepAxis(key: "agents.temperature", values: .list(["1", "-1"]))   // out of range
+        #expect(throws: SweepError.self) { try SweepPlan(spec: bad) }
         #expect(throws: SweepError.self) { try SweepAxis.parse("agents.count") }
         #expect(try SweepAxis.parse("agents.count=1:4:4").values == .list(["1", "2", "3", "4"]))
         #expect(try SweepAxis.parse("task.learnability=0..2").values == .range(lower: 0, upper: 2))

@@ -49,7 +49,6 @@ public enum ClaimRuleStudy {
                 for t in 0...iterations {
                     rows.append(MetricRow(regime: regime, seed: s, iteration: t, metric: MetricName.accuracyFinal,
                                           value: p.means[t] + a + noiseSD * g.nextGaussian()))
-                    // Claim 2's figures are not needed; entropy rows keep the table complete.
                 }
             }
             rows = Contrasts.merge(rows, regimes: [regime], seeds: seedList, iterations: iterations)

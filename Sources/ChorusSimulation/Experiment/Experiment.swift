@@ -65,6 +65,7 @@ public struct Experiment: Sendable {
         }
         let bankList = needReal ? banks.values() : []
         let placeboList = needPlacebo ? placeboBanks.values() : []
+        let scorers = (needReal ? bankList : placeboList).map(ScorerDivergence.init(bank:))
         let total = regimes.count * seeds.count
         let outputs = ResultSlots<([MetricRow], [ResponseRecord])>(count: total)
         let counter = Counter()
@@ -72,7 +73,7 @@ public struct Experiment: Sendable {
         Parallel.forEach(count: total, threads: workers) { t in
             let r = t / seeds.count, s = t % seeds.count
             let bank = regimes[r].placebo ? placeboList[s] : bankList[s]
-            let out = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s]).run()
+            let out = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s], scorer: scorers[s]).run()
             outputs.set(t, out)
             let done = counter.increment()
             progress?(done, total)

@@ -19,6 +19,9 @@ struct RegimeRun {
     let regime: Regime
     let bank: TaskBank
     let seed: UInt64
+    /// The base model's scores of the test responses, sorted once per seed (`ScorerDivergence`;
+    /// the same for a seed's real and placebo banks, which share their base logits).
+    let scorer: ScorerDivergence
 
     /// Debates per test question whose final majorities estimate `accuracy.final`
     /// (the first one also feeds the sampled metrics and the transcripts).
@@ -49,7 +52,6 @@ struct RegimeRun {
         var transcripts: [ResponseRecord] = []
         var runner = DebateRunner(agents: n, rounds: rounds, answers: bank.answers)
         let recordIterations = Set(config.output.transcripts)
-        let scorer = ScorerDivergence(bank: bank)
 
         for iteration in 0...config.iterations {
             let itStream = stream.child(UInt64(iteration))

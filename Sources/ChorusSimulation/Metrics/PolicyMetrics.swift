@@ -3,7 +3,8 @@ import Foundation
 /// Exact metrics of the generator seats' policies that the field reports from samples:
 /// pass@k, coverage, and a scorer-based divergence from the base model (docs/model.md §6).
 public enum PolicyMetrics {
-    /// The k of the pass@k rows: 1, 2, 4, …, 64.
+    /// The k of the pass@k rows: 1, 2, 4, …, 64 (each twice the one before, so the powers
+    /// (1 − p)^k come from repeated squaring, no `pow` in the measurement loop).
     public static let passAtK: [Int] = [1, 2, 4, 8, 16, 32, 64]
 
     /// Exact pass@k of the generator seats, averaged over seats and test questions:
@@ -22,7 +23,12 @@ public enum PolicyMetrics {
             for s in generatorSeats {
                 let p = min(1, max(0, tables[s].pAnswer(q, 0)))
                 allWrong *= 1 - p
-                for (i, k) in passAtK.enumerated() { pass[i] += 1 - pow(1 - p, Double(k)) }
+                // (1 − p)^k for k = 1, 2, 4, …: each power is the square of the one before.
+                var miss = 1 - p
+                for i in passAtK.indices {
+                    if i > 0 { miss *= miss }
+                    pass[i] += 1 - miss
+                }
             }
             coverage += 1 - allWrong
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import ChorusCLI
+@testable import ChorusFigures
 
 /// `chorus figures` and the figures `simulate` / `reproduce` draw, end to end, in-process.
 @Suite struct FiguresCommandTests {
@@ -25,6 +26,32 @@ import Testing
             let a = try Data(contentsOf: run.appendingPathComponent("figures/\(name)"))
             let b = try Data(contentsOf: again.appendingPathComponent(name))
             #expect(a == b, "\(name) differs when redrawn")
+        }
+    }
+
+    /// The ablation figure reads the paired changes from summary.csv (so a reproduce run's
+    /// figures never parse its millions of metrics.csv rows): they must equal the paired
+    /// differences recomputed from metrics.csv, for every regime and both accuracies.
+    @Test func ablationChangesFromTheSummaryEqualThePairedDifferencesOfMetrics() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = dir.appendingPathComponent("quick")
+        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--no-figures", "--seeds", "1-6",
+                                         "--out", run.path])
+        #expect(r.code == 0, "\(r.err)")
+        let summary = try SummaryData.read(run.appendingPathComponent("summary.csv"))
+        let metrics = try MetricsData.read(run.appendingPathComponent("metrics.csv"))
+        #expect(!SimulationRunFigures.needsMetrics(summary))
+        let figures = SimulationRunFigures(summary: summary, metrics: nil)
+        for regime in summary.regimes {
+            for metric in ["accuracy.final", "accuracy.round1_individual"] {
+                let fromSummary = try #require(figures.changeAtIteration1(regime, metric))
+                let fromRows = try #require(metrics.pairedChange(regime, metric, from: 0, to: 1))
+                // The summary is written with 17 significant digits: agreement to 1e-12.
+                #expect(abs(fromSummary.mean - fromRows.mean) < 1e-12, "\(regime) \(metric)")
+                #expect(abs(fromSummary.lower - fromRows.lower) < 1e-12 && abs(fromSummary.upper - fromRows.upper) < 1e-12,
+                        "\(regime) \(metric): \(fromSummary) vs \(fromRows)")
+            }
         }
     }
 

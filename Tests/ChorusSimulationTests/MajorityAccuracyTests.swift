@@ -29,6 +29,19 @@ import ChorusStats
         }
     }
 
+    /// The dense slot table and the dictionary visit states in the same order, so a reused
+    /// workspace gives the same bits as a fresh dictionary-keyed run, question after question.
+    @Test(arguments: [(3, 4), (6, 4), (16, 4), (8, 6)])
+    func denseTableMatchesDictionaryBitForBit(agents n: Int, answers a: Int) {
+        var dense = MajorityAccuracy.Workspace(agents: n, answers: a)
+        var keyed = MajorityAccuracy.Workspace(agents: n, answers: a, dense: false)
+        for seed in UInt64(1)...8 {
+            let p = Self.probs(agents: n, answers: a, seed: seed * 1000 + UInt64(n * 10 + a))
+            let x = dense.exact(seatAnswerProbs: p), y = keyed.exact(seatAnswerProbs: p)
+            #expect(x.bitPattern == y.bitPattern, "N=\(n) A=\(a) seed \(seed): \(x) vs \(y)")
+        }
+    }
+
     /// Identical seats with p(correct) = q, two answers, odd N: the binomial tail
     /// P(Bin(N, q) > N/2), computed independently.
     @Test func identicalSeatsGiveTheBinomialTail() {

@@ -31,7 +31,10 @@ public enum RunFigures {
         case .simulation:
             let summary = try SummaryData.read(dir.appendingPathComponent("summary.csv"))
             let metricsURL = dir.appendingPathComponent("metrics.csv")
-            let metrics = FileManager.default.fileExists(atPath: metricsURL.path) ? try MetricsData.read(metricsURL) : nil
+            // metrics.csv (millions of rows in a reproduce run) is read only for runs whose
+            // summary lacks the paired contrasts the figures need.
+            let metrics = SimulationRunFigures.needsMetrics(summary) && FileManager.default.fileExists(atPath: metricsURL.path)
+                ? try MetricsData.read(metricsURL) : nil
             return (kind, SimulationRunFigures(summary: summary, metrics: metrics).all())
         case .analysis:
             return (kind, try AnalyzeRunFigures.read(dir).all())

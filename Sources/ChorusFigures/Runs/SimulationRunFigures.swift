@@ -122,12 +122,11 @@ public struct SimulationRunFigures {
     /// Ablations at iteration 1: each regime's change of accuracy from its base model, paired
     /// over seeds (metrics.csv), with 95% t intervals; grouped by accuracy metric.
     public func ablations() -> NamedFigure? {
-        guard let metrics else { return nil }
         let kinds: [(String, String)] = [("accuracy.final", "final-round majority accuracy"), ("accuracy.round1_individual", "round-1 individual accuracy")]
         var categories: [String] = []
         var perKind: [String: [Estimate?]] = [:]
         for (m, label) in kinds {
-            let e = summary.regimes.map { metrics.pairedChange($0, m, from: 0, to: 1) }
+            let e = summary.regimes.map { changeAtIteration1($0, m) }
             guard e.contains(where: { $0 != nil }) else { continue }
             categories.append(label); perKind[label] = e
         }
@@ -141,6 +140,23 @@ public struct SimulationRunFigures {
         }
         return NamedFigure(name: "ablations-iteration-1", caption: "Ablations at iteration 1 (the analogue of the paper's Table 2): each regime's change in held-out accuracy from its base model, paired over seeds, with 95% t intervals.",
                            title: b.title, panels: [.bar(b)], naturalWidth: .double)
+    }
+
+    /// The change of `metric` from iteration 0 to 1, paired over seeds: the summary's
+    /// `contrast.<metric>.minus_base` row at iteration 1 (the mean of the per-seed differences
+    /// with its 95% t interval, computed by the simulator), else from metrics.csv when that was
+    /// loaded (runs written before the contrast existed).
+    func changeAtIteration1(_ regime: String, _ metric: String) -> Estimate? {
+        if let e = summary.value(regime, SimulationRunFigures.minusBase(metric), iteration: 1), e.mean.isFinite { return e }
+        return metrics?.pairedChange(regime, metric, from: 0, to: 1)
+    }
+
+    /// The summary metric holding the paired change of `metric` from the base model.
+    static func minusBase(_ metric: String) -> String { "contrast.\(metric).minus_base" }
+
+    /// Whether the ablation figure needs metrics.csv: the summary lacks the paired changes.
+    public static func needsMetrics(_ summary: SummaryData) -> Bool {
+        !summary.has(minusBase("accuracy.final")) || !summary.has(minusBase("accuracy.round1_individual"))
     }
 
     /// KL divergence from the base model by role.

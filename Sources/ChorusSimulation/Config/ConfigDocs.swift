@@ -47,5 +47,6 @@ enum ConfigDocs {
         "finetune.data": "Training data each iteration: replace, or accumulate all iterations' data.",
         "finetune.batch_size": "Examples per stochastic-gradient step, the minibatch size (1...1000000).",
         "output.transcripts": "Iterations whose test debates are written as JSON Lines (each in 0...iterations, each once).",
+        "output.accuracy_debates": "Debates per test question averaged in accuracy.final, each scored exactly over the last round's choices (1...64).",
     ]
 }

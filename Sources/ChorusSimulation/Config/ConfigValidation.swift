@@ -104,6 +104,7 @@ extension SimulationConfig {
         v.probability(finetune.criticMixWeight, "finetune.critic_mix_weight")
         v.int(finetune.batchSize, "finetune.batch_size", 1...1_000_000)
 
+        v.int(output.accuracyDebates, "output.accuracy_debates", 1...64)
         var seenIterations = Set<Int>()
         for (i, k) in output.transcripts.enumerated() {
             // Not `(0...iterations).contains(k)`: a range with iterations < 0 traps (the fuzz

@@ -136,6 +136,14 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
 public struct OutputParameters: Codable, Sendable, Equatable {
     /// Iterations whose debates are written as canonical JSON Lines transcripts.
     public var transcripts: [Int] = []
+    /// Debates per test question averaged in `accuracy.final` (`RegimeRun`); each debate
+    /// contributes the exact probability that its final majority is correct given everything
+    /// before the last round's choices, so more debates only average over the earlier rounds.
+    public var accuracyDebates: Int = 2
+
+    enum CodingKeys: String, CodingKey {
+        case transcripts, accuracyDebates = "accuracy_debates"
+    }
 
     public init() {}
 }

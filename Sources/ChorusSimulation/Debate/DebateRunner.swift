@@ -30,6 +30,12 @@ public struct DebateRunner {
     public var viewAnswers: [Int]
     /// Index (into the view) of the chosen answer of seat n.
     public var chosen: [Int]
+    /// P(seat n's final answer = a | the rounds before the last) at [n·A + a]: the critic's
+    /// choice probabilities over the answers in its view in the last round, or a point mass on
+    /// its answer when the debate has one round. `RegimeRun` feeds them to `MajorityAccuracy`
+    /// for the exact probability that the final majority is correct (a Rao–Blackwellised
+    /// `accuracy.final`: the same mean as the sampled indicator, never a larger variance).
+    public var finalAnswerProb: [Double]
 
     public var maxView: Int { agents }
     private var counts: [Int]
@@ -46,6 +52,7 @@ public struct DebateRunner {
         viewFeatures = [Double](repeating: 0, count: agents * agents * AgentModel.criticFeatureCount)
         viewAnswers = [Int](repeating: 0, count: agents * agents)
         chosen = [Int](repeating: 0, count: agents)
+        finalAnswerProb = [Double](repeating: 0, count: agents * answers)
         counts = [Int](repeating: 0, count: answers)
         scratchAnswers = [Int](repeating: 0, count: agents)
         reads = [Double](repeating: 0, count: agents)
@@ -69,6 +76,10 @@ public struct DebateRunner {
                     critic(seat: seat, round: m, q: q, bank: bank, society: s, using: &g)
                 }
             }
+        }
+        if rounds == 1 {
+            for ai in 0..<(n * answers) { finalAnswerProb[ai] = 0 }
+            for seat in 0..<n { finalAnswerProb[seat * answers + answer[seat]] = 1 }
         }
         let last = (rounds - 1) * n
         for seat in 0..<n { scratchAnswers[seat] = answer[last + seat] }
@@ -139,7 +150,7 @@ public struct DebateRunner {
             if s.summarize { ev += s.summaryNoise * g.nextGaussian() }
             let share = visiblePeers > 0 ? support / Double(visiblePeers) : 0
             let pa = s.tables[model].pAnswer(q, a)
-            let logPrior = pa > 1e-300 ? log(pa) : -690.0
+            let logPrior = pa > 1e-300 ? s.tables[model].logPAnswer(q, a) : -690.0
             let o = (seat * n + i) * F
             viewFeatures[o] = a == own ? 1 : 0
             viewFeatures[o + 1] = share
@@ -152,6 +163,11 @@ public struct DebateRunner {
         }
         var total = 0.0
         for i in 0..<k { scores[i] = exp(scores[i] - maxScore); total += scores[i] }
+        if m == rounds - 1 {
+            let row = seat * answers
+            for ai in 0..<answers { finalAnswerProb[row + ai] = 0 }
+            for i in 0..<k { finalAnswerProb[row + viewAnswers[seat * n + i]] = scores[i] / total }
+        }
         var x = g.nextUnit() * total
         var pick = k - 1
         for i in 0..<k { x -= scores[i]; if x < 0 { pick = i; break } }

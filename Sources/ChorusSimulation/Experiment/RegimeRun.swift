@@ -23,10 +23,6 @@ struct RegimeRun {
     /// the same for a seed's real and placebo banks, which share their base logits).
     let scorer: ScorerDivergence
 
-    /// Debates per test question whose final majorities estimate `accuracy.final`
-    /// (the first one also feeds the sampled metrics and the transcripts).
-    static let finalAccuracyDebates = 4
-
     func run() -> (rows: [MetricRow], transcripts: [ResponseRecord]) {
         let n = config.agents.count
         let tau = config.agents.temperature
@@ -46,17 +42,27 @@ struct RegimeRun {
         var models = [AgentModel](repeating: AgentModel(dimension: bank.dimension, debate: config.debate),
                                   count: regime.modelCount)
         let baseModel = models[0]
-        let baseTest = PolicyTable(bank: bank, theta: baseModel.theta, temperature: tau, questions: test)
+        let baseTest = PolicyTable(bank: bank, theta: baseModel.theta, temperature: tau, questions: test, entropies: true)
         var accumulated = [TrainingData](repeating: TrainingData(maxView: n), count: regime.modelCount)
         var rows: [MetricRow] = []
         var transcripts: [ResponseRecord] = []
         var runner = DebateRunner(agents: n, rounds: rounds, answers: bank.answers)
         let recordIterations = Set(config.output.transcripts)
+        // accuracy.final: per test question the mean over `accuracyDebates` debates of
+        // P(final majority correct | the rounds before the last), exact over the last round's
+        // independent choices (`DebateRunner.finalAnswerProb`, `MajorityAccuracy`; ties split
+        // uniformly, as `MajorityVote` breaks them). Conditioning removes the choice noise
+        // (Rao–Blackwell), so the estimate has the sampled indicator's mean and less variance.
+        let accuracyDebates = config.output.accuracyDebates
+        var majority = MajorityAccuracy.Workspace(agents: n, answers: bank.answers)
+        var testCache: [([Double], PolicyTable)] = [(baseModel.theta, baseTest)]
+        var trainCache: [([Double], PolicyTable)] = []
 
         for iteration in 0...config.iterations {
             let itStream = stream.child(UInt64(iteration))
             // --- Measure on held-out questions.
-            let testTables = models.map { PolicyTable(bank: bank, theta: $0.theta, temperature: tau, questions: test) }
+            let testTables = RegimeRun.tables(of: models, bank: bank, temperature: tau, questions: test,
+                                              entropies: true, known: &testCache)
             var values: [(String, Double)] = []
             ExactMetrics.compute(bank: bank, tables: testTables, base: baseTest,
                                  generatorSeats: regime.generatorSeats, criticSeats: criticSeatsUsed,
@@ -75,19 +81,19 @@ struct RegimeRun {
             for q in test {
                 runner.run(q, bank: bank, society: society, using: &g)
                 sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
-                if runner.final == 0 { finalCorrect += 1 }
+                finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb)
                 labelCorrect += RegimeRun.labelCorrectness(runner, rule: regime.selection)
                 if record { appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts) }
                 if rounds >= 2 {
-                    for _ in 1..<RegimeRun.finalAccuracyDebates {
+                    for _ in 1..<accuracyDebates {
                         runner.run(q, bank: bank, society: society, using: &g)
-                        if runner.final == 0 { finalCorrect += 1 }
+                        finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb)
                     }
                 }
             }
             let exactMajority = values.first { $0.0 == MetricName.accuracyRound1Majority }?.1
             if rounds >= 2 || exactMajority == nil {
-                let k = rounds >= 2 ? Double(RegimeRun.finalAccuracyDebates) : 1
+                let k = rounds >= 2 ? Double(accuracyDebates) : 1
                 values.append((MetricName.accuracyFinal, finalCorrect / (k * Double(test.count))))
             } else {
                 // Without debate the final answer is the round-1 majority: use its exact value.
@@ -112,7 +118,8 @@ struct RegimeRun {
             if iteration == config.iterations { break }
 
             // --- Debate on training questions and select data.
-            let trainTables = models.map { PolicyTable(bank: bank, theta: $0.theta, temperature: tau, questions: train) }
+            let trainTables = RegimeRun.tables(of: models, bank: bank, temperature: tau, questions: train,
+                                               entropies: false, known: &trainCache)
             let trainSociety = Society(tables: trainTables, criticWeights: models.map(\.criticWeights),
                                        generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
                                        rounds: rounds, summarize: summarize, summaryNoise: config.debate.summaryNoise,
@@ -151,6 +158,32 @@ struct RegimeRun {
             }
         }
         return (rows, transcripts)
+    }
+
+    /// The policy table of every model over `questions`, each distinct θ tabulated once.
+    ///
+    /// `known` holds the (θ, table) pairs of the previous call (on entry also, for the test
+    /// questions, the base model's): a model whose θ is equal to one of them, or to an earlier
+    /// model's in this call, shares that table instead of recomputing it. At iteration 0 every
+    /// model is the base model, and a model that got no data keeps its table across
+    /// iterations. A table is a pure function of (θ, τ, questions), so sharing changes no bit.
+    static func tables(of models: [AgentModel], bank: TaskBank, temperature tau: Double,
+                       questions: Range<Int>, entropies: Bool, known: inout [([Double], PolicyTable)]) -> [PolicyTable] {
+        var out: [PolicyTable] = []
+        var now: [([Double], PolicyTable)] = []
+        out.reserveCapacity(models.count)
+        for model in models {
+            if let hit = now.first(where: { $0.0 == model.theta }) ?? known.first(where: { $0.0 == model.theta }) {
+                out.append(hit.1)
+                if !now.contains(where: { $0.0 == model.theta }) { now.append(hit) }
+            } else {
+                let t = PolicyTable(bank: bank, theta: model.theta, temperature: tau, questions: questions,
+                                    entropies: entropies)
+                out.append(t); now.append((model.theta, t))
+            }
+        }
+        known = now
+        return out
     }
 
     /// Expected correctness of the pseudo-label ŷ a rule gives the debate in `r`: consensus →

@@ -9,6 +9,8 @@
 /// Rows (under the regime named first):
 /// - `contrast.accuracy.final.minus_base` = acc_t − acc_0; `…minus_iteration1` = acc_t − acc_1;
 ///   `…minus_last` = acc_t − acc_I (I = last iteration);
+/// - `contrast.accuracy.round1_individual.minus_base` = the round-1 individual accuracy's change
+///   from base (with the final one's, what the ablation figure draws from summary.csv);
 /// - `contrast.accuracy.final.minus.<B>` = acc_A,t − acc_B,t for the pairs in `regimePairs`;
 /// - `contrast.kl_base.critic_minus_generator` = kl_base.critic − kl_base.generator;
 /// - `contrast.kl_base.generator.minus.single-agent` = kl_base.generator(A) − kl_base(single-agent);
@@ -22,6 +24,7 @@ public enum Contrasts {
     public static let minusBase = "contrast.accuracy.final.minus_base"
     public static let minusIteration1 = "contrast.accuracy.final.minus_iteration1"
     public static let minusLast = "contrast.accuracy.final.minus_last"
+    public static let individualMinusBase = "contrast.accuracy.round1_individual.minus_base"
     public static let criticMinusGenerator = "contrast.kl_base.critic_minus_generator"
     public static func accuracyMinus(_ regime: String) -> String { "contrast.accuracy.final.minus.\(regime)" }
     public static func generatorKLMinus(_ regime: String) -> String { "contrast.kl_base.generator.minus.\(regime)" }
@@ -49,6 +52,9 @@ public enum Contrasts {
             for t in 0...last {
                 guard let a = byIt[t]?[acc] else { continue }
                 if let b = byIt[0]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusBase, value: a - b)) }
+                if let x = byIt[t]?[MetricName.accuracyRound1Individual], let b = byIt[0]?[MetricName.accuracyRound1Individual] {
+                    out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: individualMinusBase, value: x - b))
+                }
                 if last >= 1, let b = byIt[1]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusIteration1, value: a - b)) }
                 if let b = byIt[last]?[acc] { out.append(MetricRow(regime: regime, seed: seed, iteration: t, metric: minusLast, value: a - b)) }
                 if let kc = byIt[t]?[MetricName.klBaseCritic], let kg = byIt[t]?[MetricName.klBaseGenerator] {

@@ -38,6 +38,7 @@ public enum ExactMetrics {
 
         func entropy(_ t: PolicyTable, _ q: Int) -> (Double, Double, Double) {
             let r = q - t.firstQuestion
+            if !t.entropy.isEmpty { return (t.entropy[r * 3], t.entropy[r * 3 + 1], t.entropy[r * 3 + 2]) }
             var hc = 0.0, ha = 0.0, hs = 0.0
             for ci in 0..<c { let p = t.prob[r * c + ci]; if p > 0 { hc -= p * t.logProb[r * c + ci] } }
             for ai in 0..<a { let p = t.answerProb[r * a + ai]; if p > 0 { ha -= p * log(p) } }
@@ -54,6 +55,7 @@ public enum ExactMetrics {
         let enumerate = canEnumerate(agents: n, answers: a)
         var mixC = [Double](repeating: 0, count: c), mixA = [Double](repeating: 0, count: a)
         var seatAnswer = [Double](repeating: 0, count: n * a)
+        var majority = MajorityAccuracy.Workspace(agents: n, answers: a)
 
         for q in qs {
             for m in allModels { hModel[m] = entropy(tables[m], q) }
@@ -113,7 +115,7 @@ public enum ExactMetrics {
                 for (i, s) in generatorSeats.enumerated() {
                     for ai in 0..<a { seatAnswer[i * a + ai] = tables[s].pAnswer(q, ai) }
                 }
-                accMaj += MajorityAccuracy.exact(seatAnswerProbs: seatAnswer, agents: n, answers: a)
+                accMaj += majority.exact(seatAnswerProbs: seatAnswer)
             }
         }
         let ng = Double(generatorSeats.count), ncr = Double(criticSeats.count)

@@ -14,16 +14,138 @@ enum MajorityAccuracy {
     /// - Parameters:
     ///   - p: `p[i·A + a]` = seat i's probability of answer a (answer 0 is correct).
     static func exact(seatAnswerProbs p: [Double], agents n: Int, answers a: Int) -> Double {
-        if a * 5 <= 64 && n < 32 {
-            return run(p, n, a, key: PackedCounts.self)
-        }
-        return run(p, n, a, key: ArrayCounts.self)
+        var workspace = Workspace(agents: n, answers: a)
+        return workspace.exact(seatAnswerProbs: p)
     }
 
-    /// The layers are arrays in a fixed order (a state's first appearance while the previous
-    /// layer is scanned in order), and the dictionary only maps a state to its slot: every sum
-    /// runs in the same order on every run and thread, so the result is the same to the bit.
-    private static func run<K: CountKey>(_ p: [Double], _ n: Int, _ a: Int, key: K.Type) -> Double {
+    /// Preallocated buffers for repeated calls with the same N and A (one per `ExactMetrics`
+    /// call, reused across its questions, so the measurement loop allocates nothing).
+    ///
+    /// A state's slot in the next layer is found in a dense table indexed by the mixed-radix
+    /// code Σ_a c_a·(N+1)^a when that table is small ((N+1)^A ≤ 2^20, e.g. N = 16, A = 4:
+    /// 83,521 entries); otherwise in a dictionary. The layers are arrays in a fixed order (a
+    /// state's first appearance while the previous layer is scanned in order), and the table
+    /// or dictionary only maps a state to its slot: every sum runs in the same order on every
+    /// run and thread, and in both lookups, so the result is the same to the bit.
+    struct Workspace {
+        let agents: Int
+        let answers: Int
+        private let packed: Bool
+        /// (N+1)^a for each answer a, when the dense slot table is used.
+        private let radix: [Int]
+        private let buffers: Buffers?
+
+        /// - Parameter dense: use the dense slot table when it is small enough (tests pass
+        ///   `false` to check that both lookups give the same bits).
+        init(agents n: Int, answers a: Int, dense allowDense: Bool = true) {
+            agents = n; answers = a
+            packed = a * 5 <= 64 && n < 32
+            var r: [Int] = [], size = 1, dense = packed && allowDense
+            for _ in 0..<a {
+                r.append(size)
+                let (m, overflow) = size.multipliedReportingOverflow(by: n + 1)
+                if overflow || m > 1 << 20 { dense = false; break }
+                size = m
+            }
+            radix = dense ? r : []
+            // A layer holds at most C(N + A − 1, A − 1) count vectors (≤ (N+1)^A).
+            var layer = 1.0
+            for k in 1..<max(2, a) { layer = layer * Double(n + k) / Double(k) }
+            buffers = dense ? Buffers(codes: size, layer: min(size, Int(layer.rounded()) + 1)) : nil
+        }
+
+        mutating func exact(seatAnswerProbs p: [Double]) -> Double {
+            if !packed { return MajorityAccuracy.run(p, agents, answers, key: ArrayCounts.self) }
+            guard let b = buffers else { return MajorityAccuracy.run(p, agents, answers, key: PackedCounts.self) }
+            let n = agents, a = answers
+            var states = b.states, codes = b.codes, probs = b.probs
+            var nextStates = b.nextStates, nextCodes = b.nextCodes, nextProbs = b.nextProbs
+            let slotOf = b.slotOf
+            var count = 1
+            states[0] = PackedCounts(bits: 0); codes[0] = 0; probs[0] = 1
+            return p.withUnsafeBufferPointer { p in
+                radix.withUnsafeBufferPointer { radix in
+                    for i in 0..<n {
+                        let remaining = n - i - 1
+                        var nextCount = 0
+                        for t in 0..<count {
+                            let state = states[t], prob = probs[t]
+                            for ans in 0..<a {
+                                let q = p[i * a + ans]
+                                guard q > 0 else { continue }
+                                let s = state.adding(ans, answers: a)
+                                var maxWrong = 0
+                                for w in 1..<a { maxWrong = max(maxWrong, s.count(w)) }
+                                if maxWrong > s.count(0) + remaining { continue }
+                                let code = codes[t] + radix[ans]
+                                let j = Int(slotOf[code])
+                                if j >= 0 {
+                                    nextProbs[j] += prob * q
+                                } else {
+                                    slotOf[code] = Int32(nextCount)
+                                    nextStates[nextCount] = s; nextCodes[nextCount] = code; nextProbs[nextCount] = prob * q
+                                    nextCount += 1
+                                }
+                            }
+                        }
+                        for t in 0..<nextCount { slotOf[nextCodes[t]] = -1 }
+                        swap(&states, &nextStates); swap(&codes, &nextCodes); swap(&probs, &nextProbs)
+                        count = nextCount
+                    }
+                    var total = 0.0
+                    for t in 0..<count {
+                        let ties = MajorityAccuracy.topTies(states[t], answers: a)
+                        if ties > 0 { total += probs[t] / Double(ties) }
+                    }
+                    return total
+                }
+            }
+        }
+
+        /// The layers and the slot table, allocated once per workspace (raw buffers: the
+        /// inner loop writes them without bounds or uniqueness checks).
+        final class Buffers {
+            let slotOf: UnsafeMutablePointer<Int32>
+            let states: UnsafeMutablePointer<PackedCounts>, nextStates: UnsafeMutablePointer<PackedCounts>
+            let codes: UnsafeMutablePointer<Int>, nextCodes: UnsafeMutablePointer<Int>
+            let probs: UnsafeMutablePointer<Double>, nextProbs: UnsafeMutablePointer<Double>
+            private let codeCount: Int, layer: Int
+
+            init(codes codeCount: Int, layer: Int) {
+                self.codeCount = codeCount; self.layer = layer
+                slotOf = .allocate(capacity: codeCount)
+                slotOf.initialize(repeating: -1, count: codeCount)
+                states = .allocate(capacity: layer); nextStates = .allocate(capacity: layer)
+                states.initialize(repeating: PackedCounts(bits: 0), count: layer)
+                nextStates.initialize(repeating: PackedCounts(bits: 0), count: layer)
+                codes = .allocate(capacity: layer); nextCodes = .allocate(capacity: layer)
+                codes.initialize(repeating: 0, count: layer); nextCodes.initialize(repeating: 0, count: layer)
+                probs = .allocate(capacity: layer); nextProbs = .allocate(capacity: layer)
+                probs.initialize(repeating: 0, count: layer); nextProbs.initialize(repeating: 0, count: layer)
+            }
+
+            deinit {
+                slotOf.deallocate(); states.deallocate(); nextStates.deallocate()
+                codes.deallocate(); nextCodes.deallocate(); probs.deallocate(); nextProbs.deallocate()
+            }
+        }
+    }
+
+    /// The number of answers tied at the top count when answer 0 is among them, else 0.
+    @inline(__always)
+    static func topTies<K: CountKey>(_ state: K, answers a: Int) -> Int {
+        let c0 = state.count(0)
+        var ties = 1
+        for w in 1..<a {
+            let c = state.count(w)
+            if c > c0 { return 0 }
+            if c == c0 { ties += 1 }
+        }
+        return ties
+    }
+
+    /// The dictionary-keyed layer recursion (states beyond the dense table's range).
+    fileprivate static func run<K: CountKey>(_ p: [Double], _ n: Int, _ a: Int, key: K.Type) -> Double {
         var states: [K] = [K.zero(answers: a)]
         var probs: [Double] = [1]
         for i in 0..<n {
@@ -53,14 +175,8 @@ enum MajorityAccuracy {
         }
         var total = 0.0
         for (state, prob) in zip(states, probs) {
-            let c0 = state.count(0)
-            var ties = 1, beaten = false
-            for w in 1..<a {
-                let c = state.count(w)
-                if c > c0 { beaten = true; break }
-                if c == c0 { ties += 1 }
-            }
-            if !beaten { total += prob / Double(ties) }
+            let ties = topTies(state, answers: a)
+            if ties > 0 { total += prob / Double(ties) }
         }
         return total
     }

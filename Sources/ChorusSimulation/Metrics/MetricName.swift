@@ -9,9 +9,11 @@ public enum MetricName {
     /// P(the majority of the N independent round-1 answers is correct, ties split uniformly)
     /// (exact, by dynamic programming over answer counts: `MajorityAccuracy`).
     public static let accuracyRound1Majority = "accuracy.round1_majority"
-    /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated* by
-    /// simulating 4 debates per test question (standard error at most √(p(1−p)/Q) per replicate);
-    /// without debate it is the exact round-1 majority accuracy.
+    /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated*
+    /// from `output.accuracy_debates` debates per test question, each contributing the exact
+    /// probability that its final majority is correct given the rounds before the last
+    /// (Rao–Blackwellised; standard error at most √(p(1−p)/Q) per replicate); without debate it
+    /// is the exact round-1 majority accuracy.
     public static let accuracyFinal = "accuracy.final"
 
     public static let entropyChain = "entropy.chain"

@@ -2,10 +2,16 @@ import Foundation
 
 /// A model's generation policy tabulated over a range of questions: chain probabilities and
 /// log-probabilities, answer and style marginals, and cumulative chain probabilities for
-/// sampling by inversion. Recomputed once per model and iteration (after finetuning).
+/// sampling by inversion. Recomputed once per distinct θ and iteration (after finetuning).
 ///
 /// log π(c|q) = z_c − logsumexp(z), z_c = (b(q,c) + θ·φ(q,c))/τ, computed with the maximum
-/// factored out. π(a|q) = Σ_{c: ans(q,c)=a} π(c|q); likewise for styles.
+/// factored out: e_c = exp(z_c − max z), π(c|q) = e_c / Σe, log π(c|q) = z_c − max z − log Σe
+/// (one exp per chain and one log per question). π(a|q) = Σ_{c: ans(q,c)=a} π(c|q); likewise
+/// for styles. log π(a|q) is tabulated too: the critic's prior feature reads it in every debate.
+/// The dot products θ·φ use four partial sums (`Dot.product`).
+///
+/// With `entropies`, each question's chain, answer and style entropies (nats) are tabulated:
+/// H = −Σ p log p over the entries with p > 0 (`ExactMetrics` averages them over seats).
 /// - Complexity: O(Q·C·d) to build.
 public struct PolicyTable: Sendable {
     public let firstQuestion: Int
@@ -21,10 +27,16 @@ public struct PolicyTable: Sendable {
     public var cumulative: [Double]
     /// π(a|q) at [(q − first)·A + a].
     public var answerProb: [Double]
+    /// log π(a|q), same layout (−∞ where π(a|q) = 0).
+    public var logAnswerProb: [Double]
     /// π(k|q) at [(q − first)·K + k].
     public var styleProb: [Double]
+    /// (H_chain, H_answer, H_style) of question q at [(q − first)·3 + 0…2]; empty unless built
+    /// with `entropies: true`.
+    public var entropy: [Double]
 
-    public init(bank: TaskBank, theta: [Double], temperature tau: Double, questions: Range<Int>) {
+    public init(bank: TaskBank, theta: [Double], temperature tau: Double, questions: Range<Int>,
+                entropies: Bool = false) {
         let c = bank.chains, d = bank.dimension, a = bank.answers, k = bank.styles
         firstQuestion = questions.lowerBound; count = questions.count
         chains = c; answers = a; styles = k
@@ -32,7 +44,9 @@ public struct PolicyTable: Sendable {
         logProb = prob
         cumulative = prob
         answerProb = [Double](repeating: 0, count: count * a)
+        logAnswerProb = answerProb
         styleProb = [Double](repeating: 0, count: count * k)
+        entropy = entropies ? [Double](repeating: 0, count: count * 3) : []
         var z = [Double](repeating: 0, count: c)
         bank.features.withUnsafeBufferPointer { phi in
             bank.baseLogits.withUnsafeBufferPointer { b in
@@ -41,25 +55,34 @@ public struct PolicyTable: Sendable {
                         var m = -Double.infinity
                         for ci in 0..<c {
                             let idx = q * c + ci
-                            var dot = 0.0
-                            let f = idx * d
-                            for j in 0..<d { dot += th[j] * phi[f + j] }
-                            let v = (b[idx] + dot) / tau
+                            let v = (b[idx] + Dot.product(th.baseAddress!, phi.baseAddress! + idx * d, d)) / tau
                             z[ci] = v
                             if v > m { m = v }
                         }
                         var s = 0.0
-                        for ci in 0..<c { s += exp(z[ci] - m) }
-                        let lse = m + log(s)
-                        var run = 0.0
+                        for ci in 0..<c { z[ci] -= m; let e = exp(z[ci]); prob[row * c + ci] = e; s += e }
+                        let logS = log(s)
+                        var run = 0.0, hc = 0.0
                         for ci in 0..<c {
-                            let lp = z[ci] - lse
-                            let p = exp(lp)
                             let o = row * c + ci
+                            let p = prob[o] / s, lp = z[ci] - logS
                             logProb[o] = lp; prob[o] = p
+                            if p > 0 { hc -= p * lp }
                             run += p; cumulative[o] = run
                             answerProb[row * a + Int(bank.answer[q * c + ci])] += p
                             styleProb[row * k + Int(bank.style[q * c + ci])] += p
+                        }
+                        var ha = 0.0
+                        for ai in 0..<a {
+                            let p = answerProb[row * a + ai]
+                            let lp = log(p)
+                            logAnswerProb[row * a + ai] = lp
+                            if p > 0 { ha -= p * lp }
+                        }
+                        if entropies {
+                            var hs = 0.0
+                            for si in 0..<k { let p = styleProb[row * k + si]; if p > 0 { hs -= p * log(p) } }
+                            entropy[row * 3] = hc; entropy[row * 3 + 1] = ha; entropy[row * 3 + 2] = hs
                         }
                     }
                 }
@@ -79,4 +102,5 @@ public struct PolicyTable: Sendable {
     @inline(__always) public func p(_ q: Int, _ c: Int) -> Double { prob[(q - firstQuestion) * chains + c] }
     @inline(__always) public func logP(_ q: Int, _ c: Int) -> Double { logProb[(q - firstQuestion) * chains + c] }
     @inline(__always) public func pAnswer(_ q: Int, _ a: Int) -> Double { answerProb[(q - firstQuestion) * answers + a] }
+    @inline(__always) public func logPAnswer(_ q: Int, _ a: Int) -> Double { logAnswerProb[(q - firstQuestion) * answers + a] }
 }

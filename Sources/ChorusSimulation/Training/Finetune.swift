@@ -57,52 +57,58 @@ public enum Finetune {
         }
     }
 
+    /// The θ epochs. The loops run over raw buffers (no bounds or exclusivity checks in the
+    /// inner products); the arithmetic and its order are those of the formula above.
     static func trainTheta(_ theta: inout [Double], data: TrainingData, bank: TaskBank,
                            settings s: Settings, using g: inout Xoshiro256) {
         let c = bank.chains, d = bank.dimension, tau = s.temperature
         var idx = Array(0..<data.chainCount)
-        var grad = [Double](repeating: 0, count: d)
-        var mean = [Double](repeating: 0, count: d)
-        var z = [Double](repeating: 0, count: c)
-        bank.features.withUnsafeBufferPointer { phi in
+        var scratch = [Double](repeating: 0, count: 2 * d + c)
+        for _ in 0..<s.epochs {
+            shuffle(&idx, &g)
+            bank.features.withUnsafeBufferPointer { phi in
             bank.baseLogits.withUnsafeBufferPointer { b in
-                for _ in 0..<s.epochs {
-                    shuffle(&idx, &g)
-                    var start = 0
-                    while start < idx.count {
-                        let end = min(start + s.batchSize, idx.count)
-                        for j in 0..<d { grad[j] = 0 }
-                        for t in start..<end {
-                            let e = idx[t]
-                            let q = Int(data.question[e]), ch = Int(data.chain[e])
-                            let w = data.weight[e]
-                            var m = -Double.infinity
-                            for ci in 0..<c {
-                                let f = (q * c + ci) * d
-                                var dot = 0.0
-                                for j in 0..<d { dot += theta[j] * phi[f + j] }
-                                z[ci] = (b[q * c + ci] + dot) / tau
-                                if z[ci] > m { m = z[ci] }
-                            }
-                            var total = 0.0
-                            for ci in 0..<c { z[ci] = exp(z[ci] - m); total += z[ci] }
-                            for j in 0..<d { mean[j] = 0 }
-                            for ci in 0..<c {
-                                let p = z[ci] / total
-                                let f = (q * c + ci) * d
-                                for j in 0..<d { mean[j] += p * phi[f + j] }
-                            }
-                            let f = (q * c + ch) * d
-                            for j in 0..<d { grad[j] += w * (phi[f + j] - mean[j]) / tau }
+            data.question.withUnsafeBufferPointer { question in
+            data.chain.withUnsafeBufferPointer { chain in
+            data.weight.withUnsafeBufferPointer { weight in
+            idx.withUnsafeBufferPointer { idx in
+            theta.withUnsafeMutableBufferPointer { theta in
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                let grad = UnsafeMutableBufferPointer(rebasing: buffer[0..<d])
+                let mean = UnsafeMutableBufferPointer(rebasing: buffer[d..<(2 * d)])
+                let z = UnsafeMutableBufferPointer(rebasing: buffer[(2 * d)...])
+                var start = 0
+                while start < idx.count {
+                    let end = min(start + s.batchSize, idx.count)
+                    for j in 0..<d { grad[j] = 0 }
+                    for t in start..<end {
+                        let e = idx[t]
+                        let q = Int(question[e]), ch = Int(chain[e])
+                        let w = weight[e]
+                        var m = -Double.infinity
+                        for ci in 0..<c {
+                            let dot = Dot.product(UnsafePointer(theta.baseAddress!), phi.baseAddress! + (q * c + ci) * d, d)
+                            z[ci] = (b[q * c + ci] + dot) / tau
+                            if z[ci] > m { m = z[ci] }
                         }
-                        let scale = s.learningRate / Double(end - start)
-                        for j in 0..<d {
-                            theta[j] += scale * grad[j] - s.learningRate * s.basePull * theta[j]
+                        var total = 0.0
+                        for ci in 0..<c { z[ci] = exp(z[ci] - m); total += z[ci] }
+                        for j in 0..<d { mean[j] = 0 }
+                        for ci in 0..<c {
+                            let p = z[ci] / total
+                            let f = (q * c + ci) * d
+                            for j in 0..<d { mean[j] += p * phi[f + j] }
                         }
-                        start = end
+                        let f = (q * c + ch) * d
+                        for j in 0..<d { grad[j] += w * (phi[f + j] - mean[j]) / tau }
                     }
+                    let scale = s.learningRate / Double(end - start)
+                    for j in 0..<d {
+                        theta[j] += scale * grad[j] - s.learningRate * s.basePull * theta[j]
+                    }
+                    start = end
                 }
-            }
+            }}}}}}}}
         }
     }
 

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Style specialisation: which reasoning styles each agent keeps, as heat maps of agent × style
+/// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows of summary.csv (means over
+/// seeds; `StyleShares` in ChorusSimulation defines them).
+extension SimulationRunFigures {
+    /// One parsed `style_share.<role>.agent<i>.style<k>` name.
+    struct StyleShareName: Hashable {
+        var role: String
+        var agent: Int
+        var style: Int
+
+        /// nil for any other metric name.
+        init?(_ metric: String) {
+            let p = metric.split(separator: ".", omittingEmptySubsequences: false)
+            guard p.count == 4, p[0] == "style_share", p[2].hasPrefix("agent"), p[3].hasPrefix("style"),
+                  let a = Int(p[2].dropFirst(5)), let s = Int(p[3].dropFirst(5)), a >= 0, s >= 0 else { return nil }
+            role = String(p[1]); agent = a; style = s
+        }
+
+        var metric: String { "style_share.\(role).agent\(agent).style\(style)" }
+    }
+
+    /// The regimes drawn: the single agent and the multiagent society when the run has them
+    /// (the contrast of claim 2: collapse onto one style against specialisation), else the first
+    /// regime with style shares. Placebo twins are left to the tables.
+    var styleRegimes: [String] {
+        let withShares = summary.regimes.filter { r in Self.styleNames(summary, r).count > 0 }
+        let main = ["single-agent", "multiagent"].filter(withShares.contains)
+        return main.isEmpty ? Array(withShares.prefix(1)) : main
+    }
+
+    /// The style-share names a regime has.
+    static func styleNames(_ summary: SummaryData, _ regime: String) -> [StyleShareName] {
+        var seen = Set<StyleShareName>()
+        for r in summary.rows where r.regime == regime {
+            if let n = StyleShareName(r.metric) { seen.insert(n) }
+        }
+        return Array(seen)
+    }
+
+    /// The iterations drawn: all of them up to three, else the base model, iteration 1 and the
+    /// last one (the paper's before / first round / end).
+    static func styleIterations(_ all: [Int]) -> [Int] {
+        let its = Array(Set(all)).sorted()
+        guard its.count > 3 else { return its }
+        return Array(Set([its[0], its[1], its[its.count - 1]])).sorted()
+    }
+
+    /// Agent × style heat maps (rows: generator then critic seats; columns: styles), one panel
+    /// per regime and chosen iteration, on a common 0–1 scale.
+    public func styleSpecialisation() -> NamedFigure? {
+        var panels: [Panel] = []
+        for regime in styleRegimes {
+            let names = Self.styleNames(summary, regime)
+            let styles = Array(Set(names.map(\.style))).sorted()
+            // Generators first, then critics, agent by agent; drawn top to bottom.
+            let roles = ["generator", "critic"].filter { role in names.contains { $0.role == role } }
+            var seats: [(role: String, agent: Int)] = []
+            for role in roles {
+                for a in Array(Set(names.filter { $0.role == role }.map(\.agent))).sorted() { seats.append((role, a)) }
+            }
+            guard !styles.isEmpty, !seats.isEmpty else { continue }
+            let its = Self.styleIterations(names.flatMap { summary.curve(regime, $0.metric).map(\.iteration) })
+            for it in its {
+                let rowsTopDown = seats.map { seat in
+                    styles.map { s in
+                        summary.value(regime, StyleShareName(role: seat.role, agent: seat.agent, style: s).metric, iteration: it)?.mean ?? .nan
+                    }
+                }
+                let labels = seats.map { ($0.role == "generator" ? "gen " : "critic ") + "\($0.agent)" }
+                let title = "\(regime), " + (it == 0 ? "base" : "iteration \(it)")
+                panels.append(.heatMap(HeatMap(title: title, xLabel: "style", yLabel: "agent",
+                                               columns: styles.map(String.init), rows: labels.reversed(),
+                                               values: rowsTopDown.reversed(), colourScale: .viridis, range: 0...1,
+                                               colourBarLabel: "share", showValues: true)))
+            }
+        }
+        guard !panels.isEmpty else { return nil }
+        return NamedFigure(name: "style-specialisation",
+                           caption: "Style specialisation: each agent's share of its held-out responses in each reasoning style (exact, from its policy; mean over seeds), at the base model, iteration 1 and the last iteration; a single agent collapsing onto one style against agents keeping different ones.",
+                           title: "Style specialisation (agent × style)", panels: panels, naturalWidth: .double)
+    }
+}
+
+extension SimulationRunFigures.StyleShareName {
+    init(role: String, agent: Int, style: Int) { self.role = role; self.agent = agent; self.style = style }
+}

@@ -9,7 +9,7 @@ import ChorusSimulation
 struct SweepCompareRunFiguresTests {
     static let summaryHead = "point,point_id,agents.count,finetune.learning_rate,quantity,name,regime,iteration,n,estimate,ci_lower,ci_upper,verdict\n"
 
-    /// A 2 × 3 grid: claim 3's margin a·0.01 − 0.02 + 0.005·b (verdict from its CI) and
+    /// A 2 × 3 grid: claim 3's margin 0.02·a − 0.02 + 0.005·b (verdict from its CI) and
     /// accuracy.final of two regimes at iterations 0 and 2.
     static func sweepTable(skip: (Int, Int)? = nil) -> String {
         var s = summaryHead
@@ -19,7 +19,7 @@ struct SweepCompareRunFiguresTests {
                 defer { point += 1 }
                 if let skip, skip == (a, b) { continue }
                 let head = "\(point),id\(point),\(agents),\(lr)"
-                let m = Double(a) * 0.01 - 0.02 + 0.005 * Double(b)
+                let m = Double(a) * 0.02 - 0.02 + 0.005 * Double(b)
                 let verdict = m - 0.004 > 0 ? "holds" : (m + 0.004 < 0 ? "fails" : "undecided")
                 s += "\(head),claim,3,NA,NA,4,\(m),\(m - 0.004),\(m + 0.004),\(verdict)\n"
                 for regime in ["single-agent", "multiagent"] {
@@ -51,9 +51,10 @@ struct SweepCompareRunFiguresTests {
         guard case .heatMap(let claim) = figures[0].panels[0] else { Issue.record("not a heat map"); return }
         // Columns: agents.count (first axis); rows: learning rate (bottom to top).
         #expect(claim.columns == ["2", "3"] && claim.rows == ["0.1", "0.3", "1"])
-        #expect(abs(claim.values[2][1] - 0.0) < 1e-12 && abs(claim.values[0][0] - (-0.02)) < 1e-12)
-        #expect(claim.cellLabels?[0][0] == "− −0.020" && claim.cellLabels?[2][1] == "? 0.000" && claim.cellLabels?[2][0] == "− −0.010")
-        #expect(claim.cellLabels?[1][1] == "− −0.005" && claim.colourScale == .diverging)
+        #expect(abs(claim.values[2][1] - 0.01) < 1e-12 && abs(claim.values[0][0] - (-0.02)) < 1e-12)
+        #expect(claim.cellLabels?[0][0] == "−" && claim.cellLabels?[2][1] == "+" && claim.cellLabels?[2][0] == "−")
+        #expect(claim.cellLabels?[1][1] == "+" && claim.cellLabels?[0][1] == "?" && claim.colourScale == .diverging)
+        #expect(claim.xLabel == "Agents per role" && SweepRunFigures.axisLabel("agents.count", short: false) == "Agents per role (agents.count)")
         // accuracy.final: a panel per regime, at the last iteration (2).
         #expect(figures[1].panels.count == 2)
         guard case .heatMap(let acc) = figures[1].panels[1] else { Issue.record("not a heat map"); return }
@@ -178,5 +179,31 @@ struct SweepCompareRunFiguresTests {
         #expect(SimulationRunFigures.styleIterations([0, 1, 2]) == [0, 1, 2] && SimulationRunFigures.styleIterations([0, 1, 2, 3, 4, 5]) == [0, 1, 5])
         #expect(SimulationRunFigures.StyleShareName("style_share.critic.agent12.style3") == .init(role: "critic", agent: 12, style: 3))
         #expect(SimulationRunFigures.StyleShareName("style_share.critic.agent.style3") == nil && SimulationRunFigures.StyleShareName("entropy.style") == nil)
+    }
+
+    @Test("Style specialisation draws one replicate (the first seed) from metrics.csv: a mean over seeds would wash out which style each agent keeps")
+    func styleHeatMapOneSeed() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var metrics = "run_id,regime,seed,iteration,metric,value\n"
+        var summary = "regime,iteration,metric,n,mean,sd,se,ci_lower,ci_upper\n"
+        for it in 0...1 {
+            for agent in 0..<2 {
+                for style in 0..<2 {
+                    // Seed 7 (listed second) puts agent a on style a, seed 12 on the other: their mean is 0.5 everywhere.
+                    let v7 = it == 0 ? 0.5 : (style == agent ? 0.9 : 0.1)
+                    let name = "style_share.generator.agent\(agent).style\(style)"
+                    metrics += "r,multiagent,12,\(it),\(name),\(1 - v7)\nr,multiagent,7,\(it),\(name),\(v7)\n"
+                    summary += "multiagent,\(it),\(name),2,0.5,0,0,0.5,0.5\n"
+                }
+            }
+        }
+        try metrics.write(to: dir.appendingPathComponent("metrics.csv"), atomically: true, encoding: .utf8)
+        try summary.write(to: dir.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let (_, figures) = try RunFigures.figures(for: dir)
+        let f = try #require(figures.first { $0.name == "style-specialisation" })
+        #expect(f.caption.contains("seed 7") && f.panels.count == 2)
+        guard case .heatMap(let m) = f.panels[1] else { Issue.record("not a heat map"); return }
+        #expect(m.rows == ["gen 1", "gen 0"] && m.values == [[0.1, 0.9], [0.9, 0.1]])
     }
 }

@@ -63,4 +63,15 @@ struct AgentAccuracyData {
         }
         return out
     }
+
+    /// Whether the panels can share one legend: two or more panels whose lines have the same
+    /// names (the same agents); otherwise each panel keeps its own legend, so that one colour
+    /// never stands for two different models.
+    static func canShareLegend(_ panels: [Panel]) -> Bool {
+        let names = panels.map { p -> [String] in
+            if case .line(let c) = p { return c.series.map(\.name) }
+            return []
+        }
+        return names.count > 1 && Set(names).count == 1
+    }
 }

@@ -154,6 +154,6 @@ public struct AnalyzeRunFigures {
         }
         guard !panels.isEmpty else { return nil }
         return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several).",
-                           title: "Per-model accuracy by round", panels: panels, sharedLegend: panels.count > 1)
+                           title: "Per-model accuracy by round", panels: panels, sharedLegend: AgentAccuracyData.canShareLegend(panels))
     }
 }

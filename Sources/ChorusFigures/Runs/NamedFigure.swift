@@ -14,26 +14,29 @@ public struct NamedFigure: Sendable {
     /// The width the figure is drawn at when none is asked for: a single column for one or
     /// two panels, both columns for more.
     public var naturalWidth: PaperWidth
+    /// Most columns of panels (3; 2 for heat maps with long axis labels, which need the width).
+    public var maxColumns: Int
 
     public init(name: String, caption: String, title: String, panels: [Panel], sharedLegend: Bool = false,
-                naturalWidth: PaperWidth? = nil) {
+                naturalWidth: PaperWidth? = nil, maxColumns: Int = 3) {
         self.name = name; self.caption = caption; self.title = title; self.panels = panels
         self.sharedLegend = sharedLegend
         self.naturalWidth = naturalWidth ?? (panels.count <= 1 ? .single : .double)
+        self.maxColumns = max(1, maxColumns)
     }
 
     /// Columns of panels at a width of `inches`: one column under 5 in (two for four panels or
-    /// more), else up to three.
-    static func columns(panels n: Int, inches: Double) -> Int {
-        if inches < 5 { return n >= 4 ? 2 : 1 }
-        return min(3, max(1, n))
+    /// more), else up to three (or `limit`).
+    static func columns(panels n: Int, inches: Double, limit: Int = 3) -> Int {
+        if inches < 5 { return min(limit, n >= 4 ? 2 : 1) }
+        return min(limit, 3, max(1, n))
     }
 
     /// The grid and size at `width` (nil = `naturalWidth`). A panel is about 0.72 times as
     /// high as it is wide, between 1.9 and 2.7 in; a shared legend adds a band.
     public func layout(width: PaperWidth? = nil) -> (grid: FigureGrid, size: FigureSize) {
         let w = width ?? naturalWidth
-        let columns = Self.columns(panels: panels.count, inches: w.inches)
+        let columns = Self.columns(panels: panels.count, inches: w.inches, limit: maxColumns)
         let rows = (panels.count + columns - 1) / columns
         let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)
         let perRow = min(2.7, max(1.9, 0.72 * w.inches / Double(columns)))

@@ -84,7 +84,7 @@ public struct RunAnalysisFigures {
         let panels = agents.panels(limit: AnalyzeRunFigures.maxPanels) { "iteration \($0.iteration)" }
         guard !panels.isEmpty else { return nil }
         return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, one panel per finetuning iteration, with 95% bootstrap intervals over questions.",
-                           title: "\(runName): per-model accuracy by round", panels: panels, sharedLegend: panels.count > 1)
+                           title: "\(runName): per-model accuracy by round", panels: panels, sharedLegend: AgentAccuracyData.canShareLegend(panels))
     }
 
     /// Mean pairwise overlap of the agents' training sets against iteration.

@@ -1,8 +1,14 @@
 import Foundation
 
 /// Style specialisation: which reasoning styles each agent keeps, as heat maps of agent × style
-/// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows of summary.csv (means over
-/// seeds; `StyleShares` in ChorusSimulation defines them).
+/// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows (`StyleShares` in
+/// ChorusSimulation defines them).
+///
+/// The maps show one replicate, the run's first seed, from metrics.csv: *which* style an agent
+/// keeps is decided by its own seed's data, so the mean over seeds washes specialisation out (on
+/// the paper preset every seat's seed-mean share stays within 0.1–0.4 while a single seed's
+/// society has agents at 0.7–0.8 on different styles). Without metrics.csv the means over seeds
+/// of summary.csv are drawn, and the caption says so.
 extension SimulationRunFigures {
     /// One parsed `style_share.<role>.agent<i>.style<k>` name.
     struct StyleShareName: Hashable {
@@ -51,7 +57,19 @@ extension SimulationRunFigures {
     /// per regime and chosen iteration, on a common 0–1 scale.
     public func styleSpecialisation() -> NamedFigure? {
         var panels: [Panel] = []
-        for regime in styleRegimes {
+        let regimes = styleRegimes
+        // The first seed (numerically) that every drawn regime has in metrics.csv.
+        var seed: String? = nil
+        if let metrics, let first = regimes.first, let name = Self.styleNames(summary, first).first {
+            seed = metrics.seeds(first, name.metric).first { s in
+                regimes.allSatisfy { r in Self.styleNames(summary, r).first.map { metrics.value(r, $0.metric, seed: s, iteration: 0) != nil } ?? false }
+            }
+        }
+        func share(_ regime: String, _ metric: String, _ it: Int) -> Double {
+            if let seed, let metrics { return metrics.value(regime, metric, seed: seed, iteration: it) ?? .nan }
+            return summary.value(regime, metric, iteration: it)?.mean ?? .nan
+        }
+        for regime in regimes {
             let names = Self.styleNames(summary, regime)
             let styles = Array(Set(names.map(\.style))).sorted()
             // Generators first, then critics, agent by agent; drawn top to bottom.
@@ -65,7 +83,7 @@ extension SimulationRunFigures {
             for it in its {
                 let rowsTopDown = seats.map { seat in
                     styles.map { s in
-                        summary.value(regime, StyleShareName(role: seat.role, agent: seat.agent, style: s).metric, iteration: it)?.mean ?? .nan
+                        share(regime, StyleShareName(role: seat.role, agent: seat.agent, style: s).metric, it)
                     }
                 }
                 let labels = seats.map { ($0.role == "generator" ? "gen " : "critic ") + "\($0.agent)" }
@@ -77,9 +95,11 @@ extension SimulationRunFigures {
             }
         }
         guard !panels.isEmpty else { return nil }
+        let which = seed.map { "of one replicate (seed \($0); which style an agent keeps differs from seed to seed, so a mean over seeds would wash it out)" }
+            ?? "(mean over seeds: metrics.csv is absent, and a mean over seeds hides which style each agent keeps)"
         return NamedFigure(name: "style-specialisation",
-                           caption: "Style specialisation: each agent's share of its held-out responses in each reasoning style (exact, from its policy; mean over seeds), at the base model, iteration 1 and the last iteration; a single agent collapsing onto one style against agents keeping different ones.",
-                           title: "Style specialisation (agent × style)", panels: panels, naturalWidth: .double)
+                           caption: "Style specialisation: each agent's share of its held-out responses in each reasoning style (exact, from its policy) \(which), at the base model, iteration 1 and the last iteration: the single agent's one model against the society's agents.",
+                           title: "Style specialisation (agent × style)" + (seed.map { ", seed \($0)" } ?? ""), panels: panels, naturalWidth: .double)
     }
 }
 

@@ -75,8 +75,9 @@ public struct SweepRunFigures {
         let claims = Array(Set(rows.filter { $0.quantity == "claim" }.compactMap { Int($0.name) })).sorted()
         let claimPanels = claims.compactMap { panel(quantity: "claim", name: "\($0)", regime: nil, iteration: nil, title: "claim \($0)") }
         if !claimPanels.isEmpty {
-            out.append(NamedFigure(name: "sweep-claims", caption: "Each claim's margin over the sweep (mean over seeds; positive when the claim holds), with its verdict from the 95% CI: + holds, − fails, ? undecided (the CI straddles 0: underpowered, not a counter-example).",
-                                   title: "Claims over the sweep", panels: claimPanels))
+            out.append(NamedFigure(name: "sweep-claims", caption: "Each claim's margin over the sweep (mean over seeds; positive when the claim holds), with its verdict from the 95% CI: + holds, − fails, ? undecided (the CI straddles 0: underpowered, not a counter-example); a grey map is a claim that states no margin (holds or fails only; left out of a 1-axis sweep).",
+                                   title: "Claims over the sweep", panels: claimPanels, sharedLegend: axes.count == 1 && claimPanels.count > 1,
+                                   maxColumns: axes.count == 2 ? 2 : 3))
         }
         let metricNames = uniqueInOrder(rows.filter { $0.quantity == "metric" }.map(\.name))
         var drawn = ["accuracy.final"]
@@ -87,7 +88,8 @@ public struct SweepRunFigures {
             guard !panels.isEmpty else { continue }
             let file = m == "accuracy.final" ? "sweep-accuracy" : "sweep-" + m.replacingOccurrences(of: "/", with: "-")
             out.append(NamedFigure(name: file, caption: "\(m) at the last iteration over the sweep, a panel per regime: mean over seeds" + (axes.count == 2 ? ", each cell marked from its 95% CI (+ above 0, − below 0, ? straddles 0)." : " with its 95% interval."),
-                                   title: "\(m) over the sweep", panels: panels, sharedLegend: axes.count == 1 && panels.count > 1))
+                                   title: "\(m) over the sweep", panels: panels, sharedLegend: axes.count == 1 && panels.count > 1,
+                                   maxColumns: axes.count == 2 ? 2 : 3))
         }
         return out
     }
@@ -101,10 +103,10 @@ public struct SweepRunFigures {
         let quantity: String
         if let c = spec.claim {
             quantity = "Claim \(c) margin"
-            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: spec.title ?? quantity)
+            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: spec.title ?? quantity, short: false)
         } else if let m = spec.metric {
             quantity = "\(m) (\(spec.regime ?? "any regime"), iteration \(spec.iteration.map(String.init) ?? "last"))"
-            p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity)
+            p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity, short: false)
         } else { return nil }
         guard let p else { return nil }
         return NamedFigure(name: "sweep-figure", caption: "\(quantity) over the sweep: mean over seeds with its 95% CI.",
@@ -132,6 +134,15 @@ public struct SweepRunFigures {
         return out
     }
 
+    /// An axis label: the key's description and the key (`SweepPlan.label`) for a figure of one
+    /// panel; only the description's phrase (e.g. "Learning rate") in small multiples, where the
+    /// long form would be cut.
+    static func axisLabel(_ key: String, short: Bool) -> String {
+        let full = SweepPlan.label(key)
+        guard short, let cut = full.range(of: " (", options: .backwards), full.hasSuffix("(\(key))") else { return full }
+        return String(full[..<cut.lowerBound])
+    }
+
     static func mark(_ verdict: String) -> String {
         switch verdict {
         case "holds", "positive": return "+"
@@ -141,18 +152,20 @@ public struct SweepRunFigures {
     }
 
     /// One panel of a quantity over the grid; nil when no point has it.
-    func panel(quantity: String, name: String, regime: String?, iteration: Int?, title: String) -> Panel? {
+    func panel(quantity: String, name: String, regime: String?, iteration: Int?, title: String, short: Bool = true) -> Panel? {
         let v = values(quantity: quantity, name: name, regime: regime, iteration: iteration)
         guard !v.isEmpty else { return nil }
         let yLabel = quantity == "claim" ? "margin" : name
         if axes.count == 1 {
             let xs = axisValues[0]
             let numeric = xs.compactMap(Double.init)
-            let present = xs.filter { v[[$0]] != nil }
+            // A claim that states no margin (holds/fails only) has no value to draw on one axis.
+            let present = xs.filter { v[[$0]]?.estimate.mean.isFinite ?? false }
+            guard !present.isEmpty else { return nil }
             let e = present.map { v[[$0]]!.estimate }
             if numeric.count == xs.count {
-                var c = LineChart(title: title, xLabel: SweepPlan.label(axes[0]), yLabel: yLabel)
-                c.series = [Series(quantity == "claim" ? "claim \(name) margin" : name, x: present.map { Double($0)! }, y: e.map(\.mean),
+                var c = LineChart(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: yLabel)
+                c.series = [Series(quantity == "claim" ? "margin, 95% CI" : "mean over seeds, 95% CI", x: present.map { Double($0)! }, y: e.map(\.mean),
                                    lower: e.map(\.lower), upper: e.map(\.upper), colour: Palette.colour(0), marker: .circle)]
                 c.references = [.horizontal(0)]
                 let lo = numeric.min()!, hi = numeric.max()!, pad = hi > lo ? 0.04 * (hi - lo) : 0.5
@@ -163,7 +176,7 @@ public struct SweepRunFigures {
             return .bar(BarChart(title: title, categories: xs, groups: [BarGroup(quantity == "claim" ? "margin, 95% CI" : "mean, 95% CI",
                                                                               values: all.map { $0?.mean ?? .nan }, lower: all.map { $0?.lower ?? .nan },
                                                                               upper: all.map { $0?.upper ?? .nan }, colour: Palette.colour(0))],
-                                 xLabel: SweepPlan.label(axes[0]), yLabel: yLabel))
+                                 xLabel: Self.axisLabel(axes[0], short: short), yLabel: yLabel))
         }
         let xs = axisValues[0], ys = axisValues[1]
         var grid = [[Double]](repeating: [Double](repeating: .nan, count: xs.count), count: ys.count)
@@ -171,16 +184,13 @@ public struct SweepRunFigures {
         for (i, x) in xs.enumerated() {
             for (j, y) in ys.enumerated() {
                 guard let r = v[[x, y]] else { labels[j][i] = "missing"; continue }
-                let m = Self.mark(r.verdict)
-                if r.estimate.mean.isFinite {
-                    grid[j][i] = r.estimate.mean
-                    labels[j][i] = m + " " + HeatMapRenderer.format(r.estimate.mean, "%.3f")
-                } else {
-                    labels[j][i] = m
-                }
+                // The mark only: the value is the cell's colour (a number beside it does not fit
+                // a cell of a small multiple at 8 pt; the table has it).
+                if r.estimate.mean.isFinite { grid[j][i] = r.estimate.mean }
+                labels[j][i] = Self.mark(r.verdict)
             }
         }
-        return .heatMap(HeatMap(title: title, xLabel: SweepPlan.label(axes[0]), yLabel: SweepPlan.label(axes[1]),
+        return .heatMap(HeatMap(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: Self.axisLabel(axes[1], short: short),
                                 columns: xs, rows: ys, values: grid, colourScale: .diverging, centre: 0,
                                 colourBarLabel: quantity == "claim" ? "margin" : "mean over seeds", showValues: true, cellLabels: labels))
     }

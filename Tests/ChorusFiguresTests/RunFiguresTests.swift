@@ -11,7 +11,7 @@ struct RunFiguresTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let (kind, figures) = try RunFigures.figures(for: dir)
         #expect(kind == .simulation)
-        #expect(figures.map(\.name) == ["accuracy", "accuracy-by-regime", "diversity", "entropy-by-role",
+        #expect(figures.map(\.name) == ["accuracy", "accuracy-by-regime", "diversity", "entropy-by-role", "style-specialisation",
                                         "ablations-iteration-1", "kl-base-by-role", "accuracy-vs-entropy"])
         // The diversity panel has one panel per metric present (six here), a shared legend.
         let diversity = try #require(figures.first { $0.name == "diversity" })

@@ -91,10 +91,7 @@ struct SweepCompareRunFiguresTests {
         #expect(bars.categories == ["replace", "accumulate", "mixed"] && bars.groups[0].values == [0, 0.01, 0.02])
     }
 
-    @Test("compare.csv: one panel per shared metric, the simulated regimes and the real run on the same axes")
-    func compare() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    static func compareTable() -> String {
         var s = "source,regime,iteration,metric,value,lower,upper,n\n"
         for m in ["accuracy.final", "sample.answer_entropy_plugin"] {
             for it in 0...2 {
@@ -103,7 +100,14 @@ struct SweepCompareRunFiguresTests {
             }
         }
         for it in 0...2 { s += "gsm-run,log,\(it),accuracy.final,\(0.3 + 0.1 * Double(it)),0.25,0.5,100\n" }
-        try s.write(to: dir.appendingPathComponent("compare.csv"), atomically: true, encoding: .utf8)
+        return s
+    }
+
+    @Test("compare.csv: one panel per shared metric, the simulated regimes and the real run on the same axes")
+    func compare() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.compareTable().write(to: dir.appendingPathComponent("compare.csv"), atomically: true, encoding: .utf8)
         let (kind, figures) = try RunFigures.figures(for: dir)
         #expect(kind == .compare && figures.map(\.name) == ["compare"])
         // The real run's metric first; the entropy panel is not clamped to [0, 1].
@@ -114,10 +118,8 @@ struct SweepCompareRunFiguresTests {
         #expect(ent.yAxis.range == nil && ent.series.count == 2)
     }
 
-    @Test("analyze --run tables: metrics by iteration, per-model accuracy per iteration, training overlap (hand-computed means)")
-    func runAnalysis() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// An analyze --run folder: iterations.csv, rounds.csv, agents.csv, training-overlap.csv.
+    static func writeRunAnalysis(to dir: URL) throws {
         var it = "run,iteration,metric,value,lower,upper,n\n"
         for i in 0...2 {
             it += "r,\(i),accuracy.round1_individual,\(0.5 + 0.1 * Double(i)),0.4,0.8,50\n"
@@ -134,6 +136,13 @@ struct SweepCompareRunFiguresTests {
         var overlap = "iteration,agent_a,agent_b,jaccard_question_answer,jaccard_text\n"
         for i in 1...2 { overlap += "\(i),0,1,\(0.2 * Double(i)),0.1\n\(i),0,2,\(0.4 * Double(i)),NA\n" }
         try overlap.write(to: dir.appendingPathComponent("training-overlap.csv"), atomically: true, encoding: .utf8)
+    }
+
+    @Test("analyze --run tables: metrics by iteration, per-model accuracy per iteration, training overlap (hand-computed means)")
+    func runAnalysis() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.writeRunAnalysis(to: dir)
         let (kind, figures) = try RunFigures.figures(for: dir)
         #expect(kind == .runAnalysis)
         #expect(figures.map(\.name) == ["metrics-by-iteration", "per-model-accuracy", "training-overlap"])

@@ -112,7 +112,7 @@ struct SweepCompareRunFiguresTests {
         #expect(kind == .compare && figures.map(\.name) == ["compare"])
         // The real run's metric first; the entropy panel is not clamped to [0, 1].
         guard case .line(let acc) = figures[0].panels[0], case .line(let ent) = figures[0].panels[1] else { Issue.record("not line charts"); return }
-        #expect(acc.title == "accuracy.final" && ent.title == "sample.answer_entropy_plugin")
+        #expect(acc.title == "final accuracy" && ent.title == "answer entropy (plug-in)")
         #expect(acc.series.map(\.name) == ["simulated: multiagent", "simulated: single-agent", "real: gsm-run"])
         #expect(zip(acc.series[2].y, [0.3, 0.4, 0.5]).allSatisfy { abs($0 - $1) < 1e-12 } && acc.series[2].colour == .black && acc.yAxis.range == 0...1)
         #expect(ent.yAxis.range == nil && ent.series.count == 2)

@@ -34,6 +34,16 @@ public struct CompareRunFigures {
 
     public func all() -> [NamedFigure] { [overlay()].compactMap { $0 } }
 
+    /// Short panel titles for the metrics `chorus analyze --run` reports (`IterationMetrics`), so
+    /// that they fit a small multiple at 8 pt; any other metric keeps its name.
+    static let titles: [String: String] = [
+        "accuracy.round1_individual": "round-1 accuracy", "accuracy.round1_majority": "round-1 majority accuracy",
+        "accuracy.final": "final accuracy", "sample.consensus": "consensus",
+        "sample.answer_entropy_plugin": "answer entropy (plug-in)", "sample.answer_entropy_mm": "answer entropy (MM)",
+        "sample.flip_wrong_right": "flips wrong → right", "sample.flip_right_wrong": "flips right → wrong",
+        "disagreement.answer": "answer disagreement",
+    ]
+
     /// Fractions are drawn on [0, 1] (a 2-seed t interval can reach far outside it); entropies,
     /// NLLs and KLs on the data's range.
     static func isFraction(_ metric: String) -> Bool {
@@ -49,7 +59,7 @@ public struct CompareRunFigures {
         var panels: [Panel] = []
         let simulated = lines.filter(\.isSimulated)
         for m in metrics.prefix(AnalyzeRunFigures.maxPanels) {
-            var c = LineChart(title: m, xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : "nats",
+            var c = LineChart(title: Self.titles[m] ?? m, xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : "nats",
                               xRange: xr, yRange: Self.isFraction(m) ? 0...1 : nil)
             for line in lines {
                 guard let byIt = values[m]?[line] else { continue }
@@ -65,7 +75,7 @@ public struct CompareRunFigures {
             if !c.series.isEmpty { panels.append(.line(c)) }
         }
         guard !panels.isEmpty else { return nil }
-        return NamedFigure(name: "compare", caption: "Simulated against real: every metric the simulated run and the real finetuning run share, against iteration; simulated regimes dashed in colour (mean over seeds, 95% t bands), the real run in black (95% bootstrap bands over questions).",
+        return NamedFigure(name: "compare", caption: "Simulated against real: every metric the simulated run and the real finetuning run share (panel titles shorten the simulator's metric names, e.g. round-1 accuracy = accuracy.round1_individual), against iteration; simulated regimes dashed in colour (mean over seeds, 95% t bands), the real run in black (95% bootstrap bands over questions).",
                            title: "Simulated and real runs by iteration", panels: panels, sharedLegend: true)
     }
 }

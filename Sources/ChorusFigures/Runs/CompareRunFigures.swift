@@ -37,7 +37,7 @@ public struct CompareRunFigures {
     /// Short panel titles for the metrics `chorus analyze --run` reports (`IterationMetrics`), so
     /// that they fit a small multiple at 8 pt; any other metric keeps its name.
     static let titles: [String: String] = [
-        "accuracy.round1_individual": "round-1 accuracy", "accuracy.round1_majority": "round-1 majority accuracy",
+        "accuracy.round1_individual": "round-1 accuracy", "accuracy.round1_majority": "round-1 majority",
         "accuracy.final": "final accuracy", "sample.consensus": "consensus",
         "sample.answer_entropy_plugin": "answer entropy (plug-in)", "sample.answer_entropy_mm": "answer entropy (MM)",
         "sample.flip_wrong_right": "flips wrong → right", "sample.flip_right_wrong": "flips right → wrong",

@@ -74,7 +74,7 @@ import ChorusFigures
         #expect(accuracy.panels.count == 2)
         for (panel, regime) in zip(accuracy.panels, ["single-agent", "multiagent"]) {
             guard case .line(let c) = panel else { Issue.record("not a line chart"); continue }
-            #expect(c.title.hasSuffix("\(regime) it 1"), "\(c.title)")
+            #expect(c.title == "\(regime), iteration 1", "\(c.title)")
             let perSeed = rows.filter { $0["regime"] as? String == regime && $0["round"] as? Int == 1 }
                 .map { ($0["individualAccuracy"] as! [String: Any])["mean"] as! Double }
             #expect(perSeed.count == 3)

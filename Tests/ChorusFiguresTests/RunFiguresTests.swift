@@ -107,7 +107,7 @@ struct RunFiguresTests {
         let perModel = try #require(f.perModelAccuracy())
         #expect(perModel.panels.count == 2)
         guard case .line(let c) = perModel.panels[1] else { Issue.record("not a line chart"); return }
-        #expect(c.title == "t multiagent it 0")
+        #expect(c.title == "multiagent, iteration 0")
         #expect(c.series.map(\.name) == ["gpt", "llama"])
         // Mean over seeds 0, 1, 2 of 0.6 + 0.1·a + 0.02·seed.
         #expect(c.series[0].y.allSatisfy { abs($0 - 0.62) < 1e-12 } && c.series[1].y.allSatisfy { abs($0 - 0.72) < 1e-12 })

@@ -63,9 +63,17 @@ public struct AnalyzeRunFigures {
     }
 
     func label(_ k: Key) -> String {
-        let base = (k.file as NSString).deletingPathExtension
-        let multi = Set(groups.map(\.file)).count < groups.count
-        return multi ? "\(base) \(k.regime) it \(k.iteration)" : base
+        Self.label(file: k.file, regime: k.regime, iteration: k.iteration, among: groups.map { ($0.file, $0.regime, $0.iteration) })
+    }
+
+    /// A panel's title: the log's name when each log is one group; "regime, iteration i" for the
+    /// groups of simulated transcripts (regime ≠ "log") when that names each group once; else
+    /// the log's name, regime and iteration.
+    static func label(file: String, regime: String, iteration: String, among all: [(String, String, String)]) -> String {
+        let base = (file as NSString).deletingPathExtension
+        guard Set(all.map(\.0)).count < all.count else { return base }
+        if regime != "log", Set(all.map { "\($0.1)|\($0.2)" }).count == all.count { return "\(regime), iteration \(iteration)" }
+        return "\(base) \(regime) it \(iteration)"
     }
 
     /// The pooled estimate of a metric at one round: the row's own interval, or the mean over
@@ -147,11 +155,8 @@ public struct AnalyzeRunFigures {
     /// several). Drawn for groups with two or more agents.
     public func perModelAccuracy() -> NamedFigure? {
         guard let agents else { return nil }
-        let multi = Set(agents.groups.map(\.file)).count < agents.groups.count
-        let panels = agents.panels(limit: Self.maxPanels) { k in
-            let base = (k.file as NSString).deletingPathExtension
-            return multi ? "\(base) \(k.regime) it \(k.iteration)" : base
-        }
+        let all = agents.groups.map { ($0.file, $0.regime, $0.iteration) }
+        let panels = agents.panels(limit: Self.maxPanels) { k in Self.label(file: k.file, regime: k.regime, iteration: k.iteration, among: all) }
         guard !panels.isEmpty else { return nil }
         return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several).",
                            title: "Per-model accuracy by round", panels: panels, sharedLegend: AgentAccuracyData.canShareLegend(panels))

@@ -59,6 +59,10 @@ struct SweepCompareRunFiguresTests {
         #expect(figures[1].panels.count == 2)
         guard case .heatMap(let acc) = figures[1].panels[1] else { Issue.record("not a heat map"); return }
         #expect(acc.title == "multiagent" && abs(acc.values[1][0] - (0.5 + 0.02 + 0.1 + 0.05)) < 1e-12)
+        // A level, not a signed effect: viridis over its range, no +/−/? marks.
+        // One colour range for both regimes' maps: 0.5 + 0.02 (single agent, lowest) … 0.5 + 0.02 + 0.2 + 0.05.
+        #expect(acc.colourScale == .viridis && acc.cellLabels == nil)
+        #expect(abs(acc.range!.lowerBound - 0.52) < 1e-12 && abs(acc.range!.upperBound - 0.77) < 1e-12)
         // The spec's figure: a metric at a given iteration.
         let spec = try #require(g.figure(for: SweepSpec.Figure(metric: "accuracy.final", regime: "single-agent", iteration: 0)))
         guard case .heatMap(let s0) = spec.panels[0] else { Issue.record("not a heat map"); return }

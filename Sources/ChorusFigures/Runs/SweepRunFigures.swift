@@ -84,10 +84,19 @@ public struct SweepRunFigures {
         if metricNames.count <= 4 { drawn += metricNames.filter { $0 != "accuracy.final" } }
         for m in drawn where metricNames.contains(m) {
             let regimes = uniqueInOrder(rows.filter { $0.quantity == "metric" && $0.name == m }.map(\.regime))
-            let panels = regimes.prefix(AnalyzeRunFigures.maxPanels).compactMap { panel(quantity: "metric", name: m, regime: $0, iteration: nil, title: $0) }
+            var panels = regimes.prefix(AnalyzeRunFigures.maxPanels).compactMap { panel(quantity: "metric", name: m, regime: $0, iteration: nil, title: $0) }
             guard !panels.isEmpty else { continue }
+            // One colour scale for every regime's map, so that the panels compare.
+            let all = panels.flatMap { p -> [Double] in if case .heatMap(let h) = p { return h.values.flatMap { $0 } } else { return [] } }.filter(\.isFinite)
+            if let lo = all.min(), let hi = all.max(), hi > lo {
+                panels = panels.map { p in
+                    guard case .heatMap(var h) = p, h.colourScale == .viridis else { return p }
+                    h.range = lo...hi
+                    return .heatMap(h)
+                }
+            }
             let file = m == "accuracy.final" ? "sweep-accuracy" : "sweep-" + m.replacingOccurrences(of: "/", with: "-")
-            out.append(NamedFigure(name: file, caption: "\(m) at the last iteration over the sweep, a panel per regime: mean over seeds" + (axes.count == 2 ? ", each cell marked from its 95% CI (+ above 0, − below 0, ? straddles 0)." : " with its 95% interval."),
+            out.append(NamedFigure(name: file, caption: "\(m) at the last iteration over the sweep, a panel per regime: mean over seeds" + (axes.count == 2 ? (m.hasPrefix("contrast.") ? ", each cell marked from its 95% CI (+ above 0, − below 0, ? straddles 0)." : ", each cell's value written in it where it fits.") : " with its 95% interval."),
                                    title: "\(m) over the sweep", panels: panels, sharedLegend: axes.count == 1 && panels.count > 1,
                                    maxColumns: axes.count == 2 ? 2 : 3))
         }
@@ -156,6 +165,9 @@ public struct SweepRunFigures {
         let v = values(quantity: quantity, name: name, regime: regime, iteration: iteration)
         guard !v.isEmpty else { return nil }
         let yLabel = quantity == "claim" ? "margin" : name
+        // Claims and paired contrasts are signed effects, judged against 0 from their CIs; any
+        // other metric (an accuracy, an entropy) is a level: viridis over its range, no marks.
+        let signed = quantity == "claim" || name.hasPrefix("contrast.")
         if axes.count == 1 {
             let xs = axisValues[0]
             let numeric = xs.compactMap(Double.init)
@@ -167,7 +179,7 @@ public struct SweepRunFigures {
                 var c = LineChart(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: yLabel)
                 c.series = [Series(quantity == "claim" ? "margin, 95% CI" : "mean over seeds, 95% CI", x: present.map { Double($0)! }, y: e.map(\.mean),
                                    lower: e.map(\.lower), upper: e.map(\.upper), colour: Palette.colour(0), marker: .circle)]
-                c.references = [.horizontal(0)]
+                if signed { c.references = [.horizontal(0)] }
                 let lo = numeric.min()!, hi = numeric.max()!, pad = hi > lo ? 0.04 * (hi - lo) : 0.5
                 c.xAxis.range = (lo - pad)...(hi + pad)
                 return .line(c)
@@ -191,7 +203,8 @@ public struct SweepRunFigures {
             }
         }
         return .heatMap(HeatMap(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: Self.axisLabel(axes[1], short: short),
-                                columns: xs, rows: ys, values: grid, colourScale: .diverging, centre: 0,
-                                colourBarLabel: quantity == "claim" ? "margin" : "mean over seeds", showValues: true, cellLabels: labels))
+                                columns: xs, rows: ys, values: grid, colourScale: signed ? .diverging : .viridis, centre: 0,
+                                colourBarLabel: quantity == "claim" ? "margin" : "mean over seeds", showValues: true,
+                                valueFormat: "%.2f", cellLabels: signed ? labels : nil))
     }
 }

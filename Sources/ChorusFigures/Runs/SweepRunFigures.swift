@@ -15,8 +15,10 @@ import ChorusSimulation
 ///
 /// Figures: `sweep-claims` (every claim's margin, a panel each), `sweep-accuracy`
 /// (`accuracy.final` at the last iteration, a panel per regime) and, when the sweep kept at
-/// most four metrics (`metrics:` in its spec), one `sweep-<metric>` per other metric; and the
-/// spec's own `figure:` (`figure(for:)`, drawn by `chorus sweep` as sweep-figure).
+/// most eight metrics (`metrics:` in its spec), one `sweep-<metric>` per other metric; and the
+/// spec's own `figure:` (`figure(for:)`, drawn by `chorus sweep` as sweep-figure). The y axis
+/// of a heat map is labelled by the swept key's short description (a vertical label of the
+/// description and the key does not fit a panel's height); the caption names the keys.
 public struct SweepRunFigures {
     public struct Row: Sendable {
         /// The swept values, in axis order.
@@ -81,7 +83,7 @@ public struct SweepRunFigures {
         }
         let metricNames = uniqueInOrder(rows.filter { $0.quantity == "metric" }.map(\.name))
         var drawn = ["accuracy.final"]
-        if metricNames.count <= 4 { drawn += metricNames.filter { $0 != "accuracy.final" } }
+        if metricNames.count <= Self.maxKeptMetrics { drawn += metricNames.filter { $0 != "accuracy.final" } }
         for m in drawn where metricNames.contains(m) {
             let regimes = uniqueInOrder(rows.filter { $0.quantity == "metric" && $0.name == m }.map(\.regime))
             var panels = regimes.prefix(AnalyzeRunFigures.maxPanels).compactMap { panel(quantity: "metric", name: m, regime: $0, iteration: nil, title: $0) }
@@ -118,7 +120,7 @@ public struct SweepRunFigures {
             p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity, short: false)
         } else { return nil }
         guard let p else { return nil }
-        return NamedFigure(name: "sweep-figure", caption: "\(quantity) over the sweep: mean over seeds with its 95% CI.",
+        return NamedFigure(name: "sweep-figure", caption: "\(quantity) over the sweep (\(axes.joined(separator: " × "))): mean over seeds with its 95% CI.",
                            title: spec.title ?? quantity, panels: [p])
     }
 
@@ -142,6 +144,10 @@ public struct SweepRunFigures {
         }
         return out
     }
+
+    /// A sweep that kept at most this many metrics (`metrics:` in its spec) gets a figure per
+    /// metric; one that kept them all (dozens) gets `accuracy.final` only.
+    static let maxKeptMetrics = 8
 
     /// An axis label: the key's description and the key (`SweepPlan.label`) for a figure of one
     /// panel; only the description's phrase (e.g. "Learning rate") in small multiples, where the
@@ -202,7 +208,7 @@ public struct SweepRunFigures {
                 labels[j][i] = Self.mark(r.verdict)
             }
         }
-        return .heatMap(HeatMap(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: Self.axisLabel(axes[1], short: short),
+        return .heatMap(HeatMap(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: Self.axisLabel(axes[1], short: true),
                                 columns: xs, rows: ys, values: grid, colourScale: signed ? .diverging : .viridis, centre: 0,
                                 colourBarLabel: quantity == "claim" ? "margin" : "mean over seeds", showValues: true,
                                 valueFormat: "%.2f", cellLabels: signed ? labels : nil))

@@ -62,10 +62,11 @@ struct AnalyzeCommandTests {
         #expect(f["wrongSameWrong"] == 0 && f["wrongOtherWrong"] == 1 && f["total"] == 6)
         #expect(f["switches"] == 4 && f["toPlurality"] == 1)   // only 6→5 joins round 1's majority
         // Outputs.
-        for name in ["files.csv", "rounds.csv", "flips.csv", "answers.csv", "skipped.csv", "accuracy-by-round.png", "consensus-by-round.png", "flips.png"] {
+        for name in ["files.csv", "rounds.csv", "flips.csv", "answers.csv", "skipped.csv", "agents.csv"]
+            + ["accuracy-by-round", "agreement-by-round", "flips"].flatMap({ f in ["png", "pdf", "svg"].map { "figures/\(f).\($0)" } }) {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
         }
-        let png = try Data(contentsOf: dir.appendingPathComponent("accuracy-by-round.png"))
+        let png = try Data(contentsOf: dir.appendingPathComponent("figures/accuracy-by-round.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         let skipped = try String(contentsOf: dir.appendingPathComponent("skipped.csv"), encoding: .utf8)
         #expect(skipped.contains("uneven rounds") && skipped.contains("alternation"))
@@ -127,9 +128,11 @@ struct AnalyzeCommandTests {
         #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
         #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
-        // accuracy-by-round, consensus-by-round, flips, and (issue 12) agent-accuracy.
+        // Drawn through `chorus figures`: accuracy and agreement by round, flips, per-model
+        // accuracy, each as PNG, PDF and SVG in out/figures.
         #expect((report["figures"] as! [String]).map { ($0 as NSString).lastPathComponent }
-                == ["accuracy-by-round.png", "consensus-by-round.png", "flips.png", "agent-accuracy.png"])
+                == ["accuracy-by-round", "agreement-by-round", "flips", "per-model-accuracy"].flatMap { f in ["png", "pdf", "svg"].map { "\(f).\($0)" } })
+        #expect((report["figures"] as! [String]).allSatisfy { $0.hasPrefix(dir.appendingPathComponent("out/figures").path) })
     }
 
     @Test("Several files: one entry each; free task has no answer metrics")
@@ -227,14 +230,5 @@ struct AnalyzeCommandTests {
             let ci = row["individualAccuracy"] as! [String: Any]
             #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
         }
-    }
-
-    @Test("More groups than a figure holds: the first 40 are drawn, not a layout error")
-    func manyGroupsFitTheGrid() {
-        let (g, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 281), title: "t")
-        #expect(g.rows == 20 && g.columns == 2 && g.panels.count == 40)
-        #expect(g.title == "t — first 40 of 281 groups")
-        let (h, _) = AnalyzeFigures.grid(Array(repeating: Panel.empty, count: 3), title: "t")
-        #expect(h.rows == 2 && h.title == "t")
     }
 }

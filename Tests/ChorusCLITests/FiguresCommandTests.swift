@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import ChorusFigures
 @testable import ChorusCLI
 @testable import ChorusFigures
 
@@ -72,6 +73,40 @@ import Testing
         #expect(f.out.contains("(analysis)"))
         let drawn = try FileManager.default.contentsOfDirectory(atPath: analyzed.appendingPathComponent("figures").path).sorted()
         #expect(drawn.contains("accuracy-by-round.pdf") && drawn.contains("agreement-by-round.pdf") && drawn.contains("per-model-accuracy.pdf"), "\(drawn)")
+    }
+
+    /// `chorus analyze` draws through the `chorus figures` path: on simulated transcripts of
+    /// two regimes × three seeds, one panel per regime whose curve is the mean over the seeds
+    /// (checked against the per-seed rows of analysis.json), in every format.
+    @Test func analyzeOfSimulatedTranscriptsDrawsOnePanelPerRegimePooledOverSeeds() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = dir.appendingPathComponent("sim")
+        let s = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--no-figures", "--regimes", "single-agent,multiagent",
+                                         "--seeds", "1-3", "--transcripts", "1", "--out", run.path])
+        #expect(s.code == 0, "\(s.err)")
+        let analyzed = dir.appendingPathComponent("analyzed")
+        let a = try CapturedConsole.run(["analyze", run.appendingPathComponent("transcripts/iteration-1.jsonl").path,
+                                         "--out", analyzed.path, "--size", "single", "--dpi", "72"])
+        #expect(a.code == 0, "\(a.err)")
+        let drawn = try FileManager.default.contentsOfDirectory(atPath: analyzed.appendingPathComponent("figures").path)
+        for f in ["accuracy-by-round", "agreement-by-round", "flips", "per-model-accuracy"] {
+            for e in ["png", "pdf", "svg"] { #expect(drawn.contains("\(f).\(e)"), "\(f).\(e) missing from \(drawn)") }
+        }
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: analyzed.appendingPathComponent("analysis.json"))) as! [String: Any]
+        let rows = (report["files"] as! [[String: Any]])[0]["rows"] as! [[String: Any]]
+        #expect(Set(rows.compactMap { $0["seed"] as? Int }) == [1, 2, 3])
+        let (_, figures) = try RunFigures.figures(for: analyzed)
+        let accuracy = try #require(figures.first { $0.name == "accuracy-by-round" })
+        #expect(accuracy.panels.count == 2)
+        for (panel, regime) in zip(accuracy.panels, ["single-agent", "multiagent"]) {
+            guard case .line(let c) = panel else { Issue.record("not a line chart"); continue }
+            #expect(c.title == "\(regime), iteration 1", "\(c.title)")
+            let perSeed = rows.filter { $0["regime"] as? String == regime && $0["round"] as? Int == 1 }
+                .map { ($0["individualAccuracy"] as! [String: Any])["mean"] as! Double }
+            #expect(perSeed.count == 3)
+            #expect(abs(c.series[0].y[0] - perSeed.reduce(0, +) / 3) < 1e-9)
+        }
     }
 
     @Test func aFolderThatIsNotARunIsAFileErrorNamingWhatIsMissing() throws {

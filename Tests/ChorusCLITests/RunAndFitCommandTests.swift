@@ -42,7 +42,8 @@ struct RunAndFitCommandTests {
         try "iterations:\n  0: d0.json\n  1:\n    debate: d1.json\n    training: {x: ft0.json, y: ft1.json}\n"
             .write(to: dir.appendingPathComponent("run.yaml"), atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
-        var cmd = try ChorusCommand.parseAsRoot(["analyze", "--run", dir.appendingPathComponent("run.yaml").path, "--out", out.path, "--no-figures"])
+        var cmd = try ChorusCommand.parseAsRoot(["analyze", "--run", dir.appendingPathComponent("run.yaml").path, "--out", out.path,
+                                                 "--formats", "png,pdf", "--dpi", "72"])
         try cmd.run()
         let rows = try Self.csv(out.appendingPathComponent("iterations.csv"))
         #expect(rows[0] == IterationMetrics.columns)
@@ -55,6 +56,16 @@ struct RunAndFitCommandTests {
         #expect(overlap.count == 2 && Double(overlap[1][3]) == 1 && Double(overlap[1][4]) == 1, "\(overlap)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as! [String: Any]
         #expect((json["warnings"] as! [String]).isEmpty)
+        // The figures are drawn from those tables into out/figures, as `chorus figures out` draws them.
+        let figures = (json["figures"] as! [String])
+        #expect(figures.contains(out.appendingPathComponent("figures/metrics-by-iteration.pdf").path), "\(figures)")
+        #expect(figures.contains(out.appendingPathComponent("figures/training-overlap.png").path), "\(figures)")
+        let again = dir.appendingPathComponent("again")
+        let f = try CapturedConsole.run(["figures", out.path, "--out", again.path, "--formats", "png", "--dpi", "72"])
+        #expect(f.code == 0 && f.out.contains("(run analysis)"), "\(f.err)")
+        for name in ["metrics-by-iteration.png", "training-overlap.png"] {
+            #expect(try Data(contentsOf: again.appendingPathComponent(name)) == Data(contentsOf: out.appendingPathComponent("figures/\(name)")))
+        }
     }
 
     @Test("analyze --run: a missing debate log is an error naming it (exit 65)")
@@ -127,8 +138,11 @@ struct RunAndFitCommandTests {
         try Self.du([[[0, 0], [0, 0], [1, 0]], [[0, 0], [1, 1], [2, 1]]]).write(to: dir.appendingPathComponent("d0.json"), atomically: true, encoding: .utf8)
         try "name: toy\niterations:\n  0: d0.json\n".write(to: dir.appendingPathComponent("run.yaml"), atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("cmp")
-        let r = try CapturedConsole.run(["compare", sim.path, dir.appendingPathComponent("run.yaml").path, "--regimes", "multiagent", "--out", out.path, "--no-figures"])
+        let r = try CapturedConsole.run(["compare", sim.path, dir.appendingPathComponent("run.yaml").path, "--regimes", "multiagent", "--out", out.path,
+                                         "--formats", "png", "--dpi", "72"])
         #expect(r.code == 0, "\(r.err)")
+        // Drawn from compare.csv into out/figures, as `chorus figures out` draws it.
+        #expect(r.out.contains("(compare)") && FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/compare.png").path), "\(r.out)")
         let rows = try Self.csv(out.appendingPathComponent("compare.csv"))
         #expect(rows[0] == RunComparison.columns)
         let final = rows.filter { $0[3] == "accuracy.final" }

@@ -69,4 +69,58 @@ struct PDFTextSizeTests {
             }
         }
     }
+
+    @Test("No text under 8 pt in the sweep, compare, analyze and analyze --run figures, at single and double column width",
+          .enabled(if: pdftotext != nil, "poppler-utils (pdftotext) is not installed"))
+    func minimumSizeOtherRuns() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var runs: [URL] = []
+        func folder(_ name: String) throws -> URL {
+            let u = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+            runs.append(u)
+            return u
+        }
+        try SweepCompareRunFiguresTests.sweepTable().write(to: try folder("sweep").appendingPathComponent("sweep-summary.csv"), atomically: true, encoding: .utf8)
+        try SweepCompareRunFiguresTests.compareTable().write(to: try folder("compare").appendingPathComponent("compare.csv"), atomically: true, encoding: .utf8)
+        try SweepCompareRunFiguresTests.writeRunAnalysis(to: try folder("run"))
+        let analyze = try folder("analyze")
+        var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
+        var flips = "file,run,regime,iteration,round,kind,count,fraction\n"
+        var agents = "file,run,regime,seed,iteration,agent,agent_name,round,accuracy,lower,upper,n,no_answer_rate\n"
+        for regime in ["single-agent", "multiagent"] {
+            for round in 1...3 {
+                for m in ["individual_accuracy", "majority_accuracy", "unanimity", "consensus"] {
+                    rounds += "t.jsonl,r,\(regime),1,\(round),\(m),0.6,0.5,0.7,40\n"
+                }
+                for a in 0..<3 { agents += "t.jsonl,r,\(regime),1,1,\(a),,\(round),0.6,0.5,0.7,40,0\n" }
+                if round > 1 {
+                    for (k, c) in [("right_right", 50), ("right_wrong", 5), ("wrong_right", 10), ("wrong_same_wrong", 20), ("wrong_other_wrong", 15), ("total", 100)] {
+                        flips += "t.jsonl,r,\(regime),1,\(round),\(k),\(c),\(Double(c) / 100)\n"
+                    }
+                }
+            }
+        }
+        try rounds.write(to: analyze.appendingPathComponent("rounds.csv"), atomically: true, encoding: .utf8)
+        try flips.write(to: analyze.appendingPathComponent("flips.csv"), atomically: true, encoding: .utf8)
+        try agents.write(to: analyze.appendingPathComponent("agents.csv"), atomically: true, encoding: .utf8)
+        var drawn = 0
+        for run in runs {
+            let (kind, figures) = try RunFigures.figures(for: run)
+            #expect(!figures.isEmpty, "\(kind)")
+            for width in [PaperWidth.single, .double] {
+                for f in figures {
+                    let files = try f.render(into: run.appendingPathComponent("out"), prefix: "\(width)-", width: width, formats: [.pdf])
+                    let sizes = try Self.wordSizes(files[0])
+                    #expect(!sizes.isEmpty)
+                    drawn += 1
+                    for s in sizes where s.points < 7.9 {
+                        Issue.record("\(kind) \(f.name) at \(width): '\(s.word)' is \(String(format: "%.2f", s.points)) pt")
+                    }
+                }
+            }
+        }
+        #expect(drawn == 2 * (2 + 1 + 3 + 4))   // sweep 2, compare 1, run analysis 3, analyze 4 figures
+    }
 }

@@ -11,7 +11,7 @@ struct RunFiguresTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let (kind, figures) = try RunFigures.figures(for: dir)
         #expect(kind == .simulation)
-        #expect(figures.map(\.name) == ["accuracy", "accuracy-by-regime", "diversity", "entropy-by-role",
+        #expect(figures.map(\.name) == ["accuracy", "accuracy-by-regime", "diversity", "entropy-by-role", "style-specialisation",
                                         "ablations-iteration-1", "kl-base-by-role", "accuracy-vs-entropy"])
         // The diversity panel has one panel per metric present (six here), a shared legend.
         let diversity = try #require(figures.first { $0.name == "diversity" })
@@ -57,18 +57,11 @@ struct RunFiguresTests {
         #expect(SimulationRunFigures.entropyFit(h: [1, 2], r: [0.5, 0.6]) == nil)
     }
 
-    @Test("Wilson interval: 8 of 10 gives [0.4902, 0.9433] (Wilson 1927, hand-computed)")
-    func wilson() {
-        let w = AnalyzeRunFigures.wilson(8, 10)
-        #expect(abs(w.mean - 0.8) < 1e-12)
-        #expect(abs(w.lower - 0.49016) < 1e-4 && abs(w.upper - 0.94331) < 1e-4)
-    }
-
     @Test("Bad tables and folders are clear errors naming the file, line and column")
     func badInput() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(throws: FigureError.notARun(path: dir.path, reason: "it has neither summary.csv (chorus simulate or reproduce) nor rounds.csv (chorus analyze)")) {
+        #expect(throws: FigureError.notARun(path: dir.path, reason: "it has none of summary.csv (chorus simulate or reproduce), sweep-summary.csv (chorus sweep), compare.csv (chorus compare), iterations.csv (chorus analyze --run), rounds.csv (chorus analyze)")) {
             try RunFigures.detect(dir)
         }
         #expect(throws: FigureError.self) { try RunFigures.detect(dir.appendingPathComponent("missing")) }
@@ -79,35 +72,56 @@ struct RunFiguresTests {
         #expect(throws: TableError.malformed(path: url.path, line: 2, reason: "column 'mean': 'zero' is not a number")) { try RunFigures.figures(for: dir) }
     }
 
-    @Test("Analyze tables: seeds of a group are pooled; per-model accuracy comes from answers.csv")
+    @Test("Analyze tables: seeds of a group are pooled into one panel per regime, for rounds and per-model accuracy")
     func analyzeTables() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
-        for seed in 0..<3 {
-            for round in 1...2 {
-                let v = 0.5 + 0.1 * Double(round) + 0.01 * Double(seed)
-                rounds += "t.jsonl,r,multiagent,0,\(round),individual_accuracy,\(v),\(v - 0.05),\(v + 0.05),40\n"
-                rounds += "t.jsonl,r,multiagent,0,\(round),majority_accuracy,\(v + 0.05),\(v),\(v + 0.1),40\n"
+        var agents = "file,run,regime,seed,iteration,agent,agent_name,round,accuracy,lower,upper,n,no_answer_rate\n"
+        for regime in ["single-agent", "multiagent"] {
+            for seed in 0..<3 {
+                for round in 1...2 {
+                    let v = 0.5 + 0.1 * Double(round) + 0.01 * Double(seed)
+                    rounds += "t.jsonl,r,\(regime),0,\(round),individual_accuracy,\(v),\(v - 0.05),\(v + 0.05),40\n"
+                    rounds += "t.jsonl,r,\(regime),0,\(round),majority_accuracy,\(v + 0.05),\(v),\(v + 0.1),40\n"
+                    for a in 0..<2 {
+                        let acc = 0.6 + 0.1 * Double(a) + 0.02 * Double(seed)
+                        agents += "t.jsonl,r,\(regime),\(seed),0,\(a),\(a == 0 ? "gpt" : "llama"),\(round),\(acc),\(acc - 0.1),\(acc + 0.1),40,0\n"
+                    }
+                }
             }
         }
         try rounds.write(to: dir.appendingPathComponent("rounds.csv"), atomically: true, encoding: .utf8)
-        var answers = "file,run,iteration,question,agent,round,answer,correct,truth\n"
-        for q in 0..<10 { for a in 0..<2 { for round in 1...2 {
-            answers += "t.jsonl,r,0,q\(q),\(a),\(round),1,\(q < 8 - a ? "true" : "false"),1\n"
-        } } }
-        try answers.write(to: dir.appendingPathComponent("answers.csv"), atomically: true, encoding: .utf8)
-        try "file,agent_names\nt.jsonl,gpt;llama\n".write(to: dir.appendingPathComponent("files.csv"), atomically: true, encoding: .utf8)
+        try agents.write(to: dir.appendingPathComponent("agents.csv"), atomically: true, encoding: .utf8)
         let f = try AnalyzeRunFigures.read(dir)
         let key = AnalyzeRunFigures.Key(file: "t.jsonl", run: "r", regime: "multiagent", iteration: "0")
         let e = try #require(f.estimate(key, round: 2, metric: "individual_accuracy"))
         #expect(e.n == 3 && abs(e.mean - 0.71) < 1e-12)   // mean of 0.70, 0.71, 0.72
+        // The t interval over the 3 seeds: mean ± t(0.975, 2)·sd/√3, sd = 0.01.
+        #expect(abs(e.upper - (0.71 + 4.302652729911275 * 0.01 / 3.0.squareRoot())) < 1e-9)
         let names = f.all().map(\.name)
         #expect(names == ["accuracy-by-round", "per-model-accuracy"])
+        // One panel per regime, not one per seed.
+        let accuracy = try #require(f.accuracyByRound())
+        #expect(accuracy.panels.count == 2)
         let perModel = try #require(f.perModelAccuracy())
-        guard case .line(let c) = perModel.panels[0] else { Issue.record("not a line chart"); return }
+        #expect(perModel.panels.count == 2)
+        guard case .line(let c) = perModel.panels[1] else { Issue.record("not a line chart"); return }
+        #expect(c.title == "multiagent, iteration 0")
         #expect(c.series.map(\.name) == ["gpt", "llama"])
-        #expect(c.series[0].y == [0.8, 0.8] && c.series[1].y == [0.7, 0.7])
+        // Mean over seeds 0, 1, 2 of 0.6 + 0.1·a + 0.02·seed.
+        #expect(c.series[0].y.allSatisfy { abs($0 - 0.62) < 1e-12 } && c.series[1].y.allSatisfy { abs($0 - 0.72) < 1e-12 })
         #expect(try RunFigures.detect(dir) == .analysis)
+    }
+
+    @Test("More groups than a figure holds: the first 12 are drawn and the caption says so")
+    func manyGroups() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
+        for g in 0..<30 { rounds += "t.jsonl,r,regime\(g),0,1,individual_accuracy,0.5,0.4,0.6,10\n" }
+        try rounds.write(to: dir.appendingPathComponent("rounds.csv"), atomically: true, encoding: .utf8)
+        let a = try #require(try AnalyzeRunFigures.read(dir).accuracyByRound())
+        #expect(a.panels.count == 12 && a.caption.hasSuffix("The first 12 of 30 groups are drawn; the tables have all."))
     }
 }

@@ -9,6 +9,7 @@ enum SyntheticRun {
                               "entropy.chain.generator", "entropy.chain.critic", "entropy.answer.generator", "entropy.answer.critic",
                               "entropy.style.generator", "entropy.style.critic", "disagreement.answer", "disagreement.chain", "js.chain",
                               "sample.embedding_dissimilarity", "sample.consensus", "sample.cross_nll", "kl_base", "kl_base.generator", "kl_base.critic"]
+        + ["generator", "critic"].flatMap { r in (0..<3).flatMap { a in (0..<4).map { "style_share.\(r).agent\(a).style\($0)" } } }
 
     /// A deterministic value: a trend by regime and iteration plus a small seed-dependent wobble.
     static func value(_ regime: Int, _ seed: Int, _ it: Int, _ metric: String) -> Double {
@@ -22,6 +23,7 @@ enum SyntheticRun {
         case let m where m.hasPrefix("kl_base"): return Double(it) * (m.hasSuffix("critic") ? 0.3 : 0.2) + abs(wobble)
         case "sample.consensus": return 0.6 + 0.05 * Double(it) * collapse + wobble
         case "sample.cross_nll": return 1.5 + 0.1 * Double(it) + wobble
+        case let m where m.hasPrefix("style_share"): return 0.25 + wobble
         default: return 0.5 * h / 2 + wobble
         }
     }

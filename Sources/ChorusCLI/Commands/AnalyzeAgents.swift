@@ -1,12 +1,11 @@
 import ChorusAnalysis
-import ChorusFigures
 import ChorusIngest
 import ChorusRecords
 import ChorusStats
 import Foundation
 
 /// Per-agent (per-model) accuracy by round in `chorus analyze` (issue 12): a table, agents.csv
-/// and agent-accuracy.png. In a debate of different models the pooled accuracy hides that one
+/// (drawn by `chorus figures` as per-model-accuracy). In a debate of different models the pooled accuracy hides that one
 /// model may be right far more often than another (the LLM-Agora GSM log).
 enum AnalyzeAgents {
     struct FileRows {
@@ -55,35 +54,5 @@ enum AnalyzeAgents {
             lines[seen[key]!].append(AnalyzeOutput.ci(r.accuracy))
         }
         return "accuracy per agent (model) by round:\n" + TextTable.render(lines)
-    }
-
-    /// agent-accuracy.png: one panel per file and group with ≥ 2 agents; a line per agent over rounds.
-    static func render(_ files: [FileRows], to dir: URL) throws -> [URL] {
-        var panels: [Panel] = []
-        for f in files {
-            var groups: [DebateIndex.Group] = []
-            for r in f.rows where !groups.contains(r.group) { groups.append(r.group) }
-            for g in groups {
-                let rows = f.rows.filter { $0.group == g }
-                let agents = Array(Set(rows.map(\.agent))).sorted()
-                guard agents.count > 1 else { continue }
-                let maxRound = rows.map(\.round).max() ?? 1
-                let label = "\(f.file): " + (g.regime == "log" ? "" : "\(g.regime), ") + (g.seed.map { "seed \($0), " } ?? "") + "iteration \(g.iteration)"
-                var c = LineChart(title: groups.count > 1 ? label : f.file, xLabel: "debate round", yLabel: "accuracy",
-                                  xRange: AnalyzeFigures.roundRange(maxRound), yRange: 0...1, legend: .below)
-                for (k, a) in agents.enumerated() {
-                    let ar = rows.filter { $0.agent == a }.sorted { $0.round < $1.round }
-                    c.series.append(Series(f.label(a), x: ar.map { Double($0.round) }, y: ar.map(\.accuracy.mean),
-                                           lower: ar.map(\.accuracy.lower), upper: ar.map(\.accuracy.upper),
-                                           colour: Palette.colour(k), marker: .circle))
-                }
-                panels.append(.line(c))
-            }
-        }
-        guard !panels.isEmpty else { return [] }
-        let (grid, size) = AnalyzeFigures.grid(panels, title: "Accuracy per agent by round (95% bootstrap CI over questions)")
-        let u = dir.appendingPathComponent("agent-accuracy.png")
-        try grid.render(to: u, size: size)
-        return [u]
     }
 }

@@ -12,9 +12,11 @@ import Foundation
 /// 95% bootstrap CIs over questions, `IterationMetrics`), rounds.csv (every transcript metric
 /// per iteration and round, `TranscriptMetrics`), agents.csv (accuracy per agent, iteration and
 /// round), training.csv and training-overlap.csv (when training files are given),
-/// warnings.txt, run.json, and figures against iteration.
+/// warnings.txt, run.json, and the figures drawn from those tables (DIR/figures, as
+/// `chorus figures DIR` draws them: metrics by iteration, per-model accuracy, training overlap).
 extension AnalyzeCommand {
-    func executeRun(_ run: String, outDir: URL) throws {
+    /// Writes into `outDir` (a staging folder renamed to `destination` when done).
+    func executeRun(_ run: String, outDir: URL, destination: URL) throws {
         let spec: RunSpec
         if run.contains("{iteration}") {
             spec = try RunSpec.pattern(debates: run, training: training)
@@ -26,7 +28,8 @@ extension AnalyzeCommand {
         if let f = format.flatMap(Self.parseFormat) { s.format = f }
         if let t = task.flatMap(AnswerTask.init(rawValue:)) { s.task = t }
         let ingest = try RunReader.read(s, strict: strict)
-        let result = try RunAnalysisOutput.write(ingest, to: outDir, seed: seed, figures: !noFigures, writeRecords: writeRecords)
+        let result = try RunAnalysisOutput.write(ingest, to: outDir, destination: destination, seed: seed,
+                                                 figures: noFigures ? nil : figureOptions, writeRecords: writeRecords)
         if json { print(result.json) } else { print(result.text) }
     }
 }
@@ -35,7 +38,9 @@ extension AnalyzeCommand {
 enum RunAnalysisOutput {
     struct Written { var text: String; var json: String }
 
-    static func write(_ run: RunIngest, to dir: URL, seed: UInt64, figures: Bool, writeRecords: Bool) throws -> Written {
+    /// Writes the tables into `dir`, then draws the figures from them (`chorus figures`) unless
+    /// `figures` is nil; paths in the report name `destination`, where `dir` ends up.
+    static func write(_ run: RunIngest, to dir: URL, destination: URL? = nil, seed: UInt64, figures: FigureOptions?, writeRecords: Bool) throws -> Written {
         let stream = SeedStream(seed: seed).child("run")
         let iterations = IterationMetrics.table(run.records, stream: stream.child("iterations"))
         try iterations.write(to: dir.appendingPathComponent("iterations.csv"))
@@ -84,12 +89,10 @@ enum RunAnalysisOutput {
         }
         try AtomicFile.write(run.warnings.joined(separator: "\n") + (run.warnings.isEmpty ? "" : "\n"), to: dir.appendingPathComponent("warnings.txt"))
         if writeRecords { try RecordsJSONL.write(run.records, to: dir.appendingPathComponent("records.jsonl")) }
-        var pngs: [URL] = []
-        if figures {
-            pngs += try RunAnalysisFigures.byIteration(iterations, title: run.spec.name, to: dir.appendingPathComponent("metrics-by-iteration.png"))
-            pngs += try AnalyzeAgents.render([agentFile], to: dir)
-            if !trainPairs.isEmpty { pngs += try RunAnalysisFigures.overlap(trainPairs, to: dir.appendingPathComponent("training-overlap.png")) }
-        }
+        // From the tables just written, exactly as `chorus figures DIR` draws them.
+        let final = destination ?? dir
+        let drawn = try figures.map { try FiguresCommand.render(run: dir, options: $0).relocated(from: dir, to: final) }
+        let pngs = drawn?.figures.flatMap(\.files) ?? []
 
         // Printed report.
         var out = "\n== run \(run.spec.name) (\(run.spec.source))\n"
@@ -133,12 +136,13 @@ enum RunAnalysisOutput {
             out += "training-set overlap between agents (1 = identical data):\n" + TextTable.render(pl)
         }
         let files = ["iterations.csv", "rounds.csv", "agents.csv"] + (run.training.isEmpty ? [] : ["training.csv", "training-overlap.csv"])
-            + ["warnings.txt", "run.json"] + (writeRecords ? ["records.jsonl"] : []) + pngs.map(\.lastPathComponent)
-        out += "wrote \(dir.path): " + files.joined(separator: ", ")
+            + ["warnings.txt", "run.json"] + (writeRecords ? ["records.jsonl"] : [])
+        out += "wrote \(final.path): " + files.joined(separator: ", ")
+        if let drawn { out += "\n" + FiguresCommand.report(run: final, drawn).trimmingCharacters(in: .newlines) }
 
         var j = "{\"tool\":\"chorus analyze --run\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"run\":\(JSONText.quote(run.spec.name))"
         j += ",\"source\":\(JSONText.quote(run.spec.source)),\"format\":\"\(run.format.rawValue)\",\"task\":\(run.task.map { "\"\($0.rawValue)\"" } ?? "null")"
-        j += ",\"bootstrapSeed\":\(seed),\"outputDirectory\":\(JSONText.quote(dir.path))"
+        j += ",\"bootstrapSeed\":\(seed),\"outputDirectory\":\(JSONText.quote(final.path))"
         j += ",\"logs\":[" + run.logs.map { "{\"iteration\":\($0.iteration),\"file\":\(JSONText.quote($0.path)),\"questions\":\($0.result.questions),\"agents\":\($0.result.agents),\"rounds\":\($0.result.rounds),\"skipped\":\($0.result.skipped)}" }.joined(separator: ",") + "]"
         j += ",\"warnings\":[" + run.warnings.map(JSONText.quote).joined(separator: ",") + "]"
         j += ",\"iterations\":[" + iterations.rows.map { "{\"iteration\":\($0[1]),\"metric\":\(JSONText.quote($0[2])),\"value\":\(jn($0[3])),\"lower\":\(jn($0[4])),\"upper\":\(jn($0[5])),\"n\":\($0[6])}" }.joined(separator: ",") + "]"
@@ -150,51 +154,4 @@ enum RunAnalysisOutput {
 
     static func f3(_ s: String) -> String { AnalyzeOutput.f3(Double(s)) }
     static func jn(_ s: String) -> String { AnalyzeOutput.jnum(Double(s).flatMap { $0.isFinite ? $0 : nil }) }
-}
-
-/// Figures of a run against iteration.
-enum RunAnalysisFigures {
-    /// Accuracy (round-1 individual, final majority), consensus, answer entropy and flips
-    /// against iteration, 95% bootstrap CIs over questions.
-    static func byIteration(_ t: TidyTable, title: String, to url: URL) throws -> [URL] {
-        let its = Array(Set(t.rows.map { Double($0[1])! })).sorted()
-        guard !its.isEmpty else { return [] }
-        func series(_ metric: String, _ label: String, _ k: Int, dashed: Bool = false) -> Series? {
-            let rows = t.rows.filter { $0[2] == metric }.sorted { Double($0[1])! < Double($1[1])! }
-            guard !rows.isEmpty else { return nil }
-            return Series(label, x: rows.map { Double($0[1])! }, y: rows.map { Double($0[3]) ?? .nan },
-                          lower: rows.map { Double($0[4]) ?? .nan }, upper: rows.map { Double($0[5]) ?? .nan },
-                          colour: Palette.colour(k), lineStyle: dashed ? .dashed : .solid, marker: .circle)
-        }
-        let lo = its.first!, hi = its.last!
-        let xr = lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.2)...(hi + 0.2)
-        var p1 = LineChart(title: "accuracy and agreement", xLabel: "finetuning iteration", yLabel: "fraction", xRange: xr, yRange: 0...1, legend: .below)
-        p1.series = [series(MetricName.accuracyRound1Individual, "round-1 individual accuracy", 0),
-                     series(MetricName.accuracyFinal, "final majority accuracy", 1, dashed: true),
-                     series(MetricName.sampleConsensus, "consensus (final round)", 2)].compactMap { $0 }
-        var p2 = LineChart(title: "diversity and flips", xLabel: "finetuning iteration", yLabel: "nats / fraction", xRange: xr, legend: .below)
-        p2.series = [series(MetricName.sampleAnswerEntropyPlugin, "round-1 answer entropy (nats)", 3),
-                     series(MetricName.disagreementAnswer, "round-1 pairwise disagreement", 4),
-                     series(MetricName.sampleFlipWrongRight, "flips wrong→right", 5, dashed: true),
-                     series(MetricName.sampleFlipRightWrong, "flips right→wrong", 6, dashed: true)].compactMap { $0 }
-        let grid = FigureGrid(rows: 1, columns: 2, panels: [.line(p1), .line(p2)], title: "\(title): metrics by iteration (95% bootstrap CI over questions)")
-        try grid.render(to: url, size: FigureSize(width: 1800, height: 800))
-        return [url]
-    }
-
-    /// Mean pairwise training-set overlap against iteration.
-    static func overlap(_ pairs: [TrainingDataMetrics.PairRow], to url: URL) throws -> [URL] {
-        let its = Array(Set(pairs.map(\.iteration))).sorted()
-        func mean(_ f: (TrainingDataMetrics.PairRow) -> Double?) -> [Double] {
-            its.map { it in let v = pairs.filter { $0.iteration == it }.compactMap(f); return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
-        }
-        let x = its.map(Double.init)
-        let lo = x.first!, hi = x.last!
-        var c = LineChart(title: "Training-set overlap between agents (mean over agent pairs)", xLabel: "finetuning iteration", yLabel: "Jaccard",
-                          xRange: lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.2)...(hi + 0.2), yRange: 0...1.05, legend: .below)
-        c.series = [Series("(question, answer) pairs", x: x, y: mean(\.pairJaccard), colour: Palette.colour(0), marker: .circle),
-                    Series("response texts", x: x, y: mean(\.textJaccard), colour: Palette.colour(1), lineStyle: .dashed, marker: .square)]
-        try c.render(to: url, size: FigureSize(width: 1100, height: 700))
-        return [url]
-    }
 }

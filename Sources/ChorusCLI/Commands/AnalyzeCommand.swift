@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusAnalysis
+import ChorusFigures
 import ChorusIngest
 import ChorusRecords
 import ChorusStats
@@ -20,7 +21,10 @@ struct AnalyzeCommand: ParsableCommand {
         accuracy with 95% bootstrap intervals over questions, unanimity, consensus, no-answer \
         rate, answer entropy (nats), flips from the previous round, and text diversity. Several \
         files also give a side-by-side comparison. Tidy CSVs (files, rounds, flips, answers, \
-        skipped), analysis.json and figures (accuracy and consensus by round, flips) go to --out. \
+        skipped, agents), analysis.json and the figures drawn from those tables (OUT/figures: accuracy \
+        and agreement by round, flips, per-model accuracy; PNG, PDF and SVG at paper size, as \
+        `chorus figures OUT` draws them; a simulated transcript's seeds are pooled, a panel per \
+        regime) go to --out. \
         See docs/formats.md for the formats and the extraction rules.
         """)
 
@@ -45,8 +49,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Replace a non-empty --out folder (without it, such a folder is refused before any reading).")
     var force = false
 
-    @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only.")
+    @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only (chorus figures OUT draws the figures later).")
     var noFigures = false
+
+    @OptionGroup(title: "Figures (drawn into OUT/figures from the tables, as 'chorus figures' does)")
+    var figureOptions: FigureOptions
 
     @Flag(name: .customLong("records"), help: "Also write every record (with its text) as canonical JSON Lines: records.jsonl.")
     var writeRecords = false
@@ -96,7 +103,7 @@ struct AnalyzeCommand: ParsableCommand {
         let outDir = target.destination
         if let runSpec {   // AnalyzeCommand+Run.swift
             do {
-                try OutputTarget.write(target) { staging in try executeRun(runSpec, outDir: staging) }
+                try OutputTarget.write(target) { staging in try executeRun(runSpec, outDir: staging, destination: outDir) }
             } catch { target.abandon(); throw error }
             return
         }
@@ -118,11 +125,12 @@ struct AnalyzeCommand: ParsableCommand {
             }
             let agentRows = try AnalyzeAgents.write(analyses, to: staging, seed: seed)   // AnalyzeAgents.swift
             let factRows = try factTable.map { try AnalyzeFacts.write(analyses, facts: $0, to: staging, seed: seed) } ?? []
-            let figures = (noFigures ? [] : try AnalyzeFigures.render(analyses, to: staging) + AnalyzeAgents.render(agentRows, to: staging))
-                .map { outDir.appendingPathComponent($0.lastPathComponent) }
-            let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path, figures: figures.map(\.path), seed: seed)
+            // From the tables just written, exactly as `chorus figures OUT` draws them.
+            let drawn = noFigures ? nil : try FiguresCommand.render(run: staging, options: figureOptions).relocated(from: staging, to: outDir)
+            let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path,
+                                                  figures: drawn?.figures.flatMap(\.files).map(\.path) ?? [], seed: seed)
             try AtomicFile.write(report, to: staging.appendingPathComponent("analysis.json"))
-            return (figures, report, agentRows, factRows)
+            return (drawn, report, agentRows, factRows)
         }
         if json {
             print(report)
@@ -130,8 +138,8 @@ struct AnalyzeCommand: ParsableCommand {
             for a in analyses { print(AnalyzeOutput.textReport(a)); print(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name), terminator: "") }
             if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
             print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, agents.csv, analysis.json" + (facts == nil ? "" : ", facts.csv")
-                  + (writeRecords ? ", records.jsonl" : "")
-                  + (figures.isEmpty ? "" : ", " + figures.map(\.lastPathComponent).joined(separator: ", ")))
+                  + (writeRecords ? ", records.jsonl" : ""))
+            if let figures { print(FiguresCommand.report(run: outDir, figures), terminator: "") }
         }
     }
 

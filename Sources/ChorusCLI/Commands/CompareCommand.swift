@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
         run manifest / {iteration} pattern, analysed on the spot. The metrics both report (the \
         simulator's names: accuracy.round1_individual, accuracy.final, sample.consensus, \
         sample.answer_entropy_plugin, sample.flip_*, disagreement.answer, …) are joined into \
-        compare.csv and drawn against iteration in compare.png.
+        compare.csv and drawn against iteration from it (OUT/figures/compare.{png,pdf,svg}, as `chorus figures OUT` draws it).
         """)
 
     @Argument(help: "A chorus simulate run directory.")
@@ -37,6 +37,9 @@ struct CompareCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-figures"), help: "Write compare.csv only.")
     var noFigures = false
+
+    @OptionGroup(title: "Figures (drawn into OUT/figures from compare.csv, as 'chorus figures' does)")
+    var figureOptions: FigureOptions
 
     func run() throws { try CLIErrors.reporting { try execute() } }
 
@@ -67,8 +70,8 @@ struct CompareCommand: ParsableCommand {
             throw AnalysisError.insufficientData("\(summary.path) and \(real) share no metric (simulated: \(joined.onlySimulated.prefix(8).joined(separator: ", ")); real: \(joined.onlyReal.joined(separator: ", ")))")
         }
         try joined.table.write(to: dir.appendingPathComponent("compare.csv"))
-        var pngs: [URL] = []
-        if !noFigures { pngs.append(try Self.figure(joined, to: dir.appendingPathComponent("compare.png"))) }
+        // Drawn from compare.csv just written, exactly as `chorus figures DIR` draws it.
+        let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions)
         var lines = [["metric", "source", "regime"] + Array(Set(joined.table.rows.map { Int($0[2])! })).sorted().map { "it \($0)" }]
         for m in joined.shared {
             var series: [String: [String: String]] = [:]
@@ -86,37 +89,7 @@ struct CompareCommand: ParsableCommand {
         var text = "\n== compare: \(simulated) vs \(real)\n" + TextTable.render(lines)
         if !joined.onlyReal.isEmpty { text += "only in the real run: \(joined.onlyReal.joined(separator: ", "))\n" }
         text += "training-data overlap: the simulator does not report it yet; see training-overlap.csv of chorus analyze --run\n"
-        text += "wrote \(dir.path): compare.csv" + pngs.map { ", " + $0.lastPathComponent }.joined()
-        Console.current.out(text + "\n")
-    }
-
-    /// One panel per shared metric: simulated regimes (95% t band over seeds) and the real run
-    /// (95% bootstrap band over questions) against iteration.
-    static func figure(_ j: RunComparison.Joined, to url: URL) throws -> URL {
-        let its = j.table.rows.map { Double($0[2])! }
-        let lo = its.min()!, hi = its.max()!
-        let xr = lo == hi ? (lo - 0.5)...(hi + 0.5) : (lo - 0.3)...(hi + 0.3)
-        var panels: [Panel] = []
-        for m in j.shared {
-            // Fractions are drawn on [0, 1] (a 2-seed t interval can reach far outside it).
-            let fraction = !m.contains("entropy")
-            var c = LineChart(title: m, xLabel: "finetuning iteration", yLabel: fraction ? "fraction" : "nats", xRange: xr,
-                              yRange: fraction ? 0...1 : nil, legend: .below)
-            var keys: [String] = []
-            for r in j.table.rows where r[3] == m && !keys.contains(r[0] + "|" + r[1]) { keys.append(r[0] + "|" + r[1]) }
-            for (k, key) in keys.enumerated() {
-                let rows = j.table.rows.filter { $0[3] == m && $0[0] + "|" + $0[1] == key }.sorted { Double($0[2])! < Double($1[2])! }
-                let isReal = !key.hasPrefix("simulated|")
-                let name = isReal ? "real: \(key.split(separator: "|")[0])" : "simulated: \(key.split(separator: "|")[1])"
-                c.series.append(Series(name, x: rows.map { Double($0[2])! }, y: rows.map { Double($0[4]) ?? .nan },
-                                       lower: rows.map { Double($0[5]) ?? .nan }, upper: rows.map { Double($0[6]) ?? .nan },
-                                       colour: isReal ? .black : Palette.colour(k), lineStyle: isReal ? .solid : .dashed,
-                                       lineWidth: isReal ? 2 : 1, marker: isReal ? .circle : .square))
-            }
-            panels.append(.line(c))
-        }
-        let (grid, size) = AnalyzeFigures.grid(panels, title: "Simulated and real runs by iteration (95% intervals)")
-        try grid.render(to: url, size: size)
-        return url
+        text += "wrote \(dir.path): compare.csv"
+        Console.current.out(text + "\n" + (drawn.map { FiguresCommand.report(run: dir, $0) } ?? ""))
     }
 }

@@ -54,8 +54,9 @@ struct FiguresCommand: ParsableCommand {
         commandName: "figures",
         abstract: "Draw every figure of run directories from their tables, at paper size.",
         discussion: """
-        Tells the kind of run from the tables (summary.csv: chorus simulate or reproduce; rounds.csv: \
-        chorus analyze) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
+        Tells the kind of run from the tables (summary.csv: chorus simulate or reproduce; \
+        sweep-summary.csv: chorus sweep; compare.csv: chorus compare; iterations.csv: chorus analyze \
+        --run; rounds.csv: chorus analyze) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
         (or --out), as PNG (with its dpi recorded), PDF and SVG. Nothing is recomputed: edit the \
         tables or the options and draw again. Text is set in points at print size; nothing is \
         smaller than 8 pt. figures/README.md shows each figure.
@@ -64,6 +65,7 @@ struct FiguresCommand: ParsableCommand {
           chorus figures notebooks-data/paper-20261125T105000Z
           chorus figures runs/a runs/b --size single --formats pdf
           chorus figures notebooks-data/analyze-20261125T110000Z --size 7x4 --titles
+          chorus figures notebooks-data/sweep-phase --size double
         """)
 
     @Argument(help: "Run directories.")

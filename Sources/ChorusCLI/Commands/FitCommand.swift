@@ -126,7 +126,7 @@ struct FitCommand: ParsableCommand {
         for (k, m) in PredictiveCheck.metrics.enumerated() {
             let rs = rows.filter { $0.metric == m }.sorted { $0.round < $1.round }
             guard !rs.isEmpty else { continue }
-            var c = LineChart(title: m, xLabel: "debate round", yLabel: "fraction", xRange: AnalyzeFigures.roundRange(maxRound), yRange: 0...1, legend: .below)
+            var c = LineChart(title: m, xLabel: "debate round", yLabel: "fraction", xRange: Self.roundRange(maxRound), yRange: 0...1, legend: .below)
             c.series = [Series("fitted model: mean, 95% predictive band", x: rs.map { Double($0.round) }, y: rs.map(\.predicted),
                                lower: rs.map(\.lower), upper: rs.map(\.upper), colour: Palette.colour(k), marker: .square),
                         Series.scatter("log", x: rs.map { Double($0.round) }, y: rs.map(\.observed), colour: .black, marker: .circle)]
@@ -140,5 +140,15 @@ struct FitCommand: ParsableCommand {
         let grid = FigureGrid(rows: 1, columns: panels.count, panels: panels, title: "Posterior-predictive check: \(title)")
         try grid.render(to: url, size: FigureSize(width: 600 * panels.count + 200, height: 750))
         return url
+    }
+
+    /// x range for rounds 1...R whose automatic ticks fall on whole rounds when R ≥ 3
+    /// (ChorusFigures picks about seven "nice" ticks, so the span must exceed 3.5; with two
+    /// rounds the ticks fall on halves).
+    static func roundRange(_ maxRound: Int) -> ClosedRange<Double> {
+        let r = Double(maxRound)
+        if maxRound >= 4 { return 0.7...(r + 0.3) }
+        if maxRound == 3 { return 0.2...3.8 }
+        return 0.6...(r + 0.4)
     }
 }

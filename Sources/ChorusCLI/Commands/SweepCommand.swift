@@ -139,7 +139,7 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Also draw the figure here (.png/.svg/.pdf); default DIR/sweep-figure.png when the spec names a figure.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also draw the figure here (.png/.svg/.pdf); default DIR/figures/sweep-figure.{png,pdf,svg} when the spec names a figure.", valueName: "file"))
     var figure: String?
 
     @Flag(help: "No progress on standard error.")
@@ -197,7 +197,7 @@ struct SweepMergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the tables go (default: the first directory).", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Figure file (default: OUT/sweep-figure.png when the spec names a figure).", valueName: "file"))
+    @Option(help: ArgumentHelp("Figure file (default: OUT/figures/sweep-figure.{png,pdf,svg} when the spec names a figure).", valueName: "file"))
     var figure: String?
 
     @Argument(help: ArgumentHelp("Sweep directories to merge.", valueName: "dir"))
@@ -226,16 +226,36 @@ struct SweepMergeCommand: ParsableCommand {
         }
     }
 
-    /// Draws the spec's figure (if it names one, or a path is given) from the merged points.
+    /// Draws the spec's figure (if it names one, or a path is given) from the merged tables in
+    /// `directory` (sweep-summary.csv, as `chorus figures DIR` reads them), at paper size: to
+    /// `path` (format from its extension), or as DIR/figures/sweep-figure.{png,pdf,svg}.
     static func drawFigure(plan: SweepPlan, collected: SweepMerge.Collected, path: String?, directory: URL, console: Console) throws {
         guard plan.spec.figure != nil || path != nil else { return }
         guard let figureSpec = plan.spec.figure else {
             throw SweepError.invalidSpec(source: "--figure", field: "figure", reason: "the spec names no figure (figure: {metric: …, regime: …} or {claim: N})")
         }
-        let url = path.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("sweep-figure.png")
-        let drawn = try SweepPhaseFigure.make(plan: plan, collected: collected, figure: figureSpec)
-        try drawn.render(to: url, format: nil, size: FigureSize(width: 900, height: 640))
-        console.out("wrote the figure to \(url.path)\n")
+        let spec = plan.spec
+        guard spec.design == .grid, (1...2).contains(spec.axes.count) else {
+            throw SweepError.invalidSpec(source: "figure", field: "axes", reason: "a figure needs a grid design over 1 or 2 axes (this sweep: \(spec.design.rawValue), \(spec.axes.count) axes); use the tables for other designs")
+        }
+        let tables = try SweepRunFigures.read(directory)
+        guard !tables.rows.isEmpty else {
+            console.err("sweep: no finished point, so no figure\n")
+            return
+        }
+        guard let named = tables.figure(for: figureSpec) else {
+            let what = figureSpec.claim.map { "claim \($0)" } ?? "metric \(figureSpec.metric ?? "") of regime \(figureSpec.regime ?? "")"
+            throw SweepError.invalidSpec(source: "figure", field: "figure", reason: "\(SweepMerge.summaryFile) has no \(what) at any point (is the metric kept, and the regime run?)")
+        }
+        if let path {
+            let url = URL(fileURLWithPath: path)
+            let (grid, size) = named.layout()
+            try grid.render(to: url, format: nil, size: size, style: .paper)
+            console.out("wrote the figure to \(url.path)\n")
+        } else {
+            let files = try named.render(into: directory.appendingPathComponent("figures", isDirectory: true))
+            console.out("wrote the figure to " + files.map(\.path).joined(separator: ", ") + "\n")
+        }
     }
 }
 

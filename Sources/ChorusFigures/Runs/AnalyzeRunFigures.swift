@@ -2,10 +2,10 @@ import Foundation
 import ChorusStats
 
 /// The figures of a `chorus analyze` directory, drawn from its tables: `rounds.csv` (accuracy
-/// and agreement by round), `flips.csv` (answer changes), `answers.csv` with `files.csv`
-/// (per-model accuracy by round in heterogeneous debates).
+/// and agreement by round), `flips.csv` (answer changes), `agents.csv` (per-model accuracy by
+/// round in heterogeneous debates).
 ///
-/// A panel is one (file, run, regime, iteration) group. `rounds.csv` has no seed column, so
+/// A panel is one (file, run, regime, iteration) group: `rounds.csv` keys rows by no seed, so
 /// rows of several seeds of one group (a simulated transcript) are pooled: the panel shows
 /// their mean with a 95% t interval over seeds instead of one panel per seed.
 public struct AnalyzeRunFigures {
@@ -20,18 +20,25 @@ public struct AnalyzeRunFigures {
     /// (group, round transition) → kind → (count sum).
     var flips: [Key: [Int: [String: Double]]] = [:]
     var flipGroups: [Key] = []
-    /// Per-model accuracy: (file, run, iteration) → agent → round → (correct, judged).
-    var agentScores: [Key: [Int: [Int: (Int, Int)]]] = [:]
-    var agentGroups: [Key] = []
-    var agentNames: [String: [String]] = [:]
+    /// Per-model accuracy by round (agents.csv).
+    var agents: AgentAccuracyData?
 
     /// Reads the tables of an analyze directory (rounds.csv required; the others when present).
     /// - Throws: `TableError` naming the file, line and column of a bad cell.
     public static func read(_ dir: URL) throws -> AnalyzeRunFigures {
         var f = AnalyzeRunFigures()
+        // Free-text logs (files.csv task "free") have no extracted answers: their answer metrics
+        // (unanimity of "no answer", …) mean nothing and are not drawn.
+        var free = Set<String>()
+        let filesURL = dir.appendingPathComponent("files.csv")
+        if FileManager.default.fileExists(atPath: filesURL.path) {
+            let t = try RunTable(filesURL, required: ["file"])
+            for i in 0..<t.count where t.string(i, "task") == "free" { free.insert(t.string(i, "file")) }
+        }
         let r = try RunTable(dir.appendingPathComponent("rounds.csv"), required: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper"])
         for i in 0..<r.count {
             let k = Key(file: r.string(i, "file"), run: r.string(i, "run"), regime: r.string(i, "regime"), iteration: r.string(i, "iteration"))
+            guard !free.contains(k.file) else { continue }
             if f.rounds[k] == nil { f.groups.append(k) }
             f.rounds[k, default: [:]][try r.int(i, "round"), default: [:]][r.string(i, "metric"), default: []]
                 .append((try r.double(i, "value"), try r.double(i, "lower"), try r.double(i, "upper")))
@@ -41,31 +48,12 @@ public struct AnalyzeRunFigures {
             let t = try RunTable(flipsURL, required: ["file", "run", "regime", "iteration", "round", "kind", "count"])
             for i in 0..<t.count {
                 let k = Key(file: t.string(i, "file"), run: t.string(i, "run"), regime: t.string(i, "regime"), iteration: t.string(i, "iteration"))
+                guard !free.contains(k.file) else { continue }
                 if f.flips[k] == nil { f.flipGroups.append(k) }
                 f.flips[k, default: [:]][try t.int(i, "round"), default: [:]][t.string(i, "kind"), default: 0] += try t.double(i, "count")
             }
         }
-        let filesURL = dir.appendingPathComponent("files.csv"), answersURL = dir.appendingPathComponent("answers.csv")
-        if FileManager.default.fileExists(atPath: filesURL.path) {
-            let t = try RunTable(filesURL, required: ["file"])
-            for i in 0..<t.count where t.has("agent_names") && !t.string(i, "agent_names").isEmpty {
-                f.agentNames[t.string(i, "file")] = t.string(i, "agent_names").split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            }
-        }
-        if FileManager.default.fileExists(atPath: answersURL.path) {
-            let t = try RunTable(answersURL, required: ["file", "run", "iteration", "agent", "round", "correct"])
-            for i in 0..<t.count {
-                let c = t.string(i, "correct")
-                guard c == "true" || c == "false" else { continue }
-                let k = Key(file: t.string(i, "file"), run: t.string(i, "run"), regime: "", iteration: t.string(i, "iteration"))
-                if f.agentScores[k] == nil { f.agentGroups.append(k) }
-                let agent = try t.int(i, "agent"), round = try t.int(i, "round")
-                var cell = f.agentScores[k, default: [:]][agent, default: [:]][round] ?? (0, 0)
-                cell.0 += c == "true" ? 1 : 0
-                cell.1 += 1
-                f.agentScores[k, default: [:]][agent, default: [:]][round] = cell
-            }
-        }
+        f.agents = try AgentAccuracyData.read(dir)
         return f
     }
 
@@ -75,9 +63,17 @@ public struct AnalyzeRunFigures {
     }
 
     func label(_ k: Key) -> String {
-        let base = (k.file as NSString).deletingPathExtension
-        let multi = Set(groups.map(\.file)).count < groups.count
-        return multi ? "\(base) \(k.regime) it \(k.iteration)" : base
+        Self.label(file: k.file, regime: k.regime, iteration: k.iteration, among: groups.map { ($0.file, $0.regime, $0.iteration) })
+    }
+
+    /// A panel's title: the log's name when each log is one group; "regime, iteration i" for the
+    /// groups of simulated transcripts (regime ≠ "log") when that names each group once; else
+    /// the log's name, regime and iteration.
+    static func label(file: String, regime: String, iteration: String, among all: [(String, String, String)]) -> String {
+        let base = (file as NSString).deletingPathExtension
+        guard Set(all.map(\.0)).count < all.count else { return base }
+        if regime != "log", Set(all.map { "\($0.1)|\($0.2)" }).count == all.count { return "\(regime), iteration \(iteration)" }
+        return "\(base) \(regime) it \(iteration)"
     }
 
     /// The pooled estimate of a metric at one round: the row's own interval, or the mean over
@@ -154,40 +150,15 @@ public struct AnalyzeRunFigures {
                            naturalWidth: panels.count == 1 && transitions <= 2 ? .single : .double)
     }
 
-    /// Per-model accuracy by round (answers.csv): one line per agent, named from files.csv, with
-    /// Wilson 95% intervals over questions. Drawn for logs with two or more agents.
+    /// Per-model accuracy by round (agents.csv): one line per agent, named from its agent_name
+    /// column, with its 95% interval (bootstrap over questions; t over seeds when a group pools
+    /// several). Drawn for groups with two or more agents.
     public func perModelAccuracy() -> NamedFigure? {
-        var panels: [Panel] = []
-        for k in agentGroups.prefix(Self.maxPanels) {
-            guard let agents = agentScores[k], agents.count >= 2 else { continue }
-            let names = agentNames[k.file]
-            let allRounds = Set(agents.values.flatMap(\.keys)).sorted()
-            guard allRounds.count >= 1 else { continue }
-            var c = LineChart(title: (k.file as NSString).deletingPathExtension, xLabel: "debate round", yLabel: "accuracy", yRange: 0...1)
-            for (j, a) in agents.keys.sorted().enumerated() {
-                let byRound = agents[a]!
-                let rs = byRound.keys.sorted().filter { byRound[$0]!.1 > 0 }
-                let w = rs.map { Self.wilson(byRound[$0]!.0, byRound[$0]!.1) }
-                let name = names.flatMap { a < $0.count && !$0[a].isEmpty ? $0[a] : nil } ?? "agent \(a)"
-                c.series.append(Series(name, x: rs.map(Double.init), y: w.map(\.mean), lower: w.map(\.lower), upper: w.map(\.upper),
-                                       colour: Palette.colour(j), lineStyle: j % 2 == 0 ? .solid : .dashed, marker: Marker.forIndex(j),
-                                       bandOpacity: 0.12))
-            }
-            if let lo = allRounds.first, let hi = allRounds.last { c.xAxis.range = (Double(lo) - 0.3)...(Double(hi) + 0.3) }
-            panels.append(.line(c))
-        }
+        guard let agents else { return nil }
+        let all = agents.groups.map { ($0.file, $0.regime, $0.iteration) }
+        let panels = agents.panels(limit: Self.maxPanels) { k in Self.label(file: k.file, regime: k.regime, iteration: k.iteration, among: all) }
         guard !panels.isEmpty else { return nil }
-        return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, with Wilson 95% intervals over questions.",
-                           title: "Per-model accuracy by round", panels: panels)
-    }
-
-    /// The Wilson score interval of a proportion (Wilson 1927), z = 1.959964 (95%):
-    /// centre (p + z²/2n) / (1 + z²/n), half-width z·√(p(1−p)/n + z²/4n²) / (1 + z²/n).
-    static func wilson(_ k: Int, _ n: Int) -> Estimate {
-        let z = 1.959963984540054, nn = Double(n), p = Double(k) / nn
-        let d = 1 + z * z / nn
-        let centre = (p + z * z / (2 * nn)) / d
-        let half = z * (p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot() / d
-        return Estimate(mean: p, lower: max(0, centre - half), upper: min(1, centre + half), n: n)
+        return NamedFigure(name: "per-model-accuracy", caption: "Accuracy of each agent (model) by debate round, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several).",
+                           title: "Per-model accuracy by round", panels: panels, sharedLegend: AgentAccuracyData.canShareLegend(panels))
     }
 }

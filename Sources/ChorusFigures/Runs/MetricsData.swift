@@ -31,4 +31,17 @@ public struct MetricsData: Sendable {
         guard diffs.count >= 2, let t = try? Describe.tInterval(diffs) else { return nil }
         return Estimate(mean: t.mean, lower: t.lower, upper: t.upper, n: t.n)
     }
+
+    /// The seeds with a value of `metric` in `regime`, in numeric order (then as text).
+    public func seeds(_ regime: String, _ metric: String) -> [String] {
+        (values[regime + "|" + metric].map { Array($0.keys) } ?? []).sorted { a, b in
+            if let x = UInt64(a), let y = UInt64(b) { return x < y }
+            return a < b
+        }
+    }
+
+    /// One seed's value at one iteration (nil when absent).
+    public func value(_ regime: String, _ metric: String, seed: String, iteration: Int) -> Double? {
+        values[regime + "|" + metric]?[seed]?[iteration]
+    }
 }

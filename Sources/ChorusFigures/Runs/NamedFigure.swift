@@ -14,26 +14,36 @@ public struct NamedFigure: Sendable {
     /// The width the figure is drawn at when none is asked for: a single column for one or
     /// two panels, both columns for more.
     public var naturalWidth: PaperWidth
+    /// Most columns of panels (3; 2 for heat maps with long axis labels, which need the width).
+    public var maxColumns: Int
+    /// The narrowest a panel may be (inches): a heat map, with its row labels and colour bar,
+    /// needs about 2.3 in, so at single-column width its panels go one per row.
+    public var minPanelWidth: Double
 
     public init(name: String, caption: String, title: String, panels: [Panel], sharedLegend: Bool = false,
-                naturalWidth: PaperWidth? = nil) {
+                naturalWidth: PaperWidth? = nil, maxColumns: Int = 3, minPanelWidth: Double? = nil) {
         self.name = name; self.caption = caption; self.title = title; self.panels = panels
         self.sharedLegend = sharedLegend
         self.naturalWidth = naturalWidth ?? (panels.count <= 1 ? .single : .double)
+        self.maxColumns = max(1, maxColumns)
+        let heatMaps = panels.contains { if case .heatMap = $0 { return true } else { return false } }
+        self.minPanelWidth = minPanelWidth ?? (heatMaps ? 2.3 : 1.6)
     }
 
     /// Columns of panels at a width of `inches`: one column under 5 in (two for four panels or
-    /// more), else up to three.
-    static func columns(panels n: Int, inches: Double) -> Int {
-        if inches < 5 { return n >= 4 ? 2 : 1 }
-        return min(3, max(1, n))
+    /// more), else up to three; never more than `limit`, nor so many that a panel is narrower
+    /// than `minWidth` inches.
+    static func columns(panels n: Int, inches: Double, limit: Int = 3, minWidth: Double = 1.6) -> Int {
+        let fit = max(1, Int(inches / minWidth))
+        if inches < 5 { return min(limit, fit, n >= 4 ? 2 : 1) }
+        return min(limit, fit, 3, max(1, n))
     }
 
     /// The grid and size at `width` (nil = `naturalWidth`). A panel is about 0.72 times as
     /// high as it is wide, between 1.9 and 2.7 in; a shared legend adds a band.
     public func layout(width: PaperWidth? = nil) -> (grid: FigureGrid, size: FigureSize) {
         let w = width ?? naturalWidth
-        let columns = Self.columns(panels: panels.count, inches: w.inches)
+        let columns = Self.columns(panels: panels.count, inches: w.inches, limit: maxColumns, minWidth: minPanelWidth)
         let rows = (panels.count + columns - 1) / columns
         let cells = panels + Array(repeating: Panel.empty, count: rows * columns - panels.count)
         let perRow = min(2.7, max(1.9, 0.72 * w.inches / Double(columns)))

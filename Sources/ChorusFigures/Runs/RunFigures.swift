@@ -4,13 +4,42 @@ import Foundation
 public enum RunKind: String, Sendable, CaseIterable {
     /// `chorus simulate` / `chorus reproduce`: summary.csv (and metrics.csv).
     case simulation
-    /// `chorus analyze`: rounds.csv (and flips.csv, answers.csv, files.csv).
+    /// `chorus sweep run|merge`: sweep-summary.csv (and sweep-metrics.csv, sweep-points.csv).
+    case sweep
+    /// `chorus compare`: compare.csv.
+    case compare
+    /// `chorus analyze --run`: iterations.csv (and rounds.csv, agents.csv, training-overlap.csv).
+    case runAnalysis = "run analysis"
+    /// `chorus analyze FILE…`: rounds.csv (and flips.csv, answers.csv, files.csv, agents.csv).
     case analysis
+
+    /// The table that marks the kind (checked in `allCases` order).
+    public var marker: String {
+        switch self {
+        case .simulation: return "summary.csv"
+        case .sweep: return "sweep-summary.csv"
+        case .compare: return "compare.csv"
+        case .runAnalysis: return "iterations.csv"
+        case .analysis: return "rounds.csv"
+        }
+    }
+
+    /// The command that writes it.
+    var command: String {
+        switch self {
+        case .simulation: return "chorus simulate or reproduce"
+        case .sweep: return "chorus sweep"
+        case .compare: return "chorus compare"
+        case .runAnalysis: return "chorus analyze --run"
+        case .analysis: return "chorus analyze"
+        }
+    }
 }
 
 /// Every figure that applies to a run directory, from its tables only (`chorus figures`).
 public enum RunFigures {
-    /// The kind of run in `dir`.
+    /// The kind of run in `dir`: the first kind (in `RunKind.allCases` order) whose marker table
+    /// it holds (an `analyze --run` folder also has rounds.csv, so iterations.csv is looked at first).
     /// - Throws: `FigureError.notARun` when `dir` is not a directory or holds none of the tables.
     public static func detect(_ dir: URL) throws -> RunKind {
         let fm = FileManager.default
@@ -18,9 +47,8 @@ public enum RunFigures {
         guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
             throw FigureError.notARun(path: dir.path, reason: "no such directory")
         }
-        if fm.fileExists(atPath: dir.appendingPathComponent("summary.csv").path) { return .simulation }
-        if fm.fileExists(atPath: dir.appendingPathComponent("rounds.csv").path) { return .analysis }
-        throw FigureError.notARun(path: dir.path, reason: "it has neither summary.csv (chorus simulate or reproduce) nor rounds.csv (chorus analyze)")
+        for kind in RunKind.allCases where fm.fileExists(atPath: dir.appendingPathComponent(kind.marker).path) { return kind }
+        throw FigureError.notARun(path: dir.path, reason: "it has none of " + RunKind.allCases.map { "\($0.marker) (\($0.command))" }.joined(separator: ", "))
     }
 
     /// The kind of run and its figures.
@@ -36,6 +64,12 @@ public enum RunFigures {
             let metrics = SimulationRunFigures.needsMetrics(summary) && FileManager.default.fileExists(atPath: metricsURL.path)
                 ? try MetricsData.read(metricsURL) : nil
             return (kind, SimulationRunFigures(summary: summary, metrics: metrics).all())
+        case .sweep:
+            return (kind, try SweepRunFigures.read(dir).all())
+        case .compare:
+            return (kind, try CompareRunFigures.read(dir).all())
+        case .runAnalysis:
+            return (kind, try RunAnalysisFigures.read(dir).all())
         case .analysis:
             return (kind, try AnalyzeRunFigures.read(dir).all())
         }

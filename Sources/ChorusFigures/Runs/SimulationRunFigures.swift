@@ -45,7 +45,7 @@ public struct SimulationRunFigures {
 
     /// Every figure that applies, in gallery order.
     public func all() -> [NamedFigure] {
-        [accuracy(), accuracyByRegime(), diversity(), entropyByRole(), ablations(), klByRole(), accuracyVsEntropy()].compactMap { $0 }
+        [accuracy(), accuracyByRegime(), diversity(), entropyByRole(), styleSpecialisation(), ablations(), klByRole(), accuracyVsEntropy()].compactMap { $0 }
     }
 
     // MARK: figures

@@ -68,6 +68,8 @@ struct RegimeRun {
                                  generatorSeats: regime.generatorSeats, criticSeats: criticSeatsUsed,
                                  generatorModels: generatorModels, criticModels: criticModels, into: &values)
             PolicyMetrics.passAndCoverage(bank: bank, tables: testTables, generatorSeats: regime.generatorSeats, into: &values)
+            StyleShares.compute(bank: bank, tables: testTables, generatorSeats: regime.generatorSeats,
+                                criticSeats: criticSeatsUsed, into: &values)
             scorer.compute(tables: testTables, base: baseTest, generatorModels: generatorModels,
                            criticModels: criticModels, into: &values)
             let society = Society(tables: testTables, criticWeights: models.map(\.criticWeights),

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The figure of a `chorus compare` folder, drawn from its `compare.csv` (columns source,
+/// regime, iteration, metric, value, lower, upper, n): for every metric the simulated and the
+/// real run share, one panel against iteration with the simulated regimes (mean over seeds,
+/// 95% t bands) and the real run (black, 95% bootstrap band over questions) on the same axes.
+public struct CompareRunFigures {
+    struct Line: Hashable { var source, regime: String }
+
+    /// Metrics in order of first appearance in the real run's rows (then the others).
+    var metrics: [String] = []
+    /// metric → line → iteration → estimate.
+    var values: [String: [Line: [Int: Estimate]]] = [:]
+    /// Lines in order of first appearance (simulated regimes, then the real run).
+    var lines: [Line] = []
+
+    /// Reads `compare.csv` in `dir`.
+    /// - Throws: `TableError` naming the file, line and column of a bad cell.
+    public static func read(_ dir: URL) throws -> CompareRunFigures {
+        let t = try RunTable(dir.appendingPathComponent("compare.csv"), required: ["source", "regime", "iteration", "metric", "value", "lower", "upper"])
+        var f = CompareRunFigures()
+        var realMetrics: [String] = [], simMetrics: [String] = []
+        for i in 0..<t.count {
+            let line = Line(source: t.string(i, "source"), regime: t.string(i, "regime"))
+            let m = t.string(i, "metric")
+            if !f.lines.contains(line) { f.lines.append(line) }
+            if line.isSimulated { if !simMetrics.contains(m) { simMetrics.append(m) } } else if !realMetrics.contains(m) { realMetrics.append(m) }
+            f.values[m, default: [:]][line, default: [:]][try t.int(i, "iteration")] =
+                Estimate(mean: try t.double(i, "value"), lower: try t.double(i, "lower"), upper: try t.double(i, "upper"), n: Int(t.string(i, "n")) ?? 0)
+        }
+        f.metrics = realMetrics + simMetrics.filter { !realMetrics.contains($0) }
+        return f
+    }
+
+    public func all() -> [NamedFigure] { [overlay()].compactMap { $0 } }
+
+    /// Short panel titles for the metrics `chorus analyze --run` reports (`IterationMetrics`), so
+    /// that they fit a small multiple at 8 pt; any other metric keeps its name.
+    static let titles: [String: String] = [
+        "accuracy.round1_individual": "round-1 accuracy", "accuracy.round1_majority": "round-1 majority",
+        "accuracy.final": "final accuracy", "sample.consensus": "consensus",
+        "sample.answer_entropy_plugin": "answer entropy (plug-in)", "sample.answer_entropy_mm": "answer entropy (MM)",
+        "sample.flip_wrong_right": "flips wrong → right", "sample.flip_right_wrong": "flips right → wrong",
+        "disagreement.answer": "answer disagreement",
+    ]
+
+    /// Fractions are drawn on [0, 1] (a 2-seed t interval can reach far outside it); entropies,
+    /// NLLs and KLs on the data's range.
+    static func isFraction(_ metric: String) -> Bool {
+        !(metric.contains("entropy") || metric.contains("nll") || metric.contains("kl") || metric.contains("divergence"))
+    }
+
+    /// One panel per shared metric: the simulated regimes in colour (dashed, 95% t bands over
+    /// seeds) and the real run in black (solid, thicker, 95% bootstrap band over questions).
+    public func overlay() -> NamedFigure? {
+        let its = values.values.flatMap { $0.values.flatMap(\.keys) }
+        guard let lo = its.min(), let hi = its.max() else { return nil }
+        let xr = lo == hi ? (Double(lo) - 0.5)...(Double(hi) + 0.5) : (Double(lo) - 0.3)...(Double(hi) + 0.3)
+        var panels: [Panel] = []
+        let simulated = lines.filter(\.isSimulated)
+        for m in metrics.prefix(AnalyzeRunFigures.maxPanels) {
+            var c = LineChart(title: Self.titles[m] ?? m, xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : "nats",
+                              xRange: xr, yRange: Self.isFraction(m) ? 0...1 : nil)
+            for line in lines {
+                guard let byIt = values[m]?[line] else { continue }
+                let x = byIt.keys.sorted()
+                let e = x.map { byIt[$0]! }
+                let k = simulated.firstIndex(of: line) ?? 0
+                c.series.append(Series(line.isSimulated ? "simulated: \(line.regime)" : "real: \(line.source)",
+                                       x: x.map(Double.init), y: e.map(\.mean), lower: e.map(\.lower), upper: e.map(\.upper),
+                                       colour: line.isSimulated ? Palette.colour(k) : .black,
+                                       lineStyle: line.isSimulated ? .dashed : .solid, lineWidth: line.isSimulated ? 1 : 2,
+                                       marker: line.isSimulated ? Marker.forIndex(k + 1) : .circle, bandOpacity: line.isSimulated ? 0.15 : 0.2))
+            }
+            if !c.series.isEmpty { panels.append(.line(c)) }
+        }
+        guard !panels.isEmpty else { return nil }
+        return NamedFigure(name: "compare", caption: "Simulated against real: every metric the simulated run and the real finetuning run share (panel titles shorten the simulator's metric names, e.g. round-1 accuracy = accuracy.round1_individual), against iteration; simulated regimes dashed in colour (mean over seeds, 95% t bands), the real run in black (95% bootstrap bands over questions).",
+                           title: "Simulated and real runs by iteration", panels: panels, sharedLegend: true)
+    }
+}
+
+extension CompareRunFigures.Line {
+    /// `RunComparison` writes source "simulated" for the simulated run, the real run's name otherwise.
+    var isSimulated: Bool { source == "simulated" }
+}

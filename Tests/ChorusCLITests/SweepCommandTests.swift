@@ -61,5 +61,20 @@ import ChorusSimulation
         #expect(throws: (any Error).self) { try Self.run(["run", "--builtin", "nope"]) }
         #expect(throws: (any Error).self) { try Self.run(["merge", "--builtin", "phase", "/nonexistent/dir"]) }
         #expect(try Self.run(["plan", "--count", "--builtin", "phase"]).out == "20\n")
+        // Metric and claim names that do not exist: errors naming the key, before anything runs.
+        func message(_ args: [String]) -> String {
+            let box = Box()
+            let console = Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }, stderrIsTerminal: false)
+            do {
+                try Console.$current.withValue(console) { var c = try SweepCommand.parseAsRoot(args); try c.run() }
+                return ""
+            } catch { return box.err + "\(error)" }
+        }
+        let bad = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--metrics", "accuracy.final,entropy.chian", "--out", "/nonexistent/x"])
+        #expect(bad.contains("metrics[1]") && bad.contains("entropy.chian") && bad.contains("did you mean 'entropy.chain'"))
+        let claim = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2,9", "--out", "/nonexistent/x"])
+        #expect(claim.contains("claims") && claim.contains("'9'"))
+        #expect(!message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2", "--no-claims", "--out", "/nonexistent/x"]).isEmpty)
+        #expect(try Self.run(["plan", "--count", "--preset", "quick", "--axis", "agents.count=2,3", "--claims", "1,3", "--metrics", "accuracy.final"]).out == "2\n")
     }
 }

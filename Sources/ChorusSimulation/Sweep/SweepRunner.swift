@@ -84,8 +84,9 @@ public enum SweepRunner {
                              seeds: p.config.seeds, error: nil, rows: [], claims: [])
         do {
             let result = try Experiment(config: p.config).run(threads: threads)
-            if spec.claims {
-                file.claims = Claims.evaluate(result.summarize()).map {
+            if !spec.claims.isEmpty {
+                let selected = Set(spec.claims)
+                file.claims = Claims.evaluate(result.summarize()).filter { selected.contains($0.number) }.map {
                     PointFile.Claim(number: $0.number, statement: $0.statement, holds: $0.holds, margin: $0.margin.map(PointFile.Estimate.init))
                 }
             }

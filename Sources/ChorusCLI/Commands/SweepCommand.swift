@@ -190,7 +190,7 @@ struct SweepRunCommand: ParsableCommand {
             console.err("sweep: \(report.computed) computed, \(report.reused) already done, \(report.stale.count) stale recomputed, \(report.failed.count) failed (of \(report.total))\n")
         }
         if shard == nil {
-            let collected = try SweepMerge.collect(plan: plan, directories: [dir], toolVersion: ChorusVersion.string)
+            let collected = try SweepMerge.collect(plan: plan, directories: [dir], toolVersion: ChorusVersion.string, known: report.files)
             let files = try SweepMerge.write(plan: plan, collected: collected, to: dir)
             try SweepMergeCommand.drawFigure(plan: plan, collected: collected, path: figure, directory: dir, console: console)
             console.out("wrote \(files.joined(separator: ", ")) in \(dir.path)/\n")

@@ -54,6 +54,32 @@ import ChorusSimulation
         #expect(try Self.run(["plan", "--count"] + Self.base).out == "4\n")
     }
 
+    /// A 1-axis sweep is drawn as a line with its 95% band (the spec's selection of metrics and
+    /// claims in YAML, the figure's metric among the kept ones).
+    @Test func oneAxisSweepDrawsALine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep1-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let spec = dir.appendingPathComponent("one.yaml")
+        try """
+        name: one
+        base: {preset: quick, set: ["regimes=single-agent,multiagent", task.train_questions=12, task.test_questions=12]}
+        axes: [{key: finetune.learning_rate, values: [0.2, 0.6]}]
+        seeds: 2
+        seed_offset: 70
+        metrics: [accuracy.final, contrast.accuracy.final.minus.single-agent]
+        claims: [3]
+        figure: {metric: contrast.accuracy.final.minus.single-agent, regime: multiagent}
+        """.write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        _ = try Self.run(["run", "--spec", spec.path, "--out", out.path, "--quiet"])
+        let png = try Data(contentsOf: out.appendingPathComponent("sweep-figure.png"))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        let summary = try String(contentsOf: out.appendingPathComponent(SweepMerge.summaryFile), encoding: .utf8)
+        let claimRows = summary.split(separator: "\n").filter { $0.contains(",claim,") }
+        #expect(claimRows.count == 2 && claimRows.allSatisfy { $0.contains(",claim,3,") })
+    }
+
     @Test func badSweepsFailBeforeRunning() throws {
         #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2", "--axis", "agents.count=3", "--out", "/nonexistent/x"]) }
         #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2,0", "--out", "/nonexistent/x"]) }

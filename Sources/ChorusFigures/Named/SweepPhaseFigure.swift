@@ -14,7 +14,7 @@ public enum SweepPhaseFigure {
             throw SweepError.invalidSpec(source: "figure", field: "axes", reason: "a figure needs a grid design over 1 or 2 axes (this sweep: \(spec.design.rawValue), \(spec.axes.count) axes); use the tables for other designs")
         }
         let quantity = figure.title ?? (figure.claim.map { "Claim \($0) margin" }
-            ?? "\(figure.metric ?? "") (\(figure.regime ?? ""), iteration \(figure.iteration.map(String.init) ?? "last"))")
+            ?? "\(figure.metric ?? "") (\(figure.regime ?? ""), \(figure.iteration.map { "iteration \($0)" } ?? "last iteration"))")
         let values = plan.points.map { SweepMerge.figureValue(figure, point: $0, file: collected.points[$0.index]) }
         let xKey = spec.axes[0].key
         guard case .list(let xs) = spec.axes[0].values else { throw SweepError.invalidSpec(source: "figure", field: xKey, reason: "not a list axis") }

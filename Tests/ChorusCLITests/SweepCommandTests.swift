@@ -54,6 +54,32 @@ import ChorusSimulation
         #expect(try Self.run(["plan", "--count"] + Self.base).out == "4\n")
     }
 
+    /// A 1-axis sweep is drawn as a line with its 95% band (the spec's selection of metrics and
+    /// claims in YAML, the figure's metric among the kept ones).
+    @Test func oneAxisSweepDrawsALine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep1-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let spec = dir.appendingPathComponent("one.yaml")
+        try """
+        name: one
+        base: {preset: quick, set: ["regimes=single-agent,multiagent", task.train_questions=12, task.test_questions=12]}
+        axes: [{key: finetune.learning_rate, values: [0.2, 0.6]}]
+        seeds: 2
+        seed_offset: 70
+        metrics: [accuracy.final, contrast.accuracy.final.minus.single-agent]
+        claims: [3]
+        figure: {metric: contrast.accuracy.final.minus.single-agent, regime: multiagent}
+        """.write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        _ = try Self.run(["run", "--spec", spec.path, "--out", out.path, "--quiet"])
+        let png = try Data(contentsOf: out.appendingPathComponent("sweep-figure.png"))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        let summary = try String(contentsOf: out.appendingPathComponent(SweepMerge.summaryFile), encoding: .utf8)
+        let claimRows = summary.split(separator: "\n").filter { $0.contains(",claim,") }
+        #expect(claimRows.count == 2 && claimRows.allSatisfy { $0.contains(",claim,3,") })
+    }
+
     @Test func badSweepsFailBeforeRunning() throws {
         #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2", "--axis", "agents.count=3", "--out", "/nonexistent/x"]) }
         #expect(throws: (any Error).self) { try Self.run(["run", "--preset", "quick", "--axis", "agents.count=2,0", "--out", "/nonexistent/x"]) }
@@ -61,5 +87,20 @@ import ChorusSimulation
         #expect(throws: (any Error).self) { try Self.run(["run", "--builtin", "nope"]) }
         #expect(throws: (any Error).self) { try Self.run(["merge", "--builtin", "phase", "/nonexistent/dir"]) }
         #expect(try Self.run(["plan", "--count", "--builtin", "phase"]).out == "20\n")
+        // Metric and claim names that do not exist: errors naming the key, before anything runs.
+        func message(_ args: [String]) -> String {
+            let box = Box()
+            let console = Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }, stderrIsTerminal: false)
+            do {
+                try Console.$current.withValue(console) { var c = try SweepCommand.parseAsRoot(args); try c.run() }
+                return ""
+            } catch { return box.err + "\(error)" }
+        }
+        let bad = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--metrics", "accuracy.final,entropy.chian", "--out", "/nonexistent/x"])
+        #expect(bad.contains("metrics[1]") && bad.contains("entropy.chian") && bad.contains("did you mean 'entropy.chain'"))
+        let claim = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2,9", "--out", "/nonexistent/x"])
+        #expect(claim.contains("claims") && claim.contains("'9'"))
+        #expect(!message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2", "--no-claims", "--out", "/nonexistent/x"]).isEmpty)
+        #expect(try Self.run(["plan", "--count", "--preset", "quick", "--axis", "agents.count=2,3", "--claims", "1,3", "--metrics", "accuracy.final"]).out == "2\n")
     }
 }

@@ -105,8 +105,11 @@ import ChorusStats
         let whole = Self.temp(), sharded = Self.temp(), merged = Self.temp()
         defer { for d in [whole, sharded, merged] { try? FileManager.default.removeItem(at: d) } }
         let r = try SweepRunner.run(plan: plan, directory: whole, toolVersion: "test", threads: 2)
-        #expect(r.computed == 4 && r.failed.isEmpty)
+        #expect(r.computed == 4 && r.failed.isEmpty && r.files.count == 4)
         _ = try SweepMerge.write(plan: plan, collected: try SweepMerge.collect(plan: plan, directories: [whole], toolVersion: "test"), to: whole)
+        // The points kept in memory by the run give the same tables as the files read back.
+        let inMemory = SweepMerge.tables(plan: plan, collected: try SweepMerge.collect(plan: plan, directories: [whole], toolVersion: "test", known: r.files))
+        #expect([inMemory.metrics.csv(), inMemory.summary.csv(), inMemory.points.csv()].map { Data($0.utf8) } == (try Self.tables(whole)))
         // Three shards into separate directories, merged.
         var shardDirs: [URL] = []
         for i in 0..<3 {
@@ -169,6 +172,54 @@ import ChorusStats
         other.seeds = 3
         do { _ = try SweepRunner.run(plan: try SweepPlan(spec: other), directory: dir, toolVersion: "test"); Issue.record("mixed sweeps") }
         catch let e as SweepError { #expect("\(e)".contains("seeds")) }
+    }
+
+    /// `agents.count` is sweepable up to 16 and every exact metric stays on: the 16-agent point
+    /// writes the same metric names as the 2-agent point, and its exact round-1 majority accuracy
+    /// is a probability.
+    @Test func sixteenAgentsSweepWithEveryExactMetric() throws {
+        var spec = Self.tiny()
+        spec.set = ["regimes=single-agent,multiagent", "task.train_questions=4", "task.test_questions=4", "iterations=1"]
+        spec.axes = [SweepAxis(key: "agents.count", values: .list(["2", "16"]))]
+        spec.seeds = 2
+        spec.metrics = []
+        spec.claims = []
+        let plan = try SweepPlan(spec: spec)
+        let files = plan.points.map { SweepRunner.compute($0, spec: spec, toolVersion: "test", threads: 2) }
+        #expect(files.allSatisfy { $0.ok })
+        let names = files.map { f in Set(f.rows.filter { $0.regime == "multiagent" }.map(\.metric)) }
+        #expect(names[0] == names[1])
+        #expect(names[1].contains(MetricName.accuracyRound1Majority) && names[1].contains(MetricName.klBetween))
+        let majority = files[1].rows.filter { $0.metric == MetricName.accuracyRound1Majority }.map(\.value)
+        #expect(majority.count == 2 * 2 * 2 && majority.allSatisfy { (0...1).contains($0) })
+    }
+
+    /// The point file's exact text (hand-written), and reading it back gives the same file.
+    @Test func pointFileTextIsStableAndRoundTrips() throws {
+        let f = PointFile(toolVersion: "t", id: "abc", index: 2, settings: [.init(key: "agents.count", value: "3")],
+                          seeds: [11, 12], error: nil,
+                          rows: [MetricRow(regime: "multi\"agent", seed: 11, iteration: 0, metric: "accuracy.final", value: 0.1),
+                                 MetricRow(regime: "multi\"agent", seed: 12, iteration: 1, metric: "accuracy.final", value: .nan)],
+                          claims: [.init(number: 3, statement: "s", holds: false, margin: .init(n: 2, mean: -0.5, lower: -1, upper: 0.25))])
+        let expected = """
+        {"schema": "chorus-sweep-point", "schema_version": 1, "chorus": "t", "id": "abc", "index": 2,
+         "settings": [["agents.count", "3"]],
+         "seeds": ["11", "12"],
+         "status": "ok", "error": null,
+         "claims": [
+          {"number": 3, "statement": "s", "holds": false, "margin": ["2", "-0.5", "-1.0", "0.25"]}],
+         "rows": [
+          ["multi\\"agent", "11", "0", "accuracy.final", "0.1"],
+          ["multi\\"agent", "12", "1", "accuracy.final", "NA"]]}
+
+        """
+        #expect(f.json() == expected)
+        let url = Self.temp()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try f.json().write(to: url, atomically: true, encoding: .utf8)
+        let back = try PointFile.read(url, expectedID: "abc", toolVersion: "t")
+        #expect(back.json() == expected)
+        #expect(back.rows[1].value.isNaN && back.rows[0] == f.rows[0])
     }
 
     @Test func claimVerdictsTellUndecidedFromFails() {

@@ -17,6 +17,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "paper": paperBenchmark,
     "ingest": ingestBenchmark,
     "run": runBenchmark,
+    "sweep": sweepBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -62,7 +62,10 @@ struct SweepSpecOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Metrics kept in the tables, comma-separated (default: all).", valueName: "names"))
     var metrics: String?
 
-    @Flag(help: "Do not judge the claims at each point.")
+    @Option(help: ArgumentHelp("Claims judged at each point: all, none, or numbers, e.g. 1,3 (default: all).", valueName: "list"))
+    var claims: String?
+
+    @Flag(help: "Do not judge the claims at each point (the same as --claims none).")
     var noClaims = false
 
     @Option(help: ArgumentHelp("Name of the sweep (default directory notebooks-data/sweep-<name>).", valueName: "name"))
@@ -95,8 +98,24 @@ struct SweepSpecOptions: ParsableArguments {
             s.seeds = seeds
         }
         if let seedOffset { s.seedOffset = seedOffset }
-        if let metrics { s.metrics = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        if noClaims { s.claims = false }
+        if let metrics { s.metrics = metrics.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+        if noClaims, claims != nil { throw ValidationError("give --claims or --no-claims, not both") }
+        if noClaims { s.claims = [] }
+        if let claims {
+            switch claims.trimmingCharacters(in: .whitespaces) {
+            case "all": s.claims = SweepQuantities.claimNumbers
+            case "none": s.claims = []
+            default:
+                s.claims = try claims.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                    let t = part.trimmingCharacters(in: .whitespaces)
+                    guard let n = Int(t), SweepQuantities.claimNumbers.contains(n) else {
+                        throw SweepError.invalidSpec(source: "--claims \(claims)", field: "claims",
+                                                     reason: "'\(t)' is not a claim; give all, none, or claim numbers among \(SweepQuantities.claimNumbers.map(String.init).joined(separator: ", ")) (docs/model.md §10)")
+                    }
+                    return n
+                }.sorted()
+            }
+        }
         if let name { s.name = name }
         try s.checkShape(source: spec ?? (builtin.map { "built-in \($0)" } ?? "command line"))
         return s
@@ -171,7 +190,7 @@ struct SweepRunCommand: ParsableCommand {
             console.err("sweep: \(report.computed) computed, \(report.reused) already done, \(report.stale.count) stale recomputed, \(report.failed.count) failed (of \(report.total))\n")
         }
         if shard == nil {
-            let collected = try SweepMerge.collect(plan: plan, directories: [dir], toolVersion: ChorusVersion.string)
+            let collected = try SweepMerge.collect(plan: plan, directories: [dir], toolVersion: ChorusVersion.string, known: report.files)
             let files = try SweepMerge.write(plan: plan, collected: collected, to: dir)
             try SweepMergeCommand.drawFigure(plan: plan, collected: collected, path: figure, directory: dir, console: console)
             console.out("wrote \(files.joined(separator: ", ")) in \(dir.path)/\n")

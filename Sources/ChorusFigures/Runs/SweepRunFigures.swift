@@ -116,7 +116,7 @@ public struct SweepRunFigures {
             quantity = "Claim \(c) margin"
             p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: spec.title ?? quantity, short: false)
         } else if let m = spec.metric {
-            quantity = "\(m) (\(spec.regime ?? "any regime"), iteration \(spec.iteration.map(String.init) ?? "last"))"
+            quantity = "\(m) (\(spec.regime ?? "any regime"), \(spec.iteration.map { "iteration \($0)" } ?? "last iteration"))"
             p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity, short: false)
         } else { return nil }
         guard let p else { return nil }

@@ -27,7 +27,7 @@ public enum BuiltinSweeps {
         s.seedOffset = 10_000
         s.metrics = [MetricName.accuracyFinal, MetricName.accuracyRound1Majority, MetricName.entropyChain,
                      MetricName.disagreementChain, Contrasts.accuracyMinus("single-agent"), Contrasts.minusIteration1]
-        s.claims = false
+        s.claims = []
         s.figure = .init(metric: Contrasts.accuracyMinus("single-agent"), regime: "multiagent",
                          title: "Multiagent − single-agent accuracy, last iteration (10 seeds)")
         return s

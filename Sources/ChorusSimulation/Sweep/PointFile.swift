@@ -59,9 +59,23 @@ public struct PointFile: Sendable, Equatable {
             let m = c.margin.map { "[\"\($0.n)\", \(q($0.mean)), \(q($0.lower)), \(q($0.upper))]" } ?? "null"
             return "\n  {\"number\": \(c.number), \"statement\": \(JSONText.quote(c.statement)), \"holds\": \(c.holds), \"margin\": \(m)}"
         }.joined(separator: ",") + "],\n"
-        s += " \"rows\": [" + rows.map { r in
-            "\n  [\(JSONText.quote(r.regime)), \"\(r.seed)\", \"\(r.iteration)\", \(JSONText.quote(r.metric)), \(q(r.value))]"
-        }.joined(separator: ",") + "]}\n"
+        s += " \"rows\": ["
+        // One growing buffer, regime and metric names quoted once each (a point has thousands
+        // of rows over a few dozen names): the encoding is a fixed small share of a point.
+        s.reserveCapacity(s.utf8.count + rows.count * 72 + 8)
+        var quoted: [String: String] = [:]
+        func name(_ t: String) -> String {
+            if let q = quoted[t] { return q }
+            let q = JSONText.quote(t)
+            quoted[t] = q
+            return q
+        }
+        for (i, r) in rows.enumerated() {
+            s += i == 0 ? "\n  [" : ",\n  ["
+            s += name(r.regime); s += ", \""; s += String(r.seed); s += "\", \""; s += String(r.iteration); s += "\", "
+            s += name(r.metric); s += ", \""; s += TidyTable.format(r.value); s += "\"]"
+        }
+        s += "]}\n"
         return s
     }
 

@@ -33,11 +33,17 @@ public enum SweepMerge {
 
     /// Reads every point of `plan` from `directories` (the first valid `ok` file wins; a failed
     /// file counts only when no directory has the point done).
+    /// - Parameter known: valid `ok` point files already in memory by point index (those a
+    ///   `SweepRunner.run` in this process just wrote or checked), used instead of reading their
+    ///   files back; they hold the same values as their files (numbers round-trip exactly), so
+    ///   the tables are the same bytes.
     /// - Throws: `SweepError` when a directory is not a sweep directory or holds another sweep.
-    public static func collect(plan: SweepPlan, directories: [URL], toolVersion: String) throws -> Collected {
+    public static func collect(plan: SweepPlan, directories: [URL], toolVersion: String,
+                               known: [Int: PointFile] = [:]) throws -> Collected {
         for d in directories { try SweepDirectory.check(d, spec: plan.spec, mustExist: true) }
         var out = Collected(points: [PointFile?](repeating: nil, count: plan.points.count))
         for p in plan.points {
+            if let f = known[p.index], f.ok, f.id == p.id { out.points[p.index] = f; continue }
             for d in directories {
                 let url = SweepDirectory.pointURL(d, id: p.id)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }

@@ -76,7 +76,7 @@ public struct SweepPlan: Sendable {
 
     /// The digest naming a point: its configuration's YAML plus the kept metrics and claims flag.
     static func digest(config: SimulationConfig, spec: SweepSpec) -> String {
-        StableDigest.hex(config.yaml() + "\n# kept: " + spec.metrics.joined(separator: ",") + " claims=\(spec.claims)\n")
+        StableDigest.hex(config.yaml() + "\n# kept: " + spec.metrics.joined(separator: ",") + " claims=\(spec.claimsText)\n")
     }
 
     /// The (key, value) settings of every point, in design order.

@@ -20,6 +20,10 @@ public enum SweepRunner {
         public var stale: [(index: Int, reason: String)] = []
         /// Points that failed now (index, error).
         public var failed: [(index: Int, error: String)] = []
+        /// The valid point files of this shard by point index (reused and computed ones), so
+        /// that the merge of a single-process run need not read back the files it just wrote
+        /// (`SweepMerge.collect(plan:directories:toolVersion:known:)`).
+        public var files: [Int: PointFile] = [:]
     }
 
     /// Runs the pending points of `plan` (of shard `shard.index` of `shard.count`, if given).
@@ -41,7 +45,7 @@ public enum SweepRunner {
             guard FileManager.default.fileExists(atPath: url.path) else { pending.append(p); continue }
             do {
                 let f = try PointFile.read(url, expectedID: p.id, toolVersion: toolVersion)
-                if f.ok { report.reused += 1 } else { pending.append(p) }   // a failed point is tried again
+                if f.ok { report.reused += 1; report.files[p.index] = f } else { pending.append(p) }   // a failed point is tried again
             } catch {
                 report.stale.append((p.index, error.description))
                 log("sweep: point \(p.index) (\(p.id).json) is stale: \(error.description); recomputing\n")
@@ -72,7 +76,9 @@ public enum SweepRunner {
         for (i, e) in writeErrors.values().enumerated() {
             if let e { throw SweepError.badDirectory(path: directory.path, reason: "cannot write point \(pending[i].index): \(e)") }
         }
-        for f in results.values() where !f.ok { report.failed.append((f.index, f.error ?? "")) }
+        for f in results.values() {
+            if f.ok { report.files[f.index] = f } else { report.failed.append((f.index, f.error ?? "")) }
+        }
         report.computed = pending.count
         return report
     }
@@ -84,8 +90,9 @@ public enum SweepRunner {
                              seeds: p.config.seeds, error: nil, rows: [], claims: [])
         do {
             let result = try Experiment(config: p.config).run(threads: threads)
-            if spec.claims {
-                file.claims = Claims.evaluate(result.summarize()).map {
+            if !spec.claims.isEmpty {
+                let selected = Set(spec.claims)
+                file.claims = Claims.evaluate(result.summarize()).filter { selected.contains($0.number) }.map {
                     PointFile.Claim(number: $0.number, statement: $0.statement, holds: $0.holds, margin: $0.margin.map(PointFile.Estimate.init))
                 }
             }

@@ -17,8 +17,8 @@ extension SweepSpec {
     /// design: grid            # or lhs, sobol, halton (with samples: N)
     /// seeds: 10
     /// seed_offset: 10000
-    /// metrics: [accuracy.final, entropy.chain]
-    /// claims: true
+    /// metrics: [accuracy.final, entropy.chain]    # names the simulator writes (SweepQuantities)
+    /// claims: [1, 3]          # or true (all six, the default) or false
     /// figure: {metric: contrast.accuracy.final.minus_iteration1, regime: multiagent}
     /// ```
     /// A relative `base.config` path is read relative to the spec file's folder (`directory`).
@@ -127,9 +127,18 @@ extension SweepSpec {
             case "seed_offset": spec.seedOffset = UInt64(try integer(v, key, min: 0))
             case "metrics": spec.metrics = try texts(v, key)
             case "claims":
-                let t = try scalar(v, key)
-                guard t == "true" || t == "false" else { throw fail(key, v, "expected true or false") }
-                spec.claims = t == "true"
+                if case .sequence(let items) = v {
+                    spec.claims = try items.enumerated().map { i, item in
+                        guard let n = Int(try scalar(item, "claims[\(i)]")), SweepQuantities.claimNumbers.contains(n) else {
+                            throw fail("claims[\(i)]", item, "'\(item.string ?? "")' is not a claim; the claims are \(SweepQuantities.claimList)")
+                        }
+                        return n
+                    }.sorted()
+                } else {
+                    let t = try scalar(v, key)
+                    guard t == "true" || t == "false" else { throw fail(key, v, "expected true, false or a list of claim numbers (\(SweepQuantities.claimList))") }
+                    spec.claims = t == "true" ? SweepQuantities.claimNumbers : []
+                }
             default:
                 var f = Figure()
                 for (k, b) in try mapping(v, "figure", allowed: ["claim", "metric", "regime", "iteration", "title"]) {
@@ -157,7 +166,8 @@ extension SweepSpec {
     }
 
     /// Checks what can be checked without the configuration: at least one axis, no key twice,
-    /// a design that fits the axes, a figure that names one thing.
+    /// a design that fits the axes, metric names and claim numbers that exist
+    /// (`SweepQuantities`), a figure that names one kept thing.
     /// - Throws: `SweepError.invalidSpec`.
     public func checkShape(source: String) throws {
         guard !axes.isEmpty else { throw SweepError.invalidSpec(source: source, field: "axes", reason: "give at least one axis") }
@@ -192,5 +202,6 @@ extension SweepSpec {
                 throw SweepError.invalidSpec(source: source, field: "figure.regime", reason: "a metric figure needs the regime")
             }
         }
+        try SweepQuantities.check(self, source: source)
     }
 }

@@ -54,13 +54,23 @@ public struct SweepSpec: Sendable, Equatable {
     public var seeds: Int?
     /// Every point runs seeds offset+1 … offset+seeds; an axis `seed_offset` overrides it.
     public var seedOffset: UInt64 = 0
-    /// Metric names kept in the tidy table and the summary (empty: all).
+    /// Metric names kept in the tidy table and the summary (empty: all); each must be one of
+    /// `SweepQuantities.metricNames`.
     public var metrics: [String] = []
-    /// Whether the claims are judged at every point.
-    public var claims: Bool = true
+    /// The claims judged at every point, by number (docs/model.md §10; `SweepQuantities.claimNumbers`),
+    /// ascending; empty: none. Default: all six.
+    public var claims: [Int] = SweepQuantities.claimNumbers
     public var figure: Figure?
 
     public init() {}
+
+    /// The claim selection as text: `true` (all), `false` (none) or the numbers (`1,3`); part of
+    /// the canonical text and of every point's id.
+    public var claimsText: String {
+        if claims.isEmpty { return "false" }
+        if claims == SweepQuantities.claimNumbers { return "true" }
+        return claims.map(String.init).joined(separator: ",")
+    }
 
     /// The special axis key that shifts the seeds of a point.
     public static let seedOffsetKey = "seed_offset"
@@ -75,7 +85,7 @@ public struct SweepSpec: Sendable, Equatable {
         for a in axes { s += "axis: \(a.canonicalText)\n" }
         s += "design: \(design.rawValue)\nsamples: \(samples.map(String.init) ?? "-")\ndesign_seed: \(designSeed)\n"
         s += "seeds: \(seeds.map(String.init) ?? "-")\nseed_offset: \(seedOffset)\n"
-        s += "metrics: \(metrics.joined(separator: ","))\nclaims: \(claims)\n"
+        s += "metrics: \(metrics.joined(separator: ","))\nclaims: \(claimsText)\n"
         return s
     }
 }

@@ -18,12 +18,15 @@ public final class LineWriter {
     private var buffer: [UInt8] = []
     private var written: Int64 = 0
     private var closed = false
+    private let durable: Bool
 
-    /// Opens the temporary file of `url` (creating its folder).
+    /// Opens the temporary file of `url` (creating its folder). `durable: false` skips the
+    /// fsyncs at `close` (intermediate files that a later step reads and removes).
     /// - Throws: `FileIOError.cannotWrite`.
-    public init(url: URL) throws {
+    public init(url: URL, durable: Bool = true) throws {
         try AtomicFile.prepareDirectory(for: url)
         self.url = url
+        self.durable = durable
         tmp = AtomicFile.temporaryURL(for: url)
         fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileIOError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
@@ -37,6 +40,12 @@ public final class LineWriter {
     /// Appends text (the caller adds the "\n").
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    /// Appends raw bytes (a copied file's contents).
+    public func write(bytes: some Sequence<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
@@ -62,7 +71,10 @@ public final class LineWriter {
         try flush()
         closed = true
         closeFD(fd)
-        do { try AtomicFile.replace(url, with: tmp) } catch { unlink(tmp.path); throw error }
+        do {
+            if durable { try AtomicFile.replace(url, with: tmp) }
+            else if rename(tmp.path, url.path) != 0 { throw FileIOError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        } catch { unlink(tmp.path); throw error }
     }
 
     private func flush() throws {

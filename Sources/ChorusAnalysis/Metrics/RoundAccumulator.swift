@@ -61,14 +61,18 @@ public struct RoundAccumulator: Sendable {
     public let selfBLEU: Bool
     /// Keep the per-agent judgements for `agentRows`.
     public let agentAccuracy: Bool
+    /// Compute the per-question metrics of `rows` and `textRows` (false: only `agentRows` is
+    /// wanted, as in `AgentAccuracy.table`, and the metrics and text measures are skipped).
+    public let roundMetrics: Bool
     /// The groups in order of first appearance.
     public private(set) var groups: [DebateIndex.Group] = []
     /// Debates added.
     public private(set) var debates = 0
     private var state: [DebateIndex.Group: GroupState] = [:]
 
-    public init(textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false) {
+    public init(textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false, roundMetrics: Bool = true) {
         self.textExtras = textExtras; self.selfBLEU = selfBLEU; self.agentAccuracy = agentAccuracy
+        self.roundMetrics = roundMetrics
     }
 
     /// Adds one question's debate. Debates of a group must come in the order in which their
@@ -83,19 +87,21 @@ public struct RoundAccumulator: Sendable {
             let recs = d.round(r)
             var v = [Double](repeating: Self.absent, count: Self.stride)
             func set(_ c: Column, _ x: Double?) { if let x { v[c.rawValue] = x } }
-            set(.individual, QuestionMetrics.individualAccuracy(d, round: r))
-            set(.majority, QuestionMetrics.majorityCorrect(d, round: r))
-            set(.oracle, QuestionMetrics.oracleCorrect(d, round: r))
-            set(.unanimity, QuestionMetrics.unanimous(d, round: r))
-            set(.consensus, QuestionMetrics.consensus(d, round: r))
-            set(.entropy, QuestionMetrics.answerEntropy(d, round: r))
-            let texts = recs.compactMap(\.text)
-            if texts.count >= 2 {
-                set(.tfidf, TextDiversity.tfidfDissimilarity(texts))
-                if textExtras {
-                    set(.distinct2, TextDiversity.distinctN(texts, n: 2))
-                    if selfBLEU { set(.selfBLEU, TextDiversity.selfBLEU(texts)) }
-                    if let x = try? Vendi.score(texts: texts), x.isFinite { v[Column.vendi.rawValue] = x }
+            if roundMetrics {
+                set(.individual, QuestionMetrics.individualAccuracy(d, round: r))
+                set(.majority, QuestionMetrics.majorityCorrect(d, round: r))
+                set(.oracle, QuestionMetrics.oracleCorrect(d, round: r))
+                set(.unanimity, QuestionMetrics.unanimous(d, round: r))
+                set(.consensus, QuestionMetrics.consensus(d, round: r))
+                set(.entropy, QuestionMetrics.answerEntropy(d, round: r))
+                let texts = recs.compactMap(\.text)
+                if texts.count >= 2 {
+                    set(.tfidf, TextDiversity.tfidfDissimilarity(texts))
+                    if textExtras {
+                        set(.distinct2, TextDiversity.distinctN(texts, n: 2))
+                        if selfBLEU { set(.selfBLEU, TextDiversity.selfBLEU(texts)) }
+                        if let x = try? Vendi.score(texts: texts), x.isFinite { v[Column.vendi.rawValue] = x }
+                    }
                 }
             }
             var rs = g.rounds[r] ?? RoundState()

@@ -65,8 +65,9 @@ public enum RoundMetrics {
     }
 
     /// An accumulator holding every debate of `index`, in the index's order.
-    public static func accumulate(_ index: DebateIndex, textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false) -> RoundAccumulator {
-        var acc = RoundAccumulator(textExtras: textExtras, selfBLEU: selfBLEU, agentAccuracy: agentAccuracy)
+    public static func accumulate(_ index: DebateIndex, textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false,
+                                  roundMetrics: Bool = true) -> RoundAccumulator {
+        var acc = RoundAccumulator(textExtras: textExtras, selfBLEU: selfBLEU, agentAccuracy: agentAccuracy, roundMetrics: roundMetrics)
         for g in index.groups { for d in index.debates(g) { acc.add(d) } }
         return acc
     }

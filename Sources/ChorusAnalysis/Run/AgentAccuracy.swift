@@ -23,6 +23,6 @@ public enum AgentAccuracy {
     /// - Complexity: O(n + rows · replicates · Q).
     public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0),
                              replicates: Int = RoundMetrics.replicates) -> [Row] {
-        RoundMetrics.accumulate(index, agentAccuracy: true).agentRows(stream: stream, replicates: replicates)
+        RoundMetrics.accumulate(index, agentAccuracy: true, roundMetrics: false).agentRows(stream: stream, replicates: replicates)
     }
 }

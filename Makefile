@@ -10,7 +10,7 @@ deps:
 ## The main job: the paper preset, its claims table and figures.
 run: deps
 	$(SWIFT) build -c release --product chorus
-	.build/release/chorus reproduce
+	.build/release/chorus reproduce --force
 
 ## The tests (what CI runs): the Swift tests, then the notebook executed headless on a small
 ## run, then sweeps across processes (kill -9 and resume, GNU parallel, a real one-node Slurm
@@ -24,7 +24,7 @@ test: deps
 ## The gallery of figures/README.md: the paper preset's figures, at paper size.
 gallery: deps
 	$(SWIFT) build -c release --product chorus
-	.build/release/chorus reproduce --quiet --out notebooks-data/gallery-paper --figures figures/gallery --dpi 150 > /dev/null
+	.build/release/chorus reproduce --quiet --force --out notebooks-data/gallery-paper --figures figures/gallery --dpi 150 > /dev/null
 
 build: deps
 	$(SWIFT) build

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Tests only: property-based tests of the parsers and the answer extractor (issue 10).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C libraries, through pkg-config; scripts/install-deps.sh installs them.
@@ -54,7 +56,8 @@ let package = Package(
         .testTarget(name: "ChorusStatsTests", dependencies: ["ChorusStats"]),
         .testTarget(name: "ChorusRecordsTests", dependencies: ["ChorusRecords"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
-        .testTarget(name: "ChorusIngestTests", dependencies: ["ChorusIngest"],
+        .testTarget(name: "ChorusIngestTests", dependencies: [
+                        "ChorusIngest", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures", "Independent"]),   // read by #filePath, not as resources
         .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis"]),
         .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures"]),

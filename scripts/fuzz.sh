@@ -1,8 +1,11 @@
 #!/bin/sh
 # The long run of the fuzz harness (issue 10): the same in-process harness as the test
 # FuzzTests.everyMalformedInputEndsInSuccessOrOneClearError, with N cases (default 10000) from
-# seed S (default 10), under /usr/bin/time so that the whole process's peak memory, an upper
-# bound on every case's, is reported. The summary goes to docs/fuzz-result.txt.
+# seed S (default 10). The harness measures each case's peak resident memory itself (it resets
+# the process's peak before each case, /proc/self/clear_refs, and fails a case over 500 MB).
+# Those resets also reset what /usr/bin/time would report as the process's peak (ru_maxrss is
+# the peak since the last reset), so only the wall time is taken from it. The summary goes to
+# docs/fuzz-result.txt.
 # The test binary is copied and run directly (not through `swift test`), so that the package
 # can be rebuilt and tested while the long run goes on.
 #   scripts/fuzz.sh [N] [SEED]
@@ -18,7 +21,7 @@ cp "$BIN" "$WORK/"
 START=$(date +%s)
 set +e
 CHORUS_FUZZ_COUNT="$N" CHORUS_FUZZ_SEED="$SEED" CHORUS_FUZZ_REPORT="$WORK/summary.txt" \
-  /usr/bin/time -f "peak resident memory of the whole run: %M kB; wall time %e s" -o "$WORK/time.txt" \
+  /usr/bin/time -f "wall time %e s" -o "$WORK/time.txt" \
   "$WORK/ChorusPackageTests.xctest" --testing-library swift-testing --filter FuzzTests >"$WORK/log.txt" 2>&1
 STATUS=$?
 set -e

@@ -50,6 +50,27 @@ public enum LogReader {
     public static func read(_ url: URL, format: LogFormat? = nil, task: AnswerTask? = nil, strict: Bool = false,
                             maxLineBytes: Int = RecordsJSONLReader.defaultMaxLineBytes) throws -> IngestResult {
         let path = url.path
+        let (fmt, size) = try inspect(url, format: format)
+        let run = url.lastPathComponent
+        switch fmt {
+        case .jsonl:
+            return try readJSONL(url, task: task, strict: strict, maxLineBytes: maxLineBytes)
+        case .du, .agora:
+            if size > maxDocumentBytes { throw IngestError.fileTooLarge(path: path, bytes: size, limit: maxDocumentBytes) }
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw IngestError.cannotRead(path: path, reason: error.localizedDescription) }
+            if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw IngestError.emptyFile(path: path) }
+            let root = try JSONDocument.parse(data, path: path)
+            let parsed = fmt == .du ? try DuFormat.parse(root, path: path) : try AgoraFormat.parse(root, path: path)
+            return try assemble(parsed, format: fmt, run: run, task: task, strict: strict, path: path)
+        }
+    }
+
+    /// Checks that `url` is a readable, non-empty regular file (a symbolic link is followed) and
+    /// picks its format (`format`, or `LogFormat.detect` on its first bytes).
+    /// - Throws: `IngestError` (.cannotRead, .emptyFile, or the detection's error).
+    public static func inspect(_ url: URL, format: LogFormat? = nil) throws -> (format: LogFormat, size: Int) {
+        let path = url.path
         // stat(2) follows symbolic links: a link to a log is read as the log. A FIFO or device
         // could block or never end: only regular files are read.
         var st = stat()
@@ -62,28 +83,13 @@ public enum LogReader {
         guard kind == S_IFREG else {
             throw IngestError.cannotRead(path: path, reason: "not a regular file (a FIFO, socket or device)")
         }
-        let size: Int? = Int(st.st_size)
+        let size = Int(st.st_size)
         if size == 0 { throw IngestError.emptyFile(path: path) }
-        let run = url.lastPathComponent
-
-        let fmt: LogFormat
-        if let format { fmt = format } else {
-            let prefix = try readPrefix(path: path, count: LogFormat.detectionPrefixBytes)
-            let whole = size.map { prefix.count >= $0 } ?? false
-            fmt = try prefix.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in try LogFormat.detect(prefix: raw.bindMemory(to: UInt8.self), isWholeFile: whole, path: path) }
-        }
-        switch fmt {
-        case .jsonl:
-            return try readJSONL(url, task: task, strict: strict, maxLineBytes: maxLineBytes)
-        case .du, .agora:
-            if let size, size > maxDocumentBytes { throw IngestError.fileTooLarge(path: path, bytes: size, limit: maxDocumentBytes) }
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw IngestError.cannotRead(path: path, reason: error.localizedDescription) }
-            if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw IngestError.emptyFile(path: path) }
-            let root = try JSONDocument.parse(data, path: path)
-            let parsed = fmt == .du ? try DuFormat.parse(root, path: path) : try AgoraFormat.parse(root, path: path)
-            return try assemble(parsed, format: fmt, run: run, task: task, strict: strict, path: path)
-        }
+        if let format { return (format, size) }
+        let prefix = try readPrefix(path: path, count: LogFormat.detectionPrefixBytes)
+        let whole = prefix.count >= size
+        let fmt = try prefix.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in try LogFormat.detect(prefix: raw.bindMemory(to: UInt8.self), isWholeFile: whole, path: path) }
+        return (fmt, size)
     }
 
     static func readPrefix(path: String, count: Int) throws -> Data {
@@ -177,6 +183,17 @@ public enum LogReader {
 
     // MARK: JSON Lines
 
+    /// The skip reason of a record whose (debate, agent, round) came before.
+    static func duplicateReason(_ r: ResponseRecord) -> String {
+        "duplicate record (run \(r.run), regime \(r.regime)\(r.seed.map { ", seed \($0)" } ?? ""), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
+    }
+
+    /// The skip reason of a debate in which `agent` answered only `rounds` of 1...`top`.
+    static func unevenReason(question: String, run: String, regime: String, seed: UInt64?, iteration: Int,
+                             agent: Int, rounds: Set<Int>, of top: Int) -> String {
+        "uneven rounds in question \(question) (run \(run), regime \(regime)\(seed.map { ", seed \($0)" } ?? ""), iteration \(iteration)): agent \(agent) has rounds \(rounds.sorted().map(String.init).joined(separator: ",")) of 1...\(top)"
+    }
+
     static func readJSONL(_ url: URL, task: AnswerTask?, strict: Bool, maxLineBytes: Int) throws -> IngestResult {
         let path = url.path
         var records: [ResponseRecord] = []
@@ -194,7 +211,7 @@ public enum LogReader {
             case .record(var r, let line):
                 let slot = Slot(run: r.run, regime: r.regime, seed: r.seed, iteration: r.iteration, question: r.question, agent: r.agent, round: r.round)
                 guard seen.insert(slot).inserted else {
-                    let why = "duplicate record (run \(r.run), regime \(r.regime)\(r.seed.map { ", seed \($0)" } ?? ""), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
+                    let why = duplicateReason(r)
                     if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }
                     skipped += 1
                     if reasons.count < maxListedReasons { reasons.append((line, "line \(line): \(why)")) }
@@ -220,7 +237,8 @@ public enum LogReader {
             // Rounds are ≥ 1 and distinct, so an agent has all of 1...R exactly when it has R of
             // them (never materialise 1...R: a record may claim round 2_000_000_000).
             if let (a, rs) = agents.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count != maxRound }) {
-                badDebates[d] = "uneven rounds in question \(d.question) (run \(d.run), regime \(d.regime)\(d.seed.map { ", seed \($0)" } ?? ""), iteration \(d.iteration)): agent \(a) has rounds \(rs.sorted().map(String.init).joined(separator: ",")) of 1...\(maxRound)"
+                badDebates[d] = unevenReason(question: d.question, run: d.run, regime: d.regime, seed: d.seed, iteration: d.iteration,
+                                             agent: a, rounds: rs, of: maxRound)
             }
         }
         if !badDebates.isEmpty {

@@ -147,3 +147,34 @@ func temporaryDirectory() throws -> URL {
         #expect(ChorusCommand.exitCode(for: ValidationError("x")).rawValue == 64)
     }
 }
+
+/// Issue 10: `simulate --transcripts` writes records as they are made (`TranscriptSpool`) and
+/// gives the bytes of the in-memory path, for any thread count.
+@Suite struct StreamedTranscriptTests {
+    @Test func transcriptsAreStreamedWithTheSameBytes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let common = ["simulate", "--preset", "quick", "--regimes", "single-agent,multiagent,no-critic", "--seeds", "1-3",
+                      "--transcripts", "0,2", "--no-figures", "--quiet"]
+        // The in-memory path: the experiment's records, with the run id, encoded in order.
+        let sim = try SimulateCommand.parse(Array(common.dropFirst()))
+        let (config, _) = try sim.resolveConfiguration()
+        let result = try Experiment(config: config).run(threads: 1)
+        #expect(!result.transcripts.isEmpty && result.transcriptSpool == nil)
+        let runID = RunDirectory.runID(for: config)
+        for threads in ["1", "2"] {
+            let run = dir.appendingPathComponent("t\(threads)")
+            let r = try CapturedConsole.run(common + ["--threads", threads, "--out", run.path])
+            #expect(r.code == 0, "\(r.err)")
+            for k in [0, 2] {
+                let expected = result.transcripts.filter { $0.iteration == k }
+                    .map { rec -> String in var rec = rec; rec.run = runID; return RecordsJSONL.encodeLine(rec) + "\n" }.joined()
+                let written = try String(contentsOf: run.appendingPathComponent("transcripts/iteration-\(k).jsonl"), encoding: .utf8)
+                #expect(written == expected, "iteration \(k), \(threads) thread(s)")
+            }
+            // The part files are gone, inside and beside the run directory.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).sorted() == ["manifest.json", "metrics.csv", "summary.csv", "transcripts"])
+            #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.hasPrefix(".") })
+        }
+    }
+}

@@ -28,6 +28,18 @@ public struct DebateIndex: Sendable {
         public var question: String
         /// round → agent → record.
         public var responses: [Int: [Int: ResponseRecord]]
+        /// One debate from its records (all of one group and question), in any order; when two
+        /// records share (round, agent) the first is kept and the rest are counted in `duplicates`.
+        public init(group: Group, question: String, records: some Sequence<ResponseRecord>, duplicates: inout Int) {
+            self.group = group; self.question = question; self.responses = [:]
+            for rec in records {
+                if responses[rec.round]?[rec.agent] != nil { duplicates += 1; continue }
+                responses[rec.round, default: [:]][rec.agent] = rec
+            }
+        }
+        init(group: Group, question: String, responses: [Int: [Int: ResponseRecord]]) {
+            self.group = group; self.question = question; self.responses = responses
+        }
         /// The rounds present, ascending.
         public var rounds: [Int] { responses.keys.sorted() }
         /// The records of one round ordered by agent (empty if the round is absent).

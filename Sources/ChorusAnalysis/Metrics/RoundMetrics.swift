@@ -58,51 +58,18 @@ public enum RoundMetrics {
         table(DebateIndex(records), stream: stream, replicates: replicates)
     }
 
-    /// The table from an index already built.
+    /// The table from an index already built: its debates fed, group by group, to a
+    /// `RoundAccumulator` (the one implementation, shared with the streaming analysis).
     public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0), replicates: Int = RoundMetrics.replicates) -> [RoundRow] {
-        var rows: [RoundRow] = []
-        for g in index.groups {
-            let debates = index.debates(g)
-            let rounds = index.rounds(g)
-            let gs = stream.child(g.run).child(g.regime).child(g.seed ?? UInt64.max, UInt64(bitPattern: Int64(g.iteration)))
-            for (k, r) in rounds.enumerated() {
-                // Sorted by question id, so intervals do not depend on the order of the records.
-                let inRound = debates.filter { $0.responses[r] != nil }.sorted { $0.question < $1.question }
-                let rs = gs.child(UInt64(r))
-                func summary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary {
-                    bootstrapMean(inRound.compactMap(f), stream: rs.child(name), replicates: replicates)
-                }
-                func optionalSummary(_ name: String, _ f: (DebateIndex.Debate) -> Double?) -> Summary? {
-                    let v = inRound.compactMap(f)
-                    return v.isEmpty ? nil : bootstrapMean(v, stream: rs.child(name), replicates: replicates)
-                }
-                let all = inRound.flatMap { $0.round(r) }
-                var flips: FlipCounts? = nil
-                if k > 0 {
-                    var f = FlipCounts()
-                    for d in inRound { f.add(FlipCounts.count(d, to: r)) }
-                    flips = f
-                }
-                let textValues = inRound.compactMap { d -> Double? in
-                    let texts = d.round(r).compactMap(\.text)
-                    return texts.count >= 2 ? TextDiversity.tfidfDissimilarity(texts) : nil
-                }
-                rows.append(RoundRow(
-                    run: g.run, regime: g.regime, seed: g.seed, iteration: g.iteration, round: r,
-                    questions: inRound.count,
-                    agents: Set(all.map(\.agent)).count,
-                    individualAccuracy: optionalSummary("individual") { QuestionMetrics.individualAccuracy($0, round: r) },
-                    majorityAccuracy: optionalSummary("majority") { QuestionMetrics.majorityCorrect($0, round: r) },
-                    oracleAccuracy: optionalSummary("oracle") { QuestionMetrics.oracleCorrect($0, round: r) },
-                    unanimity: summary("unanimity") { QuestionMetrics.unanimous($0, round: r) },
-                    consensus: summary("consensus") { QuestionMetrics.consensus($0, round: r) },
-                    noAnswerRate: all.isEmpty ? .nan : Double(all.filter { $0.answer == nil }.count) / Double(all.count),
-                    answerEntropy: summary("entropy") { QuestionMetrics.answerEntropy($0, round: r) },
-                    flips: flips,
-                    textDiversity: textValues.isEmpty ? nil : textValues.reduce(0, +) / Double(textValues.count)))
-            }
-        }
-        return rows
+        accumulate(index).rows(stream: stream, replicates: replicates)
+    }
+
+    /// An accumulator holding every debate of `index`, in the index's order.
+    public static func accumulate(_ index: DebateIndex, textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false,
+                                  roundMetrics: Bool = true) -> RoundAccumulator {
+        var acc = RoundAccumulator(textExtras: textExtras, selfBLEU: selfBLEU, agentAccuracy: agentAccuracy, roundMetrics: roundMetrics)
+        for g in index.groups { for d in index.debates(g) { acc.add(d) } }
+        return acc
     }
 
     /// Mean with a percentile bootstrap interval over the values (questions); an empty input gives

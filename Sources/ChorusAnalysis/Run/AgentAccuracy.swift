@@ -23,27 +23,6 @@ public enum AgentAccuracy {
     /// - Complexity: O(n + rows · replicates · Q).
     public static func table(_ index: DebateIndex, stream: SeedStream = SeedStream(seed: 0),
                              replicates: Int = RoundMetrics.replicates) -> [Row] {
-        var rows: [Row] = []
-        for g in index.groups {
-            let debates = index.debates(g).sorted { $0.question < $1.question }
-            let gs = stream.child(g.run).child(g.regime).child(g.seed ?? UInt64.max, UInt64(bitPattern: Int64(g.iteration)))
-            for a in index.agents(g) {
-                for r in index.rounds(g) {
-                    var v: [Double] = []
-                    var answered = 0, total = 0
-                    for d in debates {
-                        guard let rec = d.responses[r]?[a] else { continue }
-                        total += 1
-                        if rec.answer != nil { answered += 1 }
-                        if let j = QuestionMetrics.judge(rec, in: d) { v.append(j ? 1 : 0) }
-                    }
-                    guard total > 0, !v.isEmpty else { continue }
-                    rows.append(Row(group: g, agent: a, round: r,
-                                    accuracy: RoundMetrics.bootstrapMean(v, stream: gs.child(UInt64(a), UInt64(r)), replicates: replicates),
-                                    noAnswerRate: Double(total - answered) / Double(total)))
-                }
-            }
-        }
-        return rows
+        RoundMetrics.accumulate(index, agentAccuracy: true, roundMetrics: false).agentRows(stream: stream, replicates: replicates)
     }
 }

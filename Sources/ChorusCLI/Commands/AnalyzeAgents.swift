@@ -18,12 +18,12 @@ enum AnalyzeAgents {
         }
     }
 
-    /// Computes and writes agents.csv; returns the rows per file (logs with answers only).
-    static func write(_ analyses: [LogAnalysis], to dir: URL, seed: UInt64) throws -> [FileRows] {
+    /// Writes agents.csv; returns the rows per file (logs with answers only). The rows were
+    /// computed while the log was read (`AnalyzeFile`, `RoundAccumulator.agentRows`).
+    static func write(_ analyses: [LogAnalysis], to dir: URL) throws -> [FileRows] {
         var out: [FileRows] = []
         for a in analyses where a.hasAnswers {
-            let rows = AgentAccuracy.table(DebateIndex(a.ingest.records), stream: SeedStream(seed: seed).child("agents").child(a.name))
-            out.append(FileRows(file: a.name, names: a.ingest.agentNames, rows: rows))
+            out.append(FileRows(file: a.name, names: a.ingest.agentNames, rows: a.agentRows))
         }
         try table(out).write(to: dir.appendingPathComponent("agents.csv"))
         return out

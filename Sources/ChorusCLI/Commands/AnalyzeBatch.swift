@@ -10,9 +10,9 @@ enum AnalyzeBatch {
         var error: any Error
     }
 
-    static func read(_ files: [String], strict: Bool, _ reader: (String) throws -> IngestResult)
-        throws -> (inputs: [(file: String, result: IngestResult)], failures: [Failure]) {
-        var inputs: [(file: String, result: IngestResult)] = []
+    static func read<T>(_ files: [String], strict: Bool, _ reader: (String) throws -> T)
+        throws -> (inputs: [(file: String, result: T)], failures: [Failure]) {
+        var inputs: [(file: String, result: T)] = []
         var failures: [Failure] = []
         for f in files {
             do {

@@ -36,9 +36,9 @@ enum AnalyzeOutput {
         out += "format: \(r.format.displayName); task: \(r.task?.rawValue ?? "as recorded") (\(r.taskReason))\n"
         if a.hasGroups {
             let groups = Set(a.rows.map(groupLabel)).count
-            out += "\(groups) run/regime/seed/iteration groups, \(r.questions) debates, up to \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+            out += "\(groups) run/regime/seed/iteration groups, \(r.questions) debates, up to \(r.agents) agents × \(r.rounds) rounds = \(a.responses) responses"
         } else {
-            out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(r.records.count) responses"
+            out += "\(r.questions) questions × \(r.agents) agents × \(r.rounds) rounds = \(a.responses) responses"
         }
         if let names = r.agentNames { out += "; agents: " + names.enumerated().map { "\($0.offset)=\($0.element)" }.joined(separator: ", ") }
         out += "\n"
@@ -125,16 +125,16 @@ enum AnalyzeOutput {
 
     static func num(_ x: Double?) -> String { x.map(TidyTable.format) ?? "NA" }
 
+    /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`).
     static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
         var files = TidyTable(columns: ["file", "format", "task", "task_reason", "questions", "agents", "rounds", "responses", "skipped", "agent_names"])
         var rounds = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
         var flips = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
-        var answers = TidyTable(columns: ["file", "run", "iteration", "question", "agent", "round", "answer", "correct", "truth"])
         var skipped = TidyTable(columns: ["file", "reason"])
         for a in analyses {
             let r = a.ingest
             files.append([a.name, r.format.rawValue, r.task?.rawValue ?? "recorded", r.taskReason, "\(r.questions)", "\(r.agents)",
-                          "\(r.rounds)", "\(r.records.count)", "\(r.skipped)", r.agentNames?.joined(separator: ";") ?? ""])
+                          "\(r.rounds)", "\(a.responses)", "\(r.skipped)", r.agentNames?.joined(separator: ";") ?? ""])
             for s in r.skipReasons { skipped.append([a.name, s]) }
             for (row, t) in zip(a.rows, a.text) {
                 let key = [a.name, row.run, row.regime, "\(row.iteration)", "\(row.round)"]
@@ -163,15 +163,10 @@ enum AnalyzeOutput {
                     }
                 }
             }
-            for rec in r.records {
-                answers.append([a.name, rec.run, "\(rec.iteration)", rec.question, "\(rec.agent)", "\(rec.round)",
-                                rec.answer ?? "NA", rec.correct.map { $0 ? "true" : "false" } ?? "NA", rec.truth ?? "NA"])
-            }
         }
         try files.write(to: dir.appendingPathComponent("files.csv"))
         try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
         try flips.write(to: dir.appendingPathComponent("flips.csv"))
-        try answers.write(to: dir.appendingPathComponent("answers.csv"))
         try skipped.write(to: dir.appendingPathComponent("skipped.csv"))
     }
 
@@ -205,7 +200,7 @@ enum AnalyzeOutput {
             }
             var f = "{\"file\":\(JSONText.quote(a.file)),\"format\":\"\(r.format.rawValue)\",\"task\":\(r.task.map { "\"\($0.rawValue)\"" } ?? "null")"
             f += ",\"taskReason\":\(JSONText.quote(r.taskReason)),\"run\":\(JSONText.quote(r.run))"
-            f += ",\"questions\":\(r.questions),\"agents\":\(r.agents),\"rounds\":\(r.rounds),\"responses\":\(r.records.count)"
+            f += ",\"questions\":\(r.questions),\"agents\":\(r.agents),\"rounds\":\(r.rounds),\"responses\":\(a.responses)"
             f += ",\"agentNames\":" + (r.agentNames.map { "[" + $0.map(JSONText.quote).joined(separator: ",") + "]" } ?? "null")
             f += ",\"skipped\":\(r.skipped),\"skipReasons\":[" + r.skipReasons.map(JSONText.quote).joined(separator: ",") + "]"
             f += ",\"rows\":[\n    " + rows.joined(separator: ",\n    ") + "]}"

@@ -61,6 +61,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("self-bleu"), help: "Also compute self-BLEU of the replies (slow on long texts: O(agents² · length)).")
     var selfBLEU = false
 
+    @Flag(name: .customLong("in-memory"), help: ArgumentHelp("Read JSON Lines logs whole instead of streaming them (same tables; for comparison and memory benchmarks).", visibility: .hidden))
+    var inMemory = false
+
     @Option(help: "Seed of the bootstrap intervals.")
     var seed: UInt64 = 0
 
@@ -107,31 +110,34 @@ struct AnalyzeCommand: ParsableCommand {
             } catch { target.abandon(); throw error }
             return
         }
-        // A bad file is reported and the others analysed (--strict: the first is fatal).
+        // A bad file is reported and the others analysed (--strict: the first is fatal). Each
+        // file is read and analysed in one pass (AnalyzeFile: JSON Lines are streamed), writing
+        // answers.csv and records.jsonl as it goes, inside the staging folder.
         let factTable: [String: [String]]?
-        let inputs: [(file: String, result: IngestResult)]
-        do {
-            factTable = try facts.map(AnalyzeFacts.read)
-            inputs = try AnalyzeBatch.read(files, strict: strict) { f in
-                try LogReader.read(URL(fileURLWithPath: f), format: format.flatMap(Self.parseFormat),
-                                   task: task.flatMap(AnswerTask.init(rawValue:)), strict: strict)
-            }.inputs
-        } catch { target.abandon(); throw error }
-        let analyses = inputs.map { LogAnalysis(file: $0.file, ingest: $0.result, seed: seed, selfBLEU: selfBLEU) }
-        let (figures, report, agentRows, factRows) = try OutputTarget.write(target) { staging in
+        do { factTable = try facts.map(AnalyzeFacts.read) } catch { target.abandon(); throw error }
+        let options = AnalyzeFile.Options(format: format.flatMap(Self.parseFormat), task: task.flatMap(AnswerTask.init(rawValue:)),
+                                          strict: strict, seed: seed, selfBLEU: selfBLEU, facts: factTable, inMemory: inMemory)
+        let (analyses, figures, report) = try OutputTarget.write(target) { staging in
+            let answers = try LineWriter(url: staging.appendingPathComponent("answers.csv"))
+            try answers.write(TidyTable.csvLine(AnalyzeFile.answerColumns))
+            let records = writeRecords ? try LineWriter(url: staging.appendingPathComponent("records.jsonl")) : nil
+            let analyses = try AnalyzeBatch.read(files, strict: strict) { f in
+                try AnalyzeFile.analyze(f, options, answers: answers, records: records)
+            }.inputs.map(\.result)
+            try answers.close()
+            try records?.close()
             try AnalyzeOutput.writeTables(analyses, to: staging)
-            if writeRecords {
-                try RecordsJSONL.write(analyses.lazy.flatMap(\.ingest.records), to: staging.appendingPathComponent("records.jsonl"))
-            }
-            let agentRows = try AnalyzeAgents.write(analyses, to: staging, seed: seed)   // AnalyzeAgents.swift
-            let factRows = try factTable.map { try AnalyzeFacts.write(analyses, facts: $0, to: staging, seed: seed) } ?? []
+            _ = try AnalyzeAgents.write(analyses, to: staging)   // AnalyzeAgents.swift
+            if factTable != nil { try AnalyzeFacts.write(analyses.flatMap(\.factRows), to: staging) }
             // From the tables just written, exactly as `chorus figures OUT` draws them.
             let drawn = noFigures ? nil : try FiguresCommand.render(run: staging, options: figureOptions).relocated(from: staging, to: outDir)
             let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path,
                                                   figures: drawn?.figures.flatMap(\.files).map(\.path) ?? [], seed: seed)
             try AtomicFile.write(report, to: staging.appendingPathComponent("analysis.json"))
-            return (drawn, report, agentRows, factRows)
+            return (analyses, drawn, report)
         }
+        let agentRows = analyses.filter(\.hasAnswers).map { AnalyzeAgents.FileRows(file: $0.name, names: $0.ingest.agentNames, rows: $0.agentRows) }
+        let factRows = analyses.flatMap(\.factRows)
         if json {
             print(report)
         } else {
@@ -152,50 +158,4 @@ struct AnalyzeCommand: ParsableCommand {
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return f.string(from: date)
     }
-}
-
-/// One log's records and every per-round metric.
-struct LogAnalysis {
-    var file: String
-    var ingest: IngestResult
-    var rows: [RoundRow]
-    /// Per row: mean over questions of distinct-2, self-BLEU (only with `--self-bleu`) and the
-    /// Vendi score (TF-IDF kernel) of the agents' texts; nil when no question has two texts.
-    var text: [TextRow]
-
-    struct TextRow {
-        var distinct2: Double?
-        var selfBLEU: Double?
-        var vendi: Double?
-    }
-
-    var name: String { (file as NSString).lastPathComponent }
-
-    init(file: String, ingest: IngestResult, seed: UInt64, selfBLEU: Bool = false) {
-        self.file = file
-        self.ingest = ingest
-        let index = DebateIndex(ingest.records)
-        rows = RoundMetrics.table(index, stream: SeedStream(seed: seed).child("analyze"))
-        var text: [TextRow] = []
-        for row in rows {
-            let g = DebateIndex.Group(run: row.run, regime: row.regime, seed: row.seed, iteration: row.iteration)
-            var d2: [Double] = [], sb: [Double] = [], vs: [Double] = []
-            for d in index.debates(g) {
-                let texts = d.round(row.round).compactMap(\.text)
-                guard texts.count >= 2 else { continue }
-                if let x = TextDiversity.distinctN(texts, n: 2) { d2.append(x) }
-                if selfBLEU, let x = TextDiversity.selfBLEU(texts) { sb.append(x) }
-                if let x = try? Vendi.score(texts: texts), x.isFinite { vs.append(x) }
-            }
-            func mean(_ v: [Double]) -> Double? { v.isEmpty ? nil : v.reduce(0, +) / Double(v.count) }
-            text.append(TextRow(distinct2: mean(d2), selfBLEU: mean(sb), vendi: mean(vs)))
-        }
-        self.text = text
-    }
-
-    /// Whether answers were extracted (not the free-text task), so answer metrics mean something.
-    var hasAnswers: Bool { ingest.task != .free }
-
-    /// Whether several runs/iterations are mixed (JSON Lines), so rows need a group label.
-    var hasGroups: Bool { Set(rows.map { "\($0.run)|\($0.regime)|\($0.iteration)|\($0.seed.map(String.init) ?? "")" }).count > 1 }
 }

@@ -31,28 +31,46 @@ enum AnalyzeFacts {
     }
 
     /// Per file and round: mean over questions (with facts) of the mean coverage of the agents'
-    /// replies, 95% bootstrap CI over questions. Writes facts.csv.
-    static func write(_ analyses: [LogAnalysis], facts: [String: [String]], to dir: URL, seed: UInt64) throws -> [Row] {
-        var rows: [Row] = []
-        var t = TidyTable(columns: ["file", "round", "fact_coverage_proxy", "lower", "upper", "n", "questions_with_facts", "questions"])
-        for a in analyses {
-            let texts = a.ingest.questionTexts
-            let index = DebateIndex(a.ingest.records)
-            let debates = index.groups.flatMap { index.debates($0) }.sorted { $0.question < $1.question }
-            let withFacts = debates.filter { texts[$0.question].flatMap { facts[$0] } != nil }
-            for r in Array(Set(debates.flatMap(\.rounds))).sorted() {
-                let v = withFacts.compactMap { d -> Double? in
-                    let f = facts[texts[d.question]!]!
-                    let c = d.round(r).compactMap { $0.text.flatMap { FactCoverage.coverage($0, facts: f) } }
-                    return c.isEmpty ? nil : c.reduce(0, +) / Double(c.count)
-                }
-                let s = RoundMetrics.bootstrapMean(v, stream: SeedStream(seed: seed).child("facts").child(a.name).child(UInt64(r)))
-                rows.append(Row(file: a.name, round: r, coverage: s, questionsWithFacts: withFacts.count, questions: debates.count))
-                t.append([a.name, String(r), TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n), String(withFacts.count), String(debates.count)])
+    /// replies, 95% bootstrap CI over questions, gathered one debate at a time (`chorus analyze`
+    /// streams JSON Lines): only (question, round, coverage) is kept per debate with facts.
+    struct Accumulator {
+        var facts: [String: [String]]
+        /// Question id → question text (whole-document logs; JSON Lines have none, so no facts match).
+        var texts: [String: String]
+        private var entries: [(question: String, round: Int, value: Double)] = []
+        private var debates = 0, withFacts = 0
+
+        init(facts: [String: [String]], texts: [String: String]) { self.facts = facts; self.texts = texts }
+
+        mutating func add(_ d: DebateIndex.Debate) {
+            debates += 1
+            guard let f = texts[d.question].flatMap({ facts[$0] }) else { return }
+            withFacts += 1
+            for r in d.rounds {
+                let c = d.round(r).compactMap { $0.text.flatMap { FactCoverage.coverage($0, facts: f) } }
+                if !c.isEmpty { entries.append((d.question, r, c.reduce(0, +) / Double(c.count))) }
             }
         }
+
+        /// One row per round of `rounds` (every round of the file), values ordered by question id.
+        func rows(file: String, rounds: [Int], seed: UInt64) -> [Row] {
+            let sorted = entries.enumerated().sorted { ($0.element.question, $0.offset) < ($1.element.question, $1.offset) }.map(\.element)
+            return rounds.map { r in
+                let v = sorted.filter { $0.round == r }.map(\.value)
+                let s = RoundMetrics.bootstrapMean(v, stream: SeedStream(seed: seed).child("facts").child(file).child(UInt64(r)))
+                return Row(file: file, round: r, coverage: s, questionsWithFacts: withFacts, questions: debates)
+            }
+        }
+    }
+
+    /// Writes facts.csv.
+    static func write(_ rows: [Row], to dir: URL) throws {
+        var t = TidyTable(columns: ["file", "round", "fact_coverage_proxy", "lower", "upper", "n", "questions_with_facts", "questions"])
+        for r in rows {
+            t.append([r.file, String(r.round), TidyTable.format(r.coverage.mean), TidyTable.format(r.coverage.lower), TidyTable.format(r.coverage.upper),
+                      String(r.coverage.n), String(r.questionsWithFacts), String(r.questions)])
+        }
         try t.write(to: dir.appendingPathComponent("facts.csv"))
-        return rows
     }
 
     static func text(_ rows: [Row], file: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusFigures
+import ChorusRecords
 import ChorusStats
 import Foundation
 
@@ -19,6 +20,9 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Output figure (.png, .svg or .pdf).")
     var output: String = "figures/demo-estimator-bias.png"
+
+    @Flag(help: "Replace an existing --output file (without it, an existing file is refused before the Monte Carlo).")
+    var force = false
 
     @Option(help: "Monte Carlo replicates per sample size.")
     var replicates: Int = 2000
@@ -73,6 +77,11 @@ struct DemoCommand: ParsableCommand {
     private func execute() throws {
         let url = URL(fileURLWithPath: output)
         try FigureOutput.check(url) // a bad extension or path fails before the Monte Carlo
+        // An existing figure is never silently replaced (issue 10); the new one is written
+        // atomically (a temporary file renamed over it), and a read-only one is refused.
+        if !force, FileManager.default.fileExists(atPath: url.path) {
+            throw FileIOError.cannotWrite(path: url.path, reason: "the file exists; give --force to replace it, or another --output")
+        }
         let config = EstimatorBias.Config(
             distribution: EstimatorBias.zipf(k: k),
             sampleSizes: EstimatorBias.logSpacedSizes(from: minN, to: maxN, count: points),

@@ -19,7 +19,9 @@ struct ReproduceCommand: ParsableCommand {
         disjoint from the calibration seeds 1001-1060 of docs/model.md) followed by \
         'chorus figures RUN_DIR --out figures --prefix paper-': every figure that applies, as PNG \
         (300 dpi), PDF and SVG at paper size (figures/README.md shows them). --config and --set \
-        change the preset as for 'chorus simulate'.
+        change the preset as for 'chorus simulate'. Existing paper-* figures in --figures (and a \
+        non-empty --out) are refused before the simulation unless --force, which replaces the \
+        whole set once the new figures are drawn.
         Exit codes as for 'chorus simulate'; with --require-claims, 3 when a claim fails.
         """)
 
@@ -53,6 +55,9 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup(title: "Figures")
     var figureOptions: FigureOptions
 
+    @Flag(help: "Replace existing paper-* figures in --figures and a non-empty --out (without it, either is refused before the simulation).")
+    var force = false
+
     @Flag(help: "Exit with code 3 when a claim fails.")
     var requireClaims = false
 
@@ -77,6 +82,7 @@ struct ReproduceCommand: ParsableCommand {
     var simulateArguments: [String] {
         var args = ["--preset", "paper", "--claims", "--no-figures"] + configSource.simulateArguments
         if let out { args += ["--out", out] }
+        if force { args.append("--force") }
         let (k, b) = quick ? (2, 10) : (blocks, blockSize)
         args += ["--seeds", seeds ?? "\(seedOffset + 1)-\(seedOffset + UInt64(k * b))", "--blocks", "\(k)"]
         if quick { args += ["--set", "task.train_questions=200", "--set", "task.test_questions=200"] }
@@ -88,10 +94,18 @@ struct ReproduceCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.reporting {
             let figureDir = URL(fileURLWithPath: figures, isDirectory: true)
-            // Fail on an unwritable figure folder before the simulation, not after.
+            // Fail on an unwritable figure folder, or on paper-* figures already there (without
+            // --force), before the simulation, not after. The figures are drawn into a staging
+            // folder and replace the old set only when all are drawn (FigureSetTarget).
             try FigureOutput.check(figureDir.appendingPathComponent("paper-accuracy.png"))
-            let outcome = try SimulateCommand.parse(simulateArguments).execute()
-            let drawn = try FiguresCommand.render(run: outcome.directory, into: figureDir, prefix: "paper-", options: figureOptions)
+            let set = try FigureSetTarget.prepare(folder: figureDir, prefix: "paper-", force: force, option: "--figures")
+            let outcome: SimulateCommand.Outcome, drawn: FiguresCommand.Drawn
+            do {
+                outcome = try SimulateCommand.parse(simulateArguments).execute()
+                let staged = try FiguresCommand.render(run: outcome.directory, into: set.staging, prefix: "paper-", options: figureOptions)
+                _ = try set.commit()
+                drawn = staged.relocated(from: set.staging, to: figureDir)
+            } catch { set.abandon(); throw error }
             Console.current.out("\n" + FiguresCommand.report(run: outcome.directory, drawn))
             if requireClaims, let c = outcome.claims, c.contains(where: { !$0.holds }) {
                 Console.current.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")

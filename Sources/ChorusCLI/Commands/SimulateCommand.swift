@@ -163,7 +163,11 @@ struct SimulateCommand: ParsableCommand {
         do {
             var progress: (@Sendable (Int, Int) -> Void)? = nil
             if let b = bar { progress = { done, total in b.update(done: done, total: total) } }
-            result = try experiment.run(threads: workers, progress: progress)
+            // Transcripts go to disk as they are made, inside the staging folder (issue 10).
+            let spool = config.output.transcripts.isEmpty ? nil
+                : try TranscriptSpool(directory: target.staging.appendingPathComponent(".transcript-parts"),
+                                      runID: RunDirectory.runID(for: config), iterations: config.output.transcripts)
+            result = try experiment.run(threads: workers, progress: progress, spool: spool)
             bar?.finish()
         } catch {
             bar?.finish()

@@ -80,8 +80,9 @@ enum TextScan {
         return out
     }
 
-    /// Significant digits kept in a canonical number (more than a Double holds, far finer than
-    /// the 1e-6 comparison tolerance).
+    /// Significant digits kept in a canonical number (a Double needs up to 17 to round-trip, so
+    /// the canonical form is within 5·10⁻¹⁵ relative of the number; far finer than the 1e-6
+    /// comparison tolerance. PropertyTests checks this on every formatting of random Doubles).
     static let significantDigits = 15
 
     /// A decimal number string (`-?\d+(\.\d+)?`) in canonical form, so that the same number

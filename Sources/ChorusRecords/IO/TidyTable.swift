@@ -32,8 +32,8 @@ public struct TidyTable: Sendable, Equatable {
 
     /// The CSV text, header first, "\n" line ends.
     public func csv() -> String {
-        var out = columns.map(TidyTable.escape).joined(separator: ",") + "\n"
-        for r in rows { out += r.map(TidyTable.escape).joined(separator: ",") + "\n" }
+        var out = TidyTable.csvLine(columns)
+        for r in rows { out += TidyTable.csvLine(r) }
         return out
     }
 
@@ -65,6 +65,12 @@ public struct TidyTable: Sendable, Equatable {
     public func column(_ name: String) -> [String]? {
         guard let i = columns.firstIndex(of: name) else { return nil }
         return rows.map { $0[i] }
+    }
+
+    /// One CSV line of cells (escaped as in `csv()`), with its "\n": for writers that stream
+    /// rows to a file (`LineWriter`) instead of holding a table.
+    public static func csvLine(_ cells: [String]) -> String {
+        cells.map(escape).joined(separator: ",") + "\n"
     }
 
     static func escape(_ s: String) -> String {

@@ -47,8 +47,11 @@ public struct Experiment: Sendable {
     /// iteration, metric name). Paired contrasts between iterations and regimes of the same seed
     /// are added as `contrast.*` rows (`Contrasts`).
     /// - Parameter progress: called (from worker threads) after each finished pair.
+    /// - Parameter spool: where transcripts are written as they are made (then the result's
+    ///   `transcripts` is empty and `transcriptSpool` is set); nil keeps them in memory.
     public func run(threads: Int? = nil,
-                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExperimentResult {
+                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                    spool: TranscriptSpool? = nil) throws -> ExperimentResult {
         let seeds = config.seeds
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         // Task banks, one per seed (shared by all regimes of that seed).
@@ -73,7 +76,10 @@ public struct Experiment: Sendable {
         Parallel.forEach(count: total, threads: workers) { t in
             let r = t / seeds.count, s = t % seeds.count
             let bank = regimes[r].placebo ? placeboList[s] : bankList[s]
-            let out = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s], scorer: scorers[s]).run()
+            var run = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s], scorer: scorers[s])
+            run.transcriptSink = spool?.writer(pair: t)
+            let out = run.run()
+            run.transcriptSink?.close()
             outputs.set(t, out)
             let done = counter.increment()
             progress?(done, total)
@@ -82,7 +88,10 @@ public struct Experiment: Sendable {
         var transcripts: [ResponseRecord] = []
         for o in outputs.values() { rows += o.0; transcripts += o.1 }
         rows = Contrasts.merge(rows, regimes: config.regimes, seeds: seeds, iterations: config.iterations)
-        return ExperimentResult(config: config, rows: rows, transcripts: transcripts)
+        try spool?.check()
+        var result = ExperimentResult(config: config, rows: rows, transcripts: transcripts)
+        result.transcriptSpool = spool
+        return result
     }
 
     static func validate(_ c: SimulationConfig) throws {

@@ -36,6 +36,8 @@ public struct ExperimentResult: Sendable {
     /// Sorted by (regime order in the config, seed order in the config, iteration, metric).
     public var rows: [MetricRow]
     public var transcripts: [ResponseRecord]
+    /// The transcripts on disk, when the run was given a spool (`transcripts` is then empty).
+    public var transcriptSpool: TranscriptSpool? = nil
 
     public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord]) {
         self.config = config; self.rows = rows; self.transcripts = transcripts

@@ -22,6 +22,8 @@ struct RegimeRun {
     /// The base model's scores of the test responses, sorted once per seed (`ScorerDivergence`;
     /// the same for a seed's real and placebo banks, which share their base logits).
     let scorer: ScorerDivergence
+    /// Where transcripts go as they are made (nil: returned in memory by `run`).
+    var transcriptSink: TranscriptSpool.PairWriter? = nil
 
     func run() -> (rows: [MetricRow], transcripts: [ResponseRecord]) {
         let n = config.agents.count
@@ -85,7 +87,10 @@ struct RegimeRun {
                 sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
                 finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb)
                 labelCorrect += RegimeRun.labelCorrectness(runner, rule: regime.selection)
-                if record { appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts) }
+                if record {
+                    appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts)
+                    if let transcriptSink { transcriptSink.write(transcripts); transcripts.removeAll(keepingCapacity: true) }
+                }
                 if rounds >= 2 {
                     for _ in 1..<accuracyDebates {
                         runner.run(q, bank: bank, society: society, using: &g)

@@ -85,13 +85,20 @@ public enum RunDirectory {
             try put("claim_effects.csv", RunTables.claimEffects(claims).csv())
         }
         // Records carry the run id of metrics.csv, so transcripts and tables join on it.
-        let byIteration = Dictionary(grouping: output.result.transcripts, by: \.iteration)
+        // Streamed runs: the parts written during the run, concatenated (`TranscriptSpool`).
+        let pairs = output.result.config.regimes.count * output.result.config.seeds.count
+        let byIteration = output.result.transcriptSpool == nil ? Dictionary(grouping: output.result.transcripts, by: \.iteration) : [:]
         for k in output.result.config.output.transcripts {
             let name = "transcripts/iteration-\(k).jsonl"
-            let records = (byIteration[k] ?? []).lazy.map { r -> ResponseRecord in var r = r; r.run = runID; return r }
-            try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
+            if let spool = output.result.transcriptSpool {
+                try spool.assemble(iteration: k, pairs: pairs, to: dir.appendingPathComponent(name))
+            } else {
+                let records = (byIteration[k] ?? []).lazy.map { r -> ResponseRecord in var r = r; r.run = runID; return r }
+                try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
+            }
             files.append(name)
         }
+        output.result.transcriptSpool?.removeParts()
         var manifest = output.manifest
         files.append("manifest.json")
         manifest.files = files

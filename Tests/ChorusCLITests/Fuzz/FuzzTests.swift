@@ -7,12 +7,13 @@ import ChorusSimulation
 /// Runs the fuzz corpus (`FuzzCorpus`) through the real commands in-process: configurations
 /// through `chorus simulate --preset quick --config FILE`, logs through `chorus analyze FILE`.
 /// Every case must end in success or in exactly one `error:` line (exit code 64, 65 or 74),
-/// within `timeLimit` CPU seconds (and `hangLimit` wall seconds). Configurations run with `--regimes single-agent,multiagent` to
+/// within `timeLimit` CPU seconds (and `hangLimit` wall seconds) and `memoryLimit` bytes of peak
+/// resident memory, measured per case (`PeakMemory`). Configurations run with `--regimes single-agent,multiagent` to
 /// keep the suite short (the file's own `regimes` is still read and type-checked).
 ///
 /// The default is 330 cases (seed 10). `scripts/fuzz.sh` runs the same harness with
 /// `CHORUS_FUZZ_COUNT=10000` (and `CHORUS_FUZZ_SEED`, `CHORUS_FUZZ_REPORT`) under
-/// `/usr/bin/time`, whose peak memory bounds every case's; docs/reliability.md has its result.
+/// `/usr/bin/time` (the whole run's peak, beside the per-case peaks); docs/reliability.md has its result.
 ///
 /// A configuration that is valid but larger than `maxRunWork` (seeds × regimes × iterations ×
 /// questions × chains × agents × rounds × (1 + dimension/8) × (1 + epochs)/4) is resolved and validated by the command's own code
@@ -31,6 +32,27 @@ import ChorusSimulation
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
     static let maxRunWork = 1_500_000.0
+    /// Peak resident memory a case may reach: 500 MB (issue 10).
+    static let memoryLimit = 500_000_000
+
+    /// The process's peak resident memory (VmHWM), measured per case: writing "5" to
+    /// /proc/self/clear_refs resets the peak to the current resident size (Linux ≥ 4.0), so the
+    /// peak read after a case is the highest the process reached *during that case* — its own
+    /// memory plus the test process's baseline (and anything other suites running at the same
+    /// time hold), an upper bound on the case's. Nil where /proc is not available.
+    enum PeakMemory {
+        static func reset() -> Bool {
+            guard let h = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+            defer { try? h.close() }
+            return (try? h.write(contentsOf: Data("5".utf8))) != nil
+        }
+        static func peakBytes() -> Int? {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                  let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+            return kb * 1024
+        }
+    }
 
     enum Outcome: String { case success, clearError = "clear error", validLarge = "valid, large (resolved only)" }
 
@@ -89,6 +111,8 @@ import ChorusSimulation
         var failures: [Failure] = []
         var tally: [String: Int] = [:]
         var slowest = (0.0, "")
+        var largest = (0, "")   // the highest per-case peak of resident memory, bytes
+        var memoryMeasured = true
         for c in cases {
             let caseDir = dir.appendingPathComponent("case-\(c.index)")
             try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
@@ -98,6 +122,7 @@ import ChorusSimulation
             let done = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var result: Result<Outcome, Failure>? = nil
             nonisolated(unsafe) var seconds = 0.0
+            memoryMeasured = PeakMemory.reset() && memoryMeasured
             let thread = Thread {
                 let start = FuzzTests.threadCPUSeconds()
                 result = FuzzTests.run(c, file: file, out: caseDir.appendingPathComponent("out"))
@@ -114,6 +139,12 @@ import ChorusSimulation
                 failures.append(Failure(index: c.index, label: c.label, reason: String(format: "%.2f CPU seconds, over the limit", seconds)))
             }
             if seconds > slowest.0 { slowest = (seconds, "#\(c.index) \(c.label.prefix(80))") }
+            if memoryMeasured, let peak = PeakMemory.peakBytes() {
+                if peak > FuzzTests.memoryLimit {
+                    failures.append(Failure(index: c.index, label: c.label, reason: "peak resident memory \(peak / 1_000_000) MB, over \(FuzzTests.memoryLimit / 1_000_000) MB"))
+                }
+                if peak > largest.0 { largest = (peak, "#\(c.index) \(c.label.prefix(80))") }
+            }
             switch result! {
             case .success(let o): tally["\(c.kind.rawValue): \(o.rawValue)", default: 0] += 1
             case .failure(let f): failures.append(f)
@@ -123,13 +154,16 @@ import ChorusSimulation
             if let report = env["CHORUS_FUZZ_REPORT"], (c.index + 1) % 250 == 0 {
                 let partial = "in progress: \(c.index + 1) of \(cases.count) cases done, \(failures.count) failures; "
                     + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
-                    + String(format: "; slowest %.2f CPU s (%@)\n", slowest.0, slowest.1)
+                    + String(format: "; slowest %.2f CPU s (%@)", slowest.0, slowest.1)
+                    + "; largest per-case peak \(largest.0 / 1_000_000) MB\n"
                 try? partial.write(toFile: report, atomically: true, encoding: .utf8)
             }
         }
         let summary = "fuzz seed \(seed), \(cases.count) cases: "
             + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
-            + "; \(failures.count) failures; slowest \(String(format: "%.2f", slowest.0)) CPU s (\(slowest.1))\n"
+            + "; \(failures.count) failures; slowest \(String(format: "%.2f", slowest.0)) CPU s (\(slowest.1))"
+            + (memoryMeasured ? "; largest per-case peak resident memory \(largest.0 / 1_000_000) MB (\(largest.1)), limit \(FuzzTests.memoryLimit / 1_000_000) MB\n"
+                              : "; per-case memory not measured (no /proc/self/clear_refs)\n")
             + failures.map { "  FAIL \($0)\n" }.joined()
         if let report = env["CHORUS_FUZZ_REPORT"] { try summary.write(toFile: report, atomically: true, encoding: .utf8) }
         #expect(failures.isEmpty, "\(summary)")

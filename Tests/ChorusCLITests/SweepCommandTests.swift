@@ -73,7 +73,7 @@ import ChorusSimulation
         """.write(to: spec, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         _ = try Self.run(["run", "--spec", spec.path, "--out", out.path, "--quiet"])
-        let png = try Data(contentsOf: out.appendingPathComponent("sweep-figure.png"))
+        let png = try Data(contentsOf: out.appendingPathComponent("figures/sweep-figure.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         let summary = try String(contentsOf: out.appendingPathComponent(SweepMerge.summaryFile), encoding: .utf8)
         let claimRows = summary.split(separator: "\n").filter { $0.contains(",claim,") }

@@ -22,6 +22,16 @@ public enum StyleShares {
         "style_share.\(role).agent\(agent).style\(style)"
     }
 
+    /// The (role, agent, style) of a style-share metric name, or nil when `name` is not one.
+    public static func parse(_ name: String) -> (role: String, agent: Int, style: Int)? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "style_share", parts[1] == "generator" || parts[1] == "critic",
+              parts[2].hasPrefix("agent"), parts[3].hasPrefix("style"),
+              let agent = Int(parts[2].dropFirst(5)), let style = Int(parts[3].dropFirst(5)),
+              agent >= 0, style >= 0, name == Self.name(role: String(parts[1]), agent: agent, style: style) else { return nil }
+        return (String(parts[1]), agent, style)
+    }
+
     /// Appends (name, value) pairs for every generator seat, and every critic seat when
     /// `criticSeats` is not empty, in seat order.
     public static func compute(bank: TaskBank, tables: [PolicyTable], generatorSeats: [Int], criticSeats: [Int],

@@ -30,12 +30,26 @@ public enum SweepQuantities {
         // Contrasts (the `Contrasts.rows` families).
         let iterationContrasts = [Contrasts.minusBase, Contrasts.minusIteration1, Contrasts.minusLast]
         names += iterationContrasts + iterationContrasts.map(Contrasts.overPlacebo)
+        names.append(Contrasts.individualMinusBase)
         names += [Contrasts.criticMinusGenerator, Contrasts.scorerCriticMinusGenerator,
                   Contrasts.generatorKLMinus("single-agent")]
         names += Contrasts.regimePairs.map { Contrasts.accuracyMinus($0.1) }
         names += Contrasts.diversityMetrics.map { Contrasts.metricMinus($0, "single-agent") }
         return Array(Set(names)).sorted()
     }()
+
+    /// The per-seat families, whose names depend on the society's size (`StyleShares`), as
+    /// they are listed in error messages.
+    public static let metricPatterns = ["style_share.<generator|critic>.agent<i>.style<k>"]
+
+    /// Whether the simulator can write `name`: a fixed name of `metricNames`, or a member of a
+    /// per-seat family of `metricPatterns`.
+    public static func isMetric(_ name: String) -> Bool {
+        knownNames.contains(name) || StyleShares.parse(name) != nil
+    }
+
+    private static let knownNames = Set(metricNames)
+    private static var listed: String { (metricNames + metricPatterns).joined(separator: ", ") }
 
     /// The claims (docs/model.md §10), numbered 1…6.
     public static var claimNumbers: [Int] { Array(1...Claims.statements.count) }
@@ -44,10 +58,9 @@ public enum SweepQuantities {
     /// - Throws: `SweepError.invalidSpec` naming the field (`metrics`, `claims`, `figure.metric`,
     ///   `figure.claim`, `figure.regime`), the bad name and the valid ones.
     static func check(_ spec: SweepSpec, source: String) throws {
-        let known = Set(metricNames)
-        for (i, m) in spec.metrics.enumerated() where !known.contains(m) {
+        for (i, m) in spec.metrics.enumerated() where !isMetric(m) {
             throw SweepError.invalidSpec(source: source, field: "metrics[\(i)]",
-                                         reason: "'\(m)' is not a metric the simulator writes\(suggestion(m)); the metrics are: \(metricNames.joined(separator: ", "))")
+                                         reason: "'\(m)' is not a metric the simulator writes\(suggestion(m)); the metrics are: \(listed)")
         }
         if Set(spec.metrics).count != spec.metrics.count {
             throw SweepError.invalidSpec(source: source, field: "metrics", reason: "a metric is named twice: \(spec.metrics.joined(separator: ", "))")
@@ -61,9 +74,9 @@ public enum SweepQuantities {
         }
         guard let f = spec.figure else { return }
         if let m = f.metric {
-            guard known.contains(m) else {
+            guard isMetric(m) else {
                 throw SweepError.invalidSpec(source: source, field: "figure.metric",
-                                             reason: "'\(m)' is not a metric the simulator writes\(suggestion(m)); the metrics are: \(metricNames.joined(separator: ", "))")
+                                             reason: "'\(m)' is not a metric the simulator writes\(suggestion(m)); the metrics are: \(listed)")
             }
             if !spec.metrics.isEmpty, !spec.metrics.contains(m) {
                 throw SweepError.invalidSpec(source: source, field: "figure.metric",

@@ -63,6 +63,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "With a --run pattern: the agents' training files, a pattern with {iteration} and {agent}.")
     var training: String?
 
+    @Option(name: .customLong("map"), help: "Read FILEs as sample files (JSON Lines, CSV, TSV) with this column map, e.g. question=problem,response=solution,truth=answer,agent=model,iteration=iter,sample=k; wide layout: response=*.solution (docs/formats.md, \"Sample files\").")
+    var map: String?
+
     @Option(help: "Ground-truth facts for free-text logs (JSON: question/person → text or list of facts): a lexical fact-coverage proxy by round.")
     var facts: String?
 
@@ -76,7 +79,13 @@ struct AnalyzeCommand: ParsableCommand {
         if let t = task, AnswerTask(rawValue: t) == nil {
             throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
         }
-        if let f = format, Self.parseFormat(f) == nil {
+        if map != nil {
+            guard runSpec == nil else { throw ValidationError("--map reads sample files; it does not go with --run") }
+            guard facts == nil else { throw ValidationError("--facts goes with debate logs, not with --map") }
+            if let f = format, SampleFile.Syntax(rawValue: f) == nil {
+                throw ValidationError("with --map, --format must be one of \(SampleFile.Syntax.allCases.map(\.rawValue).joined(separator: ", ")); got '\(f)'")
+            }
+        } else if let f = format, Self.parseFormat(f) == nil {
             throw ValidationError("--format must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or mft); got '\(f)'")
         }
     }
@@ -94,6 +103,18 @@ struct AnalyzeCommand: ParsableCommand {
         // staging sibling and renamed into place whole (OutputDirectory).
         let target = try OutputTarget.prepare(out: out, force: force, defaultBase: "analyze-\(Self.timestamp())")
         let outDir = target.destination
+        if let map {   // AnalyzeSamples.swift
+            let text: String
+            do {
+                text = try OutputTarget.write(target) { staging in
+                    try AnalyzeSamples.execute(files: files, map: map, syntax: format.flatMap(SampleFile.Syntax.init(rawValue:)),
+                                               task: task.flatMap(AnswerTask.init(rawValue:)), seed: seed, figures: !noFigures,
+                                               json: json, outDir: outDir, staging: staging)
+                }
+            } catch { target.abandon(); throw error }
+            print(text)
+            return
+        }
         if let runSpec {   // AnalyzeCommand+Run.swift
             do {
                 try OutputTarget.write(target) { staging in try executeRun(runSpec, outDir: staging) }

@@ -36,9 +36,11 @@ public struct ExperimentResult: Sendable {
     /// Sorted by (regime order in the config, seed order in the config, iteration, metric).
     public var rows: [MetricRow]
     public var transcripts: [ResponseRecord]
+    /// For the same iterations (but the last): every model's finetuning examples (issue 12).
+    public var training: [TrainingRecord]
 
-    public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord]) {
-        self.config = config; self.rows = rows; self.transcripts = transcripts
+    public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord], training: [TrainingRecord] = []) {
+        self.config = config; self.rows = rows; self.transcripts = transcripts; self.training = training
     }
 }
 

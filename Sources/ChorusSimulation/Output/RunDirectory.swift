@@ -20,8 +20,9 @@ public struct RunOutput: Sendable {
 
 /// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` and `claim_effects.csv` (when
 /// claims were evaluated),
-/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id)
-/// and `manifest.json`, each
+/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id),
+/// `training/iteration-<k>.jsonl` (the models' finetuning examples of those iterations but the
+/// last, `TrainingRecord`) and `manifest.json`, each
 /// written atomically (temporary file + rename), the manifest last so that its presence
 /// means the run is complete.
 public enum RunDirectory {
@@ -91,6 +92,13 @@ public enum RunDirectory {
             let records = (byIteration[k] ?? []).lazy.map { r -> ResponseRecord in var r = r; r.run = runID; return r }
             try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
             files.append(name)
+        }
+        // The models' finetuning examples of the same iterations (issue 12, `chorus export`).
+        let trainingByIteration = Dictionary(grouping: output.result.training, by: \.iteration)
+        for k in output.result.config.output.transcripts where k < output.result.config.iterations {
+            let name = "training/iteration-\(k).jsonl"
+            let records = (trainingByIteration[k] ?? []).map { r -> TrainingRecord in var r = r; r.run = runID; return r }
+            try put(name, try TrainingRecord.jsonl(records))
         }
         var manifest = output.manifest
         files.append("manifest.json")

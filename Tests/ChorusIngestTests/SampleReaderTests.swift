@@ -87,7 +87,7 @@ struct SampleReaderTests {
         #expect(f.samples.map(\.location) == ["line 2", "line 2", "line 4", "line 4"])
         // An empty cell is an empty response: no answer, wrong.
         #expect(f.samples.map(\.answer) == ["4", "5", "9", nil] && f.samples.map(\.correct) == [true, false, true, false])
-        let long = "q\tmodel\tresp\ttruth\nA\tx\t\"multi\nline 1\"\t1\nA\ty\t2\n"
+        let long = "q\tmodel\tresp\ttruth\nA\tx\t\"multi\nline 1\"\t1\nA\ty\t2\t1\n"
         let (d2, u2) = try Self.write(long, "l.tsv")
         defer { try? FileManager.default.removeItem(at: d2) }
         let l = try SampleReader.read(u2.path, map: SampleMap.parse("question=q,response=resp,truth=truth,agent=model"))

@@ -12,7 +12,7 @@ import Foundation
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse real debate logs (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines).",
+        abstract: "Analyse real debate logs (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines), finetuning runs (--run) or sample files (--map).",
         discussion: """
         Each FILE is read (format auto-detected, or --format), answers are extracted from the \
         replies (--task, or picked from the ground truths: a letter → choice, '####' → numeric, \
@@ -21,7 +21,12 @@ struct AnalyzeCommand: ParsableCommand {
         rate, answer entropy (nats), flips from the previous round, and text diversity. Several \
         files also give a side-by-side comparison. Tidy CSVs (files, rounds, flips, answers, \
         skipped), analysis.json and figures (accuracy and consensus by round, flips) go to --out. \
-        See docs/formats.md for the formats and the extraction rules.
+        See docs/formats.md for the formats and the extraction rules. \
+        With --run, a finetuning run (a manifest or {iteration} pattern): the simulator's metrics \
+        per iteration and the agents' training data. With --map, sample files without debate \
+        rounds (JSON Lines, CSV, TSV; e.g. --map question=problem,response=solution,truth=answer,agent=model, \
+        or response=*.solution for one column or object per model): accuracy, pass@k, coverage, \
+        answer and text diversity per model and iteration (samples.csv, iterations.csv, pass-at-k.png).
         """)
 
     @Argument(help: "Debate log files.")
@@ -82,6 +87,8 @@ struct AnalyzeCommand: ParsableCommand {
         if map != nil {
             guard runSpec == nil else { throw ValidationError("--map reads sample files; it does not go with --run") }
             guard facts == nil else { throw ValidationError("--facts goes with debate logs, not with --map") }
+            guard !writeRecords, !selfBLEU else { throw ValidationError("--records and --self-bleu go with debate logs, not with --map") }
+            guard !files.isEmpty else { throw ValidationError("--map needs at least one sample file") }
             if let f = format, SampleFile.Syntax(rawValue: f) == nil {
                 throw ValidationError("with --map, --format must be one of \(SampleFile.Syntax.allCases.map(\.rawValue).joined(separator: ", ")); got '\(f)'")
             }

@@ -119,7 +119,7 @@ struct AnalyzeCommand: ParsableCommand {
                                                json: json, outDir: outDir, staging: staging)
                 }
             } catch { target.abandon(); throw error }
-            print(text)
+            Console.current.out(text + "\n")
             return
         }
         if let runSpec {   // AnalyzeCommand+Run.swift

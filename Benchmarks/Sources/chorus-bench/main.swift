@@ -17,6 +17,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "paper": paperBenchmark,
     "ingest": ingestBenchmark,
     "run": runBenchmark,
+    "samples": samplesBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -7,11 +7,15 @@ import Testing
     @Test("mean pairwise Jaccard by hand; models without data enter no pair")
     func hand() {
         // {1,2,3} vs {2,3,4}: 2/4; {1,2,3} vs {1}: 1/3; {2,3,4} vs {1}: 0.
-        let sets: [Int: Set<Int64>] = [0: [1, 2, 3], 1: [2, 3, 4], 2: [1], 3: []]
+        let sets: [Int: [UInt64]] = [0: TrainingOverlap.bitmap([1, 2, 3], count: 130), 1: TrainingOverlap.bitmap([2, 3, 4], count: 130),
+                                     2: TrainingOverlap.bitmap([1], count: 130), 3: TrainingOverlap.bitmap([], count: 130)]
         #expect(abs(TrainingOverlap.meanJaccard([0, 1, 2, 3], sets)! - (0.5 + 1.0 / 3 + 0) / 3) < 1e-15)
         #expect(TrainingOverlap.meanJaccard([0, 1], sets) == 0.5)
         #expect(TrainingOverlap.meanJaccard([0, 3], sets) == nil)
         #expect(TrainingOverlap.meanJaccard([1, 1], sets) == nil)
+        // Bits in different words (64 and 129).
+        let far: [Int: [UInt64]] = [0: TrainingOverlap.bitmap([0, 64, 129], count: 130), 1: TrainingOverlap.bitmap([64, 129], count: 130)]
+        #expect(abs(TrainingOverlap.meanJaccard([0, 1], far)! - 2.0 / 3) < 1e-15)
     }
 
     @Test("a quick run reports the overlap at every iteration but the last, in [0, 1], only with several models")

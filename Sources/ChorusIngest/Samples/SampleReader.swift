@@ -78,7 +78,8 @@ public enum SampleReader {
     static func lookup(_ v: JSONValue, _ segments: ArraySlice<String>, walked: [String] = []) -> Found {
         guard let head = segments.first else { return .value(v) }
         guard case .object(let members) = v else {
-            return .missing(walked.isEmpty ? "the row is \(v.kindName), not an object" : "'\(walked.joined(separator: "."))' is \(v.kindName), not an object")
+            return .missing(walked.isEmpty ? "the row is \(v.kindName), not an object (a sample file in JSON is JSON Lines: one object per line)"
+                                           : "'\(walked.joined(separator: "."))' is \(v.kindName), not an object")
         }
         if segments.count > 1, let m = members.first(where: { $0.key == segments.joined(separator: ".") }) { return .value(m.value) }
         guard let m = members.first(where: { $0.key == head }) else {

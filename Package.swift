@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "ChorusIngest", dependencies: [
             "ChorusStats", "ChorusRecords",
             .product(name: "Yams", package: "Yams"),   // run manifests (issue 12)
+            .product(name: "CSV", package: "CSV.swift"),   // sample files (issue 12)
         ]),
         .target(name: "ChorusAnalysis", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",

@@ -6,7 +6,7 @@ public struct ChorusCommand: ParsableCommand {
         commandName: "chorus",
         abstract: "Simulate, measure and draw the diversity of self-improving LLM agent societies.",
         version: ChorusVersion.string,
-        subcommands: [ReproduceCommand.self, SimulateCommand.self, FiguresCommand.self, SweepCommand.self, PresetsCommand.self, ValidateCommand.self, AnalyzeCommand.self, FitCommand.self, CompareCommand.self, DemoCommand.self])
+        subcommands: [ReproduceCommand.self, SimulateCommand.self, FiguresCommand.self, SweepCommand.self, PresetsCommand.self, ValidateCommand.self, AnalyzeCommand.self, FitCommand.self, CompareCommand.self, ExportCommand.self, DemoCommand.self])
     public init() {}
 }
 

@@ -26,6 +26,10 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
     /// A run (manifest, path pattern or training file) that cannot be read as one: `path` is
     /// the manifest, pattern or file, `reason` what was expected (issue 12).
     case invalidRun(path: String, reason: String)
+    /// A `--map` that cannot be used: `map` is the map as given (issue 12, `SampleMap`).
+    case invalidMap(map: String, reason: String)
+    /// A sample file row that does not fit the map: `location` is "line N" (issue 12).
+    case sampleRow(path: String, location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +46,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
         case .noUsableRecords(let p, let n, let rs):
             return "\(p): no usable records (\(n) skipped)" + (rs.isEmpty ? "" : "; first reasons: " + rs.joined(separator: "; "))
         case .invalidRun(let p, let r): return "\(p): \(r)"
+        case .invalidMap(let m, let r): return "--map \(m): \(r)"
+        case .sampleRow(let p, let l, let r): return "\(p): \(l): \(r)"
         }
     }
 }

@@ -47,7 +47,7 @@ func temporaryDirectory() throws -> URL {
                                          "--threads", "2", "--out", run.path, "--transcripts", "0,2", "--set", "debate.rounds=3"])
         #expect(r.code == 0, "\(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: run.path).sorted()
-        #expect(files == ["figures", "manifest.json", "metrics.csv", "summary.csv", "transcripts"])
+        #expect(files == ["figures", "manifest.json", "metrics.csv", "summary.csv", "training", "transcripts"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("transcripts").path).sorted()
                 == ["iteration-0.jsonl", "iteration-2.jsonl"])
         // The table: header and one row per regime × iteration (0...2).

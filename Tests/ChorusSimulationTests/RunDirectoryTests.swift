@@ -35,11 +35,12 @@ import ChorusRecords
         c.output.transcripts = [0, 2]
         let out = try Self.output(c, threads: 2, claims: true)
         let written = try RunDirectory.write(out, to: dir.appendingPathComponent("run"))
-        let expected = ["claim_effects.csv", "claims.csv", "manifest.json", "metrics.csv", "summary.csv", "transcripts",
-                        "transcripts/iteration-0.jsonl", "transcripts/iteration-2.jsonl"]
+        let expected = ["claim_effects.csv", "claims.csv", "manifest.json", "metrics.csv", "summary.csv", "training",
+                        "training/iteration-0.jsonl", "transcripts", "transcripts/iteration-0.jsonl", "transcripts/iteration-2.jsonl"]
         #expect(Self.files(in: dir.appendingPathComponent("run")) == expected)   // no temporary files left
+        // Training records only for iteration 0: the last iteration (2) trains nothing.
         #expect(written == ["metrics.csv", "summary.csv", "claims.csv", "claim_effects.csv", "transcripts/iteration-0.jsonl",
-                            "transcripts/iteration-2.jsonl", "manifest.json"])
+                            "transcripts/iteration-2.jsonl", "training/iteration-0.jsonl", "manifest.json"])
         let run = dir.appendingPathComponent("run")
 
         // metrics.csv: one row per metric row, the fixed columns, then the varying parameters.

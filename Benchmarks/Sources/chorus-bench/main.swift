@@ -18,6 +18,7 @@ let benchmarks: [String: () throws -> [Measurement]] = [
     "ingest": ingestBenchmark,
     "run": runBenchmark,
     "sweep": sweepBenchmark,
+    "samples": samplesBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

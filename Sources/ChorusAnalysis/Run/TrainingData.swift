@@ -28,8 +28,11 @@ public enum TrainingDataMetrics {
         public var iteration: Int
         public var a: String
         public var b: String
-        /// Jaccard |A ∩ B| / |A ∪ B| of the sets of (question, answer) pairs (examples without a
-        /// matched question or answer are left out); nil when both sets are empty.
+        /// Jaccard |A ∩ B| / |A ∪ B| of the sets of (question, answer) pairs; nil when both sets
+        /// are empty. The question is the run question the example matched, else its prompt
+        /// text (white space collapsed): training questions need not be in the run's debate logs
+        /// (the official code finetunes on debates of training questions and evaluates on test
+        /// ones). Examples without an extracted answer are left out.
         public var pairJaccard: Double?
         /// Jaccard of the sets of response texts (white space collapsed).
         public var textJaccard: Double?
@@ -65,7 +68,7 @@ public enum TrainingDataMetrics {
         var out: [PairRow] = []
         for it in Array(Set(sets.map(\.iteration))).sorted() {
             let these = sets.filter { $0.iteration == it }
-            let qa = these.map { Set($0.examples.compactMap { e in e.question.flatMap { q in e.answer.map { q + "\u{1F}" + $0 } } }) }
+            let qa = these.map { Set($0.examples.compactMap { e in questionKey(e).flatMap { q in e.answer.map { q + "\u{1F}" + $0 } } }) }
             let tx = these.map { Set($0.examples.map { normalise($0.response) }) }
             for i in these.indices { for j in these.indices where j > i {
                 out.append(PairRow(iteration: it, a: these[i].agent, b: these[j].agent,
@@ -73,6 +76,20 @@ public enum TrainingDataMetrics {
             } }
         }
         return out
+    }
+
+    /// The identity of an example's question: the matched run question, else its prompt.
+    static func questionKey(_ e: TrainingSet.Example) -> String? {
+        e.question.map { "q\u{1F}" + $0 } ?? e.prompt.map { "p\u{1F}" + normalise($0) }
+    }
+
+    /// Per iteration: `training.overlap`, the mean over agent pairs of the (question, answer)
+    /// Jaccard (`PairRow.pairJaccard`): the quantity the simulator reports under that name.
+    public static func iterationRows(_ pairs: [PairRow]) -> [(iteration: Int, value: Double, pairs: Int)] {
+        Array(Set(pairs.map(\.iteration))).sorted().compactMap { it in
+            let v = pairs.filter { $0.iteration == it }.compactMap(\.pairJaccard)
+            return v.isEmpty ? nil : (it, v.reduce(0, +) / Double(v.count), v.count)
+        }
     }
 
     /// |A ∩ B| / |A ∪ B|; nil when both are empty.

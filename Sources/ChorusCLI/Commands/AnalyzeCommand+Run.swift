@@ -42,37 +42,16 @@ enum RunAnalysisOutput {
     /// `figures` is nil; paths in the report name `destination`, where `dir` ends up.
     static func write(_ run: RunIngest, to dir: URL, destination: URL? = nil, seed: UInt64, figures: FigureOptions?, writeRecords: Bool) throws -> Written {
         let stream = SeedStream(seed: seed).child("run")
-        let iterations = IterationMetrics.table(run.records, stream: stream.child("iterations"))
+        let trainAgents = TrainingDataMetrics.agents(run.training)
+        let trainPairs = TrainingDataMetrics.pairs(run.training)
+        let iterations = iterationTable(run, pairs: trainPairs, stream: stream)
         try iterations.write(to: dir.appendingPathComponent("iterations.csv"))
-        // Per iteration and round: the metrics of `chorus analyze`'s rounds.csv (RoundMetrics).
-        // (TranscriptMetrics' full set, with NSB, self-BLEU and Vendi per question, takes about 7 s
-        // on a 5 × 500-question run in release: over the 5 s budget of issue 12.)
-        let roundRows = RoundMetrics.table(DebateIndex(run.records), stream: stream.child("rounds"))
-        var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
-        for r in roundRows {
-            let key = [r.run, String(r.iteration), String(r.round)]
-            func summary(_ m: String, _ s: Summary?) {
-                guard let s, s.n > 0 else { return }
-                rounds.append(key + [m, TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n)])
-            }
-            func value(_ m: String, _ x: Double?) { if let x, x.isFinite { rounds.append(key + [m, TidyTable.format(x), "NA", "NA", "NA"]) } }
-            summary("individual_accuracy", r.individualAccuracy); summary("majority_accuracy", r.majorityAccuracy)
-            summary("oracle_accuracy", r.oracleAccuracy); summary("unanimity", r.unanimity); summary("consensus", r.consensus)
-            value("no_answer_rate", r.noAnswerRate); summary("answer_entropy", r.answerEntropy)
-            value("text_tfidf_dissimilarity", r.textDiversity)
-            if let f = r.flips, f.total > 0 {
-                for (k, c) in [("flips.right_wrong", f.rightWrong), ("flips.wrong_right", f.wrongRight), ("flips.switch", f.switches)] {
-                    rounds.append(key + [k, TidyTable.format(Double(c) / Double(f.total)), "NA", "NA", String(f.total)])
-                }
-            }
-        }
+        let rounds = roundsTable(run.records, stream: stream.child("rounds"))
         try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
         let agentRows = AgentAccuracy.table(DebateIndex(run.records), stream: stream.child("agents"))
         let names = run.spec.agentNames ?? run.logs.first?.result.agentNames
         let agentFile = AnalyzeAgents.FileRows(file: run.spec.name, names: names, rows: agentRows)
         try AnalyzeAgents.table([agentFile]).write(to: dir.appendingPathComponent("agents.csv"))
-        let trainAgents = TrainingDataMetrics.agents(run.training)
-        let trainPairs = TrainingDataMetrics.pairs(run.training)
         if !run.training.isEmpty {
             var t = TidyTable(columns: ["iteration", "agent", "file", "examples", "questions", "unmatched", "no_answer", "accuracy", "answer_entropy", "top_answers"])
             for (a, set) in zip(trainAgents, run.training) {
@@ -101,7 +80,7 @@ enum RunAnalysisOutput {
         if !run.warnings.isEmpty { out += "warnings (\(run.warnings.count)):\n" + run.warnings.map { "  - \($0)\n" }.joined() }
         let metricOrder = [MetricName.accuracyRound1Individual, MetricName.accuracyRound1Majority, MetricName.accuracyFinal,
                            MetricName.sampleConsensus, MetricName.sampleAnswerEntropyPlugin, MetricName.sampleFlipWrongRight,
-                           MetricName.sampleFlipRightWrong, MetricName.disagreementAnswer]
+                           MetricName.sampleFlipRightWrong, MetricName.disagreementAnswer, MetricName.trainingOverlap]
         let its = Array(Set(iterations.rows.map { Int($0[1])! })).sorted()
         var lines = [["metric"] + its.map { "iteration \($0) [95% CI]" }]
         for m in metricOrder {
@@ -150,6 +129,42 @@ enum RunAnalysisOutput {
         j += ",\"figures\":[" + pngs.map { JSONText.quote($0.path) }.joined(separator: ",") + "]}"
         try AtomicFile.write(j + "\n", to: dir.appendingPathComponent("run.json"))
         return Written(text: out, json: j)
+    }
+
+    /// iterations.csv: `IterationMetrics` and, with training files, the simulator's
+    /// `training.overlap` (mean pairwise (question, answer) Jaccard) per iteration.
+    static func iterationTable(_ run: RunIngest, pairs: [TrainingDataMetrics.PairRow]? = nil, stream: SeedStream) -> TidyTable {
+        var t = IterationMetrics.table(run.records, stream: stream.child("iterations"))
+        for o in TrainingDataMetrics.iterationRows(pairs ?? TrainingDataMetrics.pairs(run.training)) {
+            t.append([run.spec.name, String(o.iteration), MetricName.trainingOverlap, TidyTable.format(o.value), "NA", "NA", String(o.pairs)])
+        }
+        return t
+    }
+
+    /// rounds.csv: per run, iteration and round, the metrics of `chorus analyze`'s rounds.csv
+    /// (`RoundMetrics`). (TranscriptMetrics' full set, with NSB, self-BLEU and Vendi per question,
+    /// takes about 7 s on a 5 × 500-question run in release: over the 5 s budget of issue 12.)
+    static func roundsTable(_ records: [ResponseRecord], stream: SeedStream) -> TidyTable {
+        let roundRows = RoundMetrics.table(DebateIndex(records), stream: stream)
+        var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        for r in roundRows {
+            let key = [r.run, String(r.iteration), String(r.round)]
+            func summary(_ m: String, _ s: Summary?) {
+                guard let s, s.n > 0 else { return }
+                rounds.append(key + [m, TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n)])
+            }
+            func value(_ m: String, _ x: Double?) { if let x, x.isFinite { rounds.append(key + [m, TidyTable.format(x), "NA", "NA", "NA"]) } }
+            summary("individual_accuracy", r.individualAccuracy); summary("majority_accuracy", r.majorityAccuracy)
+            summary("oracle_accuracy", r.oracleAccuracy); summary("unanimity", r.unanimity); summary("consensus", r.consensus)
+            value("no_answer_rate", r.noAnswerRate); summary("answer_entropy", r.answerEntropy)
+            value("text_tfidf_dissimilarity", r.textDiversity)
+            if let f = r.flips, f.total > 0 {
+                for (k, c) in [("flips.right_wrong", f.rightWrong), ("flips.wrong_right", f.wrongRight), ("flips.switch", f.switches)] {
+                    rounds.append(key + [k, TidyTable.format(Double(c) / Double(f.total)), "NA", "NA", String(f.total)])
+                }
+            }
+        }
+        return rounds
     }
 
     static func f3(_ s: String) -> String { AnalyzeOutput.f3(Double(s)) }

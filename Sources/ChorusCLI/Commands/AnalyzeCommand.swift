@@ -13,7 +13,7 @@ import Foundation
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse real debate logs (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines).",
+        abstract: "Analyse real debate logs (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines), finetuning runs (--run) or sample files (--map).",
         discussion: """
         Each FILE is read (format auto-detected, or --format), answers are extracted from the \
         replies (--task, or picked from the ground truths: a letter → choice, '####' → numeric, \
@@ -25,7 +25,12 @@ struct AnalyzeCommand: ParsableCommand {
         and agreement by round, flips, per-model accuracy; PNG, PDF and SVG at paper size, as \
         `chorus figures OUT` draws them; a simulated transcript's seeds are pooled, a panel per \
         regime) go to --out. \
-        See docs/formats.md for the formats and the extraction rules.
+        See docs/formats.md for the formats and the extraction rules. \
+        With --run, a finetuning run (a manifest or {iteration} pattern): the simulator's metrics \
+        per iteration and the agents' training data. With --map, sample files without debate \
+        rounds (JSON Lines, CSV, TSV; e.g. --map question=problem,response=solution,truth=answer,agent=model, \
+        or response=*.solution for one column or object per model): accuracy, pass@k, coverage, \
+        answer and text diversity per model and iteration (samples.csv, iterations.csv, pass-at-k.png).
         """)
 
     @Argument(help: "Debate log files.")
@@ -73,6 +78,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "With a --run pattern: the agents' training files, a pattern with {iteration} and {agent}.")
     var training: String?
 
+    @Option(name: .customLong("map"), help: "Read FILEs as sample files (JSON Lines, CSV, TSV) with this column map, e.g. question=problem,response=solution,truth=answer,agent=model,iteration=iter,sample=k; wide layout: response=*.solution (docs/formats.md, \"Sample files\").")
+    var map: String?
+
     @Option(help: "Ground-truth facts for free-text logs (JSON: question/person → text or list of facts): a lexical fact-coverage proxy by round.")
     var facts: String?
 
@@ -86,7 +94,15 @@ struct AnalyzeCommand: ParsableCommand {
         if let t = task, AnswerTask(rawValue: t) == nil {
             throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
         }
-        if let f = format, Self.parseFormat(f) == nil {
+        if map != nil {
+            guard runSpec == nil else { throw ValidationError("--map reads sample files; it does not go with --run") }
+            guard facts == nil else { throw ValidationError("--facts goes with debate logs, not with --map") }
+            guard !writeRecords, !selfBLEU else { throw ValidationError("--records and --self-bleu go with debate logs, not with --map") }
+            guard !files.isEmpty else { throw ValidationError("--map needs at least one sample file") }
+            if let f = format, SampleFile.Syntax(rawValue: f) == nil {
+                throw ValidationError("with --map, --format must be one of \(SampleFile.Syntax.allCases.map(\.rawValue).joined(separator: ", ")); got '\(f)'")
+            }
+        } else if let f = format, Self.parseFormat(f) == nil {
             throw ValidationError("--format must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or mft); got '\(f)'")
         }
     }
@@ -104,6 +120,18 @@ struct AnalyzeCommand: ParsableCommand {
         // staging sibling and renamed into place whole (OutputDirectory).
         let target = try OutputTarget.prepare(out: out, force: force, defaultBase: "analyze-\(Self.timestamp())")
         let outDir = target.destination
+        if let map {   // AnalyzeSamples.swift
+            let text: String
+            do {
+                text = try OutputTarget.write(target) { staging in
+                    try AnalyzeSamples.execute(files: files, map: map, syntax: format.flatMap(SampleFile.Syntax.init(rawValue:)),
+                                               task: task.flatMap(AnswerTask.init(rawValue:)), seed: seed, figures: !noFigures,
+                                               json: json, outDir: outDir, staging: staging)
+                }
+            } catch { target.abandon(); throw error }
+            Console.current.out(text + "\n")
+            return
+        }
         if let runSpec {   // AnalyzeCommand+Run.swift
             do {
                 try OutputTarget.write(target) { staging in try executeRun(runSpec, outDir: staging, destination: outDir) }

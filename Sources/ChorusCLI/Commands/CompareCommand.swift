@@ -16,8 +16,13 @@ struct CompareCommand: ParsableCommand {
         intervals). REAL is the output folder of `chorus analyze --run` (its iterations.csv), or a \
         run manifest / {iteration} pattern, analysed on the spot. The metrics both report (the \
         simulator's names: accuracy.round1_individual, accuracy.final, sample.consensus, \
-        sample.answer_entropy_plugin, sample.flip_*, disagreement.answer, …) are joined into \
-        compare.csv and drawn against iteration from it (OUT/figures/compare.{png,pdf,svg}, as `chorus figures OUT` draws it).
+        sample.answer_entropy_plugin, sample.flip_*, disagreement.answer, pass_at.k, coverage, \
+        training.overlap, …) are joined into compare.csv and drawn against iteration from it \
+        (OUT/figures/compare.{png,pdf,svg}, as `chorus figures OUT` draws it). Against round: when \
+        SIM_RUN has transcripts (simulate --transcripts) and REAL has rounds (its rounds.csv, or a \
+        run analysed on the spot), the per-round metrics of both (individual / majority accuracy, \
+        consensus, answer entropy, flips; the simulated seeds pooled as questions) go to \
+        compare-rounds.csv and compare-rounds.png, a panel per metric and iteration.
         """)
 
     @Argument(help: "A chorus simulate run directory.")
@@ -53,16 +58,22 @@ struct CompareCommand: ParsableCommand {
         var isDir: ObjCBool = false
         let realTable: TidyTable
         var realName = (real as NSString).lastPathComponent
+        var realRounds: TidyTable? = nil
         if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue {
             let u = URL(fileURLWithPath: real).appendingPathComponent("iterations.csv")
             guard FileManager.default.fileExists(atPath: u.path) else {
                 throw IngestError.cannotRead(path: u.path, reason: "no such file: expected the output folder of chorus analyze --run")
             }
             realTable = try TidyTable.read(from: u)
+            let r = URL(fileURLWithPath: real).appendingPathComponent("rounds.csv")
+            if FileManager.default.fileExists(atPath: r.path) { realRounds = try TidyTable.read(from: r) }
         } else {
             let spec = real.contains("{iteration}") ? try RunSpec.pattern(debates: real) : try RunSpec.manifest(real)
             realName = spec.name
-            realTable = IterationMetrics.table(try RunReader.read(spec).records, stream: SeedStream(seed: seed).child("run").child("iterations"))
+            let ingest = try RunReader.read(spec)
+            let stream = SeedStream(seed: seed).child("run")
+            realTable = RunAnalysisOutput.iterationTable(ingest, stream: stream)
+            realRounds = RunAnalysisOutput.roundsTable(ingest.records, stream: stream.child("rounds"))
         }
         let keep = regimes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let joined = try RunComparison.join(simulated: sim, real: realTable, regimes: keep, realName: realName)
@@ -72,6 +83,22 @@ struct CompareCommand: ParsableCommand {
         try joined.table.write(to: dir.appendingPathComponent("compare.csv"))
         // Drawn from compare.csv just written, exactly as `chorus figures DIR` draws it.
         let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions)
+        var pngs: [URL] = []
+        // Against round: simulated transcripts and the real run's rounds.csv (CompareRounds.swift).
+        var roundNote = ""
+        let simRounds = try CompareRounds.simulatedRounds(URL(fileURLWithPath: simulated), regimes: keep, seed: seed)
+        if let simRounds, let realRounds {
+            let byRound = try CompareRounds.join(simulated: simRounds, real: realRounds, realName: realName)
+            if byRound.rows.isEmpty {
+                roundNote = "against round: no metric and iteration in common\n"
+            } else {
+                try byRound.write(to: dir.appendingPathComponent("compare-rounds.csv"))
+                roundNote = "against round: \(Set(byRound.rows.map { $0[4] }).count) metrics in compare-rounds.csv\n"
+                if !noFigures, let u = try CompareRounds.figure(byRound, to: dir.appendingPathComponent("compare-rounds.png")) { pngs.append(u) }
+            }
+        } else {
+            roundNote = "against round: " + (simRounds == nil ? "\(simulated) has no transcripts (simulate --transcripts 0,1,…)" : "\(real) has no rounds.csv") + "; only against iteration\n"
+        }
         var lines = [["metric", "source", "regime"] + Array(Set(joined.table.rows.map { Int($0[2])! })).sorted().map { "it \($0)" }]
         for m in joined.shared {
             var series: [String: [String: String]] = [:]
@@ -88,8 +115,9 @@ struct CompareCommand: ParsableCommand {
         }
         var text = "\n== compare: \(simulated) vs \(real)\n" + TextTable.render(lines)
         if !joined.onlyReal.isEmpty { text += "only in the real run: \(joined.onlyReal.joined(separator: ", "))\n" }
-        text += "training-data overlap: the simulator does not report it yet; see training-overlap.csv of chorus analyze --run\n"
-        text += "wrote \(dir.path): compare.csv"
+        text += roundNote
+        text += "wrote \(dir.path): compare.csv" + (FileManager.default.fileExists(atPath: dir.appendingPathComponent("compare-rounds.csv").path) ? ", compare-rounds.csv" : "")
+            + pngs.map { ", " + $0.lastPathComponent }.joined()
         Console.current.out(text + "\n" + (drawn.map { FiguresCommand.report(run: dir, $0) } ?? ""))
     }
 }

@@ -18,8 +18,10 @@ public struct TrainingSet: Sendable {
         public var answer: String?
         public var correct: Bool?
         public var response: String
-        public init(question: String?, answer: String?, correct: Bool?, response: String) {
-            self.question = question; self.answer = answer; self.correct = correct; self.response = response
+        /// The example's prompt (its first human / user turn).
+        public var prompt: String?
+        public init(question: String?, answer: String?, correct: Bool?, response: String, prompt: String? = nil) {
+            self.question = question; self.answer = answer; self.correct = correct; self.response = response; self.prompt = prompt
         }
     }
 
@@ -123,7 +125,7 @@ public enum RunReader {
                     let answer = task.flatMap { $0.hasAnswers ? AnswerExtractor.extract(e.response, task: $0) : nil }
                     let t = q.flatMap { id in truth[it.iteration]?[id] ?? truthIterations.lazy.compactMap({ truth[$0]?[id] }).first }
                     let correct = task.flatMap { AnswerExtractor.correctness(answer: answer, truth: t, task: $0) }
-                    out.append(TrainingSet.Example(question: q, answer: answer, correct: correct, response: e.response))
+                    out.append(TrainingSet.Example(question: q, answer: answer, correct: correct, response: e.response, prompt: e.prompt))
                 }
                 if unmatchedCount > 0 {
                     let msg = "\(path): \(unmatchedCount) of \(examples.count) training examples ask a question that is not in the run's debate logs (first: \(unmatched.joined(separator: ", ")))"

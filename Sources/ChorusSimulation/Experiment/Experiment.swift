@@ -70,7 +70,7 @@ public struct Experiment: Sendable {
         let placeboList = needPlacebo ? placeboBanks.values() : []
         let scorers = (needReal ? bankList : placeboList).map(ScorerDivergence.init(bank:))
         let total = regimes.count * seeds.count
-        let outputs = ResultSlots<([MetricRow], [ResponseRecord])>(count: total)
+        let outputs = ResultSlots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
         let counter = Counter()
         let regimes = self.regimes
         Parallel.forEach(count: total, threads: workers) { t in
@@ -86,10 +86,11 @@ public struct Experiment: Sendable {
         }
         var rows: [MetricRow] = []
         var transcripts: [ResponseRecord] = []
-        for o in outputs.values() { rows += o.0; transcripts += o.1 }
+        var training: [TrainingRecord] = []
+        for o in outputs.values() { rows += o.0; transcripts += o.1; training += o.2 }
         rows = Contrasts.merge(rows, regimes: config.regimes, seeds: seeds, iterations: config.iterations)
         try spool?.check()
-        var result = ExperimentResult(config: config, rows: rows, transcripts: transcripts)
+        var result = ExperimentResult(config: config, rows: rows, transcripts: transcripts, training: training)
         result.transcriptSpool = spool
         return result
     }

@@ -38,9 +38,11 @@ public struct ExperimentResult: Sendable {
     public var transcripts: [ResponseRecord]
     /// The transcripts on disk, when the run was given a spool (`transcripts` is then empty).
     public var transcriptSpool: TranscriptSpool? = nil
+    /// For the same iterations (but the last): every model's finetuning examples (issue 12).
+    public var training: [TrainingRecord]
 
-    public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord]) {
-        self.config = config; self.rows = rows; self.transcripts = transcripts
+    public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord], training: [TrainingRecord] = []) {
+        self.config = config; self.rows = rows; self.transcripts = transcripts; self.training = training
     }
 }
 

@@ -25,7 +25,7 @@ struct RegimeRun {
     /// Where transcripts go as they are made (nil: returned in memory by `run`).
     var transcriptSink: TranscriptSpool.PairWriter? = nil
 
-    func run() -> (rows: [MetricRow], transcripts: [ResponseRecord]) {
+    func run() -> (rows: [MetricRow], transcripts: [ResponseRecord], training: [TrainingRecord]) {
         let n = config.agents.count
         let tau = config.agents.temperature
         let rounds = regime.effectiveRounds(config)
@@ -48,6 +48,8 @@ struct RegimeRun {
         var accumulated = [TrainingData](repeating: TrainingData(maxView: n), count: regime.modelCount)
         var rows: [MetricRow] = []
         var transcripts: [ResponseRecord] = []
+        var trainingRecords: [TrainingRecord] = []   // TrainingRecords.swift (issue 12)
+        var overlap = TrainingOverlap()              // TrainingOverlap.swift (issue 12)
         var runner = DebateRunner(agents: n, rounds: rounds, answers: bank.answers)
         let recordIterations = Set(config.output.transcripts)
         // accuracy.final: per test question the mean over `accuracyDebates` debates of
@@ -159,12 +161,20 @@ struct RegimeRun {
                 if regime.matchedBudget {
                     data.subsample(divisor: regime.contributingSeats(of: m, config), using: &dg)
                 }
+                overlap.add(model: m, data: data, bank: bank)
+                if record {
+                    trainingRecords += TrainingRecord.of(data, model: m, iteration: iteration, run: config.name,
+                                                         regime: regime.name, seed: seed, bank: bank)
+                }
                 if config.finetune.restartFromBase { models[m] = baseModel }
                 Finetune.train(&models[m], on: data, bank: bank, settings: settings,
                                stream: itStream.child("sgd").child(UInt64(m)))
             }
+            for (name, v) in overlap.finish(generatorModels: generatorModels, criticModels: criticModels) {
+                rows.append(MetricRow(regime: regime.name, seed: seed, iteration: iteration, metric: name, value: v))
+            }
         }
-        return (rows, transcripts)
+        return (rows, transcripts, trainingRecords)
     }
 
     /// The policy table of every model over `questions`, each distinct θ tabulated once.

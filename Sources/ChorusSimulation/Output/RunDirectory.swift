@@ -20,8 +20,9 @@ public struct RunOutput: Sendable {
 
 /// The run directory: `metrics.csv`, `summary.csv`, `claims.csv` and `claim_effects.csv` (when
 /// claims were evaluated),
-/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id)
-/// and `manifest.json`, each
+/// `transcripts/iteration-<k>.jsonl` (for `output.transcripts`, with `run` set to the run id),
+/// `training/iteration-<k>.jsonl` (the models' finetuning examples of those iterations but the
+/// last, `TrainingRecord`) and `manifest.json`, each
 /// written atomically (temporary file + rename), the manifest last so that its presence
 /// means the run is complete.
 public enum RunDirectory {
@@ -97,6 +98,13 @@ public enum RunDirectory {
                 try RecordsJSONL.write(records, to: dir.appendingPathComponent(name))
             }
             files.append(name)
+        }
+        // The models' finetuning examples of the same iterations (issue 12, `chorus export`).
+        let trainingByIteration = Dictionary(grouping: output.result.training, by: \.iteration)
+        for k in output.result.config.output.transcripts where k < output.result.config.iterations {
+            let name = "training/iteration-\(k).jsonl"
+            let records = (trainingByIteration[k] ?? []).map { r -> TrainingRecord in var r = r; r.run = runID; return r }
+            try put(name, try TrainingRecord.jsonl(records))
         }
         output.result.transcriptSpool?.removeParts()
         var manifest = output.manifest

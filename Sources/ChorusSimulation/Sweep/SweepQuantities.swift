@@ -25,6 +25,7 @@ public enum SweepQuantities {
             MetricName.criticWeightStay, MetricName.criticWeightSupport, MetricName.criticWeightEvidence, MetricName.criticWeightPrior,
             MetricName.coverage, MetricName.accuracyPseudoLabel,
             MetricName.divergenceScorerGenerator, MetricName.divergenceScorerCritic, MetricName.divergenceScorer,
+            MetricName.trainingOverlap, MetricName.trainingOverlapGenerator, MetricName.trainingOverlapCritic,
         ]
         names += PolicyMetrics.passAtK.map(MetricName.passAt)
         // Contrasts (the `Contrasts.rows` families).

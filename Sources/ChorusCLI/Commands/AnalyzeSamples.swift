@@ -1,0 +1,133 @@
+import ChorusAnalysis
+import ChorusFigures
+import ChorusIngest
+import ChorusRecords
+import ChorusSimulation
+import ChorusStats
+import Foundation
+
+/// `chorus analyze FILE… --map key=path,…`: sample files, no debate rounds (issue 12).
+///
+/// Writes to the output folder: samples.csv (`SampleMetrics`: per file, iteration and model,
+/// and pooled over models, 95% bootstrap CIs over questions), iterations.csv (the pooled rows
+/// under the simulator's names, so `chorus compare SIM OUT` reads it), sample-files.csv (what
+/// was read), warnings.txt, samples.json and pass-at-k.png.
+enum AnalyzeSamples {
+    struct Analysed { var file: SampleFile; var table: TidyTable; var name: String }
+
+    static func execute(files: [String], map mapText: String, syntax: SampleFile.Syntax?, task: AnswerTask?, seed: UInt64,
+                        figures: Bool, json: Bool, outDir: URL, staging: URL) throws -> String {
+        let map = try SampleMap.parse(mapText)
+        var analysed: [Analysed] = []
+        for f in files {
+            let file = try SampleReader.read(f, map: map, syntax: syntax, task: task)
+            let name = (f as NSString).lastPathComponent
+            let table = SampleMetrics.table(file.samples, run: name, models: file.models,
+                                            stream: SeedStream(seed: seed).child("samples"))
+            analysed.append(Analysed(file: file, table: table, name: name))
+        }
+        var all = TidyTable(columns: SampleMetrics.columns)
+        for a in analysed { all.rows += a.table.rows }
+        try all.write(to: staging.appendingPathComponent("samples.csv"))
+        try SampleMetrics.iterationTable(all).write(to: staging.appendingPathComponent("iterations.csv"))
+        var files = TidyTable(columns: ["file", "syntax", "layout", "task", "task_reason", "rows", "samples", "models", "questions", "iterations"])
+        for a in analysed {
+            let f = a.file
+            files.append([f.path, f.syntax.rawValue, f.layout.rawValue, f.task.rawValue, f.taskReason, String(f.rows), String(f.samples.count),
+                          f.models.joined(separator: ";"), String(Set(f.samples.map { "\($0.iteration)\u{1F}\($0.question)" }).count),
+                          Array(Set(f.samples.map(\.iteration))).sorted().map(String.init).joined(separator: ";")])
+        }
+        try files.write(to: staging.appendingPathComponent("sample-files.csv"))
+        let warnings = analysed.flatMap(\.file.warnings)
+        try AtomicFile.write(warnings.map { $0 + "\n" }.joined(), to: staging.appendingPathComponent("warnings.txt"))
+        var pngs: [String] = []
+        if figures {
+            for a in analysed where a.file.task.hasAnswers {
+                let name = analysed.count == 1 ? "pass-at-k.png" : "pass-at-k-\((a.name as NSString).deletingPathExtension).png"
+                if try passAtKFigure(a, to: staging.appendingPathComponent(name)) { pngs.append(name) }
+            }
+        }
+        var j = "{\"tool\":\"chorus analyze --map\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"map\":\(JSONText.quote(mapText)),\"bootstrapSeed\":\(seed)"
+        j += ",\"outputDirectory\":\(JSONText.quote(outDir.path)),\"files\":["
+        j += analysed.map { a in
+            "{\"file\":\(JSONText.quote(a.file.path)),\"syntax\":\"\(a.file.syntax.rawValue)\",\"layout\":\"\(a.file.layout.rawValue)\",\"task\":\"\(a.file.task.rawValue)\",\"rows\":\(a.file.rows),\"samples\":\(a.file.samples.count),\"models\":[" + a.file.models.map(JSONText.quote).joined(separator: ",") + "]}"
+        }.joined(separator: ",") + "]"
+        j += ",\"warnings\":[" + warnings.map(JSONText.quote).joined(separator: ",") + "]"
+        j += ",\"metrics\":[" + all.rows.map { "{\"file\":\(JSONText.quote($0[0])),\"iteration\":\($0[1]),\"model\":\(JSONText.quote($0[2])),\"metric\":\(JSONText.quote($0[3])),\"value\":\(jn($0[4])),\"lower\":\(jn($0[5])),\"upper\":\(jn($0[6])),\"n\":\($0[7])}" }.joined(separator: ",") + "]"
+        j += ",\"figures\":[" + pngs.map { JSONText.quote(outDir.appendingPathComponent($0).path) }.joined(separator: ",") + "]}"
+        try AtomicFile.write(j + "\n", to: staging.appendingPathComponent("samples.json"))
+        if json { return j }
+        var out = ""
+        for a in analysed { out += text(a) }
+        if !warnings.isEmpty { out += "warnings (\(warnings.count)):\n" + warnings.map { "  - \($0)\n" }.joined() }
+        out += "wrote \(outDir.path): samples.csv, iterations.csv, sample-files.csv, warnings.txt, samples.json" + pngs.map { ", " + $0 }.joined()
+        return out
+    }
+
+    static func jn(_ s: String) -> String { AnalyzeOutput.jnum(Double(s).flatMap { $0.isFinite ? $0 : nil }) }
+
+    /// The printed report of one file: per iteration, a row per model and the pooled row.
+    static func text(_ a: Analysed) -> String {
+        let f = a.file
+        var out = "\n== \(a.name): \(f.syntax.rawValue), \(f.layout) layout, \(f.rows) rows, \(f.samples.count) samples, \(f.models.count) model\(f.models.count == 1 ? "" : "s")\n"
+        out += "task: \(f.task.rawValue) (\(f.taskReason))\n"
+        let rows = a.table.rows
+        func value(_ it: String, _ model: String, _ metric: String) -> [String]? { rows.first { $0[1] == it && $0[2] == model && $0[3] == metric } }
+        func ci(_ r: [String]?) -> String {
+            guard let r, let v = Double(r[4]), v.isFinite else { return "—" }
+            return String(format: "%.3f [%.3f, %.3f]", v, Double(r[5]) ?? .nan, Double(r[6]) ?? .nan)
+        }
+        func f3(_ r: [String]?) -> String { AnalyzeOutput.f3(r.flatMap { Double($0[4]) }) }
+        var its: [String] = []
+        for r in rows where !its.contains(r[1]) { its.append(r[1]) }
+        for it in its {
+            let ks = PolicyMetrics.passAtK.filter { k in rows.contains { $0[1] == it && $0[3] == MetricName.passAt(k) } }
+            let shownK = ks.count > 4 ? [ks[0], ks[1], ks[ks.count / 2], ks.last!] : ks
+            var lines = [["model", "samples/q"] + (f.task.hasAnswers ? ["accuracy [95% CI]", "majority"] + shownK.map { "pass@\($0)" } + ["coverage (any sample)", "answer entropy"] : []) + ["TF-IDF dissim."]]
+            for m in f.models + (f.models.count > 1 ? [SampleMetrics.pooled] : []) {
+                guard rows.contains(where: { $0[1] == it && $0[2] == m }) else { continue }
+                var line = [m, AnalyzeOutput.f3(value(it, m, "samples_per_question").flatMap { Double($0[4]) })]
+                if f.task.hasAnswers {
+                    line += [ci(value(it, m, MetricName.accuracyRound1Individual)), f3(value(it, m, MetricName.accuracyRound1Majority))]
+                    line += shownK.map { f3(value(it, m, MetricName.passAt($0))) }
+                    line += [f3(value(it, m, SampleMetrics.coverageAnySample)), f3(value(it, m, MetricName.sampleAnswerEntropyPlugin))]
+                }
+                line.append(f3(value(it, m, "text.tfidf_dissimilarity")))
+                lines.append(line)
+            }
+            out += "iteration \(it):\n" + TextTable.render(lines)
+            if f.models.count > 1, let c = value(it, SampleMetrics.pooled, MetricName.coverage) {
+                out += "coverage (some model right, one sample each; the simulator's `coverage`): \(ci(c))\n"
+            }
+        }
+        return out
+    }
+
+    /// pass@k against k (log scale), one panel per iteration (at most 8), a line per model and
+    /// the mean over models dashed, with 95% bootstrap bands over questions.
+    static func passAtKFigure(_ a: Analysed, to url: URL) throws -> Bool {
+        var its: [String] = []
+        for r in a.table.rows where !its.contains(r[1]) { its.append(r[1]) }
+        var panels: [Panel] = []
+        let models = a.file.models + (a.file.models.count > 1 ? [SampleMetrics.pooled] : [])
+        let maxK = PolicyMetrics.passAtK.filter { k in a.table.rows.contains { $0[3] == MetricName.passAt(k) } }.max() ?? 1
+        for it in its.prefix(8) {
+            var c = LineChart(title: "iteration \(it)", xLabel: "k (samples)", yLabel: "pass@k", xRange: 0.8...(Double(maxK) * 1.25),
+                              yRange: 0...1, logX: true, legend: .below)
+            for (i, m) in models.enumerated() {
+                let pts = PolicyMetrics.passAtK.compactMap { k in a.table.rows.first { $0[1] == it && $0[2] == m && $0[3] == MetricName.passAt(k) }.map { (k, $0) } }
+                guard !pts.isEmpty else { continue }
+                let pooled = m == SampleMetrics.pooled
+                c.series.append(Series(pooled ? "mean over models" : m, x: pts.map { Double($0.0) }, y: pts.map { Double($0.1[4]) ?? .nan },
+                                       lower: pts.map { Double($0.1[5]) ?? .nan }, upper: pts.map { Double($0.1[6]) ?? .nan },
+                                       colour: pooled ? .black : Palette.colour(i), lineStyle: pooled ? .dashed : .solid,
+                                       lineWidth: pooled ? 2 : 1, marker: .circle))
+            }
+            if !c.series.isEmpty { panels.append(.line(c)) }
+        }
+        guard !panels.isEmpty else { return false }
+        let (grid, size) = PanelGrid.grid(panels, title: "\(a.name): pass@k by model (Chen et al. estimator, 95% bootstrap CI over questions)")
+        try grid.render(to: url, size: size)
+        return true
+    }
+}

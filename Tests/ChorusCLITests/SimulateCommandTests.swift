@@ -173,7 +173,7 @@ func temporaryDirectory() throws -> URL {
                 #expect(written == expected, "iteration \(k), \(threads) thread(s)")
             }
             // The part files are gone, inside and beside the run directory.
-            #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).sorted() == ["manifest.json", "metrics.csv", "summary.csv", "transcripts"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).sorted() == ["manifest.json", "metrics.csv", "summary.csv", "training", "transcripts"])
             #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.hasPrefix(".") })
         }
     }

@@ -29,7 +29,8 @@ struct AnalyzeSamplesCommandTests {
         let out = dir.appendingPathComponent("out")
         let r = try CapturedConsole.run(["analyze", f.path, "--map", "question=problem,truth=gold,iteration=it,response=*.solutions", "--out", out.path])
         #expect(r.code == 0, "\(r.err)")
-        for name in ["samples.csv", "iterations.csv", "sample-files.csv", "warnings.txt", "samples.json", "pass-at-k.png"] {
+        for name in ["samples.csv", "iterations.csv", "sample-files.csv", "warnings.txt", "samples.json",
+                     "figures/pass-at-k.png", "figures/pass-at-k.pdf", "figures/pass-at-k.svg"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         let t = try TidyTable.read(from: out.appendingPathComponent("samples.csv"))

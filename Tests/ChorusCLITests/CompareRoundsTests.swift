@@ -61,7 +61,7 @@ struct CompareRoundsTests {
         let out = dir.appendingPathComponent("cmp")
         let r = try CapturedConsole.run(["compare", sim.path, dir.appendingPathComponent("run.yaml").path, "--out", out.path])
         #expect(r.code == 0, "\(r.err)")
-        for f in ["compare.csv", "figures/compare.png", "compare-rounds.csv", "compare-rounds.png"] {
+        for f in ["compare.csv", "figures/compare.png", "compare-rounds.csv", "figures/compare-rounds.png", "figures/compare-rounds.pdf", "figures/compare-rounds.svg"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
         }
         // The real rows equal analyze --run's rounds.csv of the same manifest.

@@ -30,7 +30,7 @@ struct AnalyzeCommand: ParsableCommand {
         per iteration and the agents' training data. With --map, sample files without debate \
         rounds (JSON Lines, CSV, TSV; e.g. --map question=problem,response=solution,truth=answer,agent=model, \
         or response=*.solution for one column or object per model): accuracy, pass@k, coverage, \
-        answer and text diversity per model and iteration (samples.csv, iterations.csv, pass-at-k.png).
+        answer and text diversity per model and iteration (samples.csv, iterations.csv; figures/pass-at-k.*).
         """)
 
     @Argument(help: "Debate log files.")
@@ -125,7 +125,7 @@ struct AnalyzeCommand: ParsableCommand {
             do {
                 text = try OutputTarget.write(target) { staging in
                     try AnalyzeSamples.execute(files: files, map: map, syntax: format.flatMap(SampleFile.Syntax.init(rawValue:)),
-                                               task: task.flatMap(AnswerTask.init(rawValue:)), seed: seed, figures: !noFigures,
+                                               task: task.flatMap(AnswerTask.init(rawValue:)), seed: seed, figures: noFigures ? nil : figureOptions,
                                                json: json, outDir: outDir, staging: staging)
                 }
             } catch { target.abandon(); throw error }

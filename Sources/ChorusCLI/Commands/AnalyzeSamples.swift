@@ -11,12 +11,12 @@ import Foundation
 /// Writes to the output folder: samples.csv (`SampleMetrics`: per file, iteration and model,
 /// and pooled over models, 95% bootstrap CIs over questions), iterations.csv (the pooled rows
 /// under the simulator's names, so `chorus compare SIM OUT` reads it), sample-files.csv (what
-/// was read), warnings.txt, samples.json and pass-at-k.png.
+/// was read), warnings.txt, samples.json and the figures of `chorus figures OUT` (pass@k by model, the metrics by iteration).
 enum AnalyzeSamples {
     struct Analysed { var file: SampleFile; var table: TidyTable; var name: String }
 
     static func execute(files: [String], map mapText: String, syntax: SampleFile.Syntax?, task: AnswerTask?, seed: UInt64,
-                        figures: Bool, json: Bool, outDir: URL, staging: URL) throws -> String {
+                        figures: FigureOptions?, json: Bool, outDir: URL, staging: URL) throws -> String {
         let map = try SampleMap.parse(mapText)
         var analysed: [Analysed] = []
         for f in files {
@@ -40,13 +40,9 @@ enum AnalyzeSamples {
         try files.write(to: staging.appendingPathComponent("sample-files.csv"))
         let warnings = analysed.flatMap(\.file.warnings)
         try AtomicFile.write(warnings.map { $0 + "\n" }.joined(), to: staging.appendingPathComponent("warnings.txt"))
-        var pngs: [String] = []
-        if figures {
-            for a in analysed where a.file.task.hasAnswers {
-                let name = analysed.count == 1 ? "pass-at-k.png" : "pass-at-k-\((a.name as NSString).deletingPathExtension).png"
-                if try passAtKFigure(a, to: staging.appendingPathComponent(name)) { pngs.append(name) }
-            }
-        }
+        // Drawn from the tables just written, exactly as `chorus figures OUT` draws them.
+        let drawn = try figures.map { try FiguresCommand.render(run: staging, options: $0).relocated(from: staging, to: outDir) }
+        let figurePaths = drawn?.figures.flatMap(\.files).map(\.path) ?? []
         var j = "{\"tool\":\"chorus analyze --map\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"map\":\(JSONText.quote(mapText)),\"bootstrapSeed\":\(seed)"
         j += ",\"outputDirectory\":\(JSONText.quote(outDir.path)),\"files\":["
         j += analysed.map { a in
@@ -54,13 +50,14 @@ enum AnalyzeSamples {
         }.joined(separator: ",") + "]"
         j += ",\"warnings\":[" + warnings.map(JSONText.quote).joined(separator: ",") + "]"
         j += ",\"metrics\":[" + all.rows.map { "{\"file\":\(JSONText.quote($0[0])),\"iteration\":\($0[1]),\"model\":\(JSONText.quote($0[2])),\"metric\":\(JSONText.quote($0[3])),\"value\":\(jn($0[4])),\"lower\":\(jn($0[5])),\"upper\":\(jn($0[6])),\"n\":\($0[7])}" }.joined(separator: ",") + "]"
-        j += ",\"figures\":[" + pngs.map { JSONText.quote(outDir.appendingPathComponent($0).path) }.joined(separator: ",") + "]}"
+        j += ",\"figures\":[" + figurePaths.map(JSONText.quote).joined(separator: ",") + "]}"
         try AtomicFile.write(j + "\n", to: staging.appendingPathComponent("samples.json"))
         if json { return j }
         var out = ""
         for a in analysed { out += text(a) }
         if !warnings.isEmpty { out += "warnings (\(warnings.count)):\n" + warnings.map { "  - \($0)\n" }.joined() }
-        out += "wrote \(outDir.path): samples.csv, iterations.csv, sample-files.csv, warnings.txt, samples.json" + pngs.map { ", " + $0 }.joined()
+        out += "wrote \(outDir.path): samples.csv, iterations.csv, sample-files.csv, warnings.txt, samples.json\n"
+        if let drawn { out += FiguresCommand.report(run: outDir, drawn) }
         return out
     }
 
@@ -101,33 +98,5 @@ enum AnalyzeSamples {
             }
         }
         return out
-    }
-
-    /// pass@k against k (log scale), one panel per iteration (at most 8), a line per model and
-    /// the mean over models dashed, with 95% bootstrap bands over questions.
-    static func passAtKFigure(_ a: Analysed, to url: URL) throws -> Bool {
-        var its: [String] = []
-        for r in a.table.rows where !its.contains(r[1]) { its.append(r[1]) }
-        var panels: [Panel] = []
-        let models = a.file.models + (a.file.models.count > 1 ? [SampleMetrics.pooled] : [])
-        let maxK = PolicyMetrics.passAtK.filter { k in a.table.rows.contains { $0[3] == MetricName.passAt(k) } }.max() ?? 1
-        for it in its.prefix(8) {
-            var c = LineChart(title: "iteration \(it)", xLabel: "k (samples)", yLabel: "pass@k", xRange: 0.8...(Double(maxK) * 1.25),
-                              yRange: 0...1, logX: true, legend: .below)
-            for (i, m) in models.enumerated() {
-                let pts = PolicyMetrics.passAtK.compactMap { k in a.table.rows.first { $0[1] == it && $0[2] == m && $0[3] == MetricName.passAt(k) }.map { (k, $0) } }
-                guard !pts.isEmpty else { continue }
-                let pooled = m == SampleMetrics.pooled
-                c.series.append(Series(pooled ? "mean over models" : m, x: pts.map { Double($0.0) }, y: pts.map { Double($0.1[4]) ?? .nan },
-                                       lower: pts.map { Double($0.1[5]) ?? .nan }, upper: pts.map { Double($0.1[6]) ?? .nan },
-                                       colour: pooled ? .black : Palette.colour(i), lineStyle: pooled ? .dashed : .solid,
-                                       lineWidth: pooled ? 2 : 1, marker: .circle))
-            }
-            if !c.series.isEmpty { panels.append(.line(c)) }
-        }
-        guard !panels.isEmpty else { return false }
-        let (grid, size) = PanelGrid.grid(panels, title: "\(a.name): pass@k by model (Chen et al. estimator, 95% bootstrap CI over questions)")
-        try grid.render(to: url, size: size)
-        return true
     }
 }

@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
         SIM_RUN has transcripts (simulate --transcripts) and REAL has rounds (its rounds.csv, or a \
         run analysed on the spot), the per-round metrics of both (individual / majority accuracy, \
         consensus, answer entropy, flips; the simulated seeds pooled as questions) go to \
-        compare-rounds.csv and compare-rounds.png, a panel per metric and iteration.
+        compare-rounds.csv and OUT/figures/compare-rounds.{png,pdf,svg}, a panel per metric and iteration.
         """)
 
     @Argument(help: "A chorus simulate run directory.")
@@ -81,9 +81,6 @@ struct CompareCommand: ParsableCommand {
             throw AnalysisError.insufficientData("\(summary.path) and \(real) share no metric (simulated: \(joined.onlySimulated.prefix(8).joined(separator: ", ")); real: \(joined.onlyReal.joined(separator: ", ")))")
         }
         try joined.table.write(to: dir.appendingPathComponent("compare.csv"))
-        // Drawn from compare.csv just written, exactly as `chorus figures DIR` draws it.
-        let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions)
-        var pngs: [URL] = []
         // Against round: simulated transcripts and the real run's rounds.csv (CompareRounds.swift).
         var roundNote = ""
         let simRounds = try CompareRounds.simulatedRounds(URL(fileURLWithPath: simulated), regimes: keep, seed: seed)
@@ -94,11 +91,12 @@ struct CompareCommand: ParsableCommand {
             } else {
                 try byRound.write(to: dir.appendingPathComponent("compare-rounds.csv"))
                 roundNote = "against round: \(Set(byRound.rows.map { $0[4] }).count) metrics in compare-rounds.csv\n"
-                if !noFigures, let u = try CompareRounds.figure(byRound, to: dir.appendingPathComponent("compare-rounds.png")) { pngs.append(u) }
             }
         } else {
             roundNote = "against round: " + (simRounds == nil ? "\(simulated) has no transcripts (simulate --transcripts 0,1,…)" : "\(real) has no rounds.csv") + "; only against iteration\n"
         }
+        // Drawn from compare.csv and compare-rounds.csv just written, exactly as `chorus figures DIR` draws them.
+        let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions)
         var lines = [["metric", "source", "regime"] + Array(Set(joined.table.rows.map { Int($0[2])! })).sorted().map { "it \($0)" }]
         for m in joined.shared {
             var series: [String: [String: String]] = [:]
@@ -117,7 +115,6 @@ struct CompareCommand: ParsableCommand {
         if !joined.onlyReal.isEmpty { text += "only in the real run: \(joined.onlyReal.joined(separator: ", "))\n" }
         text += roundNote
         text += "wrote \(dir.path): compare.csv" + (FileManager.default.fileExists(atPath: dir.appendingPathComponent("compare-rounds.csv").path) ? ", compare-rounds.csv" : "")
-            + pngs.map { ", " + $0.lastPathComponent }.joined()
         Console.current.out(text + "\n" + (drawn.map { FiguresCommand.report(run: dir, $0) } ?? ""))
     }
 }

@@ -9,8 +9,6 @@ import Foundation
 /// transcripts and of a real run, joined and drawn a panel per metric and iteration.
 enum CompareRounds {
     static let columns = ["source", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"]
-    /// Metrics drawn (all shared ones are in the table).
-    static let drawn = ["individual_accuracy", "majority_accuracy", "consensus", "answer_entropy", "flips.wrong_right", "flips.right_wrong"]
 
     /// The rounds table (`RunAnalysisOutput.roundsTable`) of a run directory's transcripts, one
     /// group per regime and iteration: the seeds are pooled, each (seed, question) one question
@@ -49,37 +47,5 @@ enum CompareRounds {
         for r in simulated.rows where common.contains(key(r, sc)) { t.append(["simulated", r[sc[0]]] + sc[1...].map { r[$0] }) }
         for r in real.rows where common.contains(key(r, rc)) { t.append([realName, "log"] + rc[1...].map { r[$0] }) }
         return t
-    }
-
-    /// A panel per (drawn metric, iteration), x = round; nil when nothing is drawn.
-    static func figure(_ t: TidyTable, to url: URL) throws -> URL? {
-        let its = Array(Set(t.rows.map { Int($0[2])! })).sorted()
-        let maxRound = t.rows.map { Int($0[3])! }.max() ?? 1
-        var panels: [Panel] = []
-        for m in drawn where t.rows.contains(where: { $0[4] == m }) {
-            for it in its {
-                let rows = t.rows.filter { $0[4] == m && Int($0[2]) == it }
-                guard !rows.isEmpty else { continue }
-                let fraction = m != "answer_entropy"
-                var c = LineChart(title: "\(m), iteration \(it)", xLabel: "debate round", yLabel: fraction ? "fraction" : "nats",
-                                  xRange: PanelGrid.roundRange(maxRound), yRange: fraction ? 0...1 : nil, legend: .below)
-                var keys: [String] = []
-                for r in rows where !keys.contains(r[0] + "|" + r[1]) { keys.append(r[0] + "|" + r[1]) }
-                for (k, key) in keys.enumerated() {
-                    let rs = rows.filter { $0[0] + "|" + $0[1] == key }.sorted { Int($0[3])! < Int($1[3])! }
-                    let isReal = !key.hasPrefix("simulated|")
-                    let name = isReal ? "real: \(key.split(separator: "|")[0])" : "simulated: \(key.split(separator: "|")[1])"
-                    c.series.append(Series(name, x: rs.map { Double($0[3])! }, y: rs.map { Double($0[5]) ?? .nan },
-                                           lower: rs.map { Double($0[6]) ?? .nan }, upper: rs.map { Double($0[7]) ?? .nan },
-                                           colour: isReal ? .black : Palette.colour(k), lineStyle: isReal ? .solid : .dashed,
-                                           lineWidth: isReal ? 2 : 1, marker: isReal ? .circle : .square))
-                }
-                panels.append(.line(c))
-            }
-        }
-        guard !panels.isEmpty else { return nil }
-        let (grid, size) = PanelGrid.grid(panels, title: "Simulated and real runs by debate round (95% bootstrap CI over questions)")
-        try grid.render(to: url, size: size)
-        return url
     }
 }

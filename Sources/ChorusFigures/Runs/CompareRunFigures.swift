@@ -13,6 +13,18 @@ public struct CompareRunFigures {
     var values: [String: [Line: [Int: Estimate]]] = [:]
     /// Lines in order of first appearance (simulated regimes, then the real run).
     var lines: [Line] = []
+    /// compare-rounds.csv, when `chorus compare` wrote it: (metric, iteration) → line → round → estimate.
+    var rounds: [RoundPanel: [Line: [Int: Estimate]]] = [:]
+    var roundPanels: [RoundPanel] = []
+    var roundLines: [Line] = []
+
+    struct RoundPanel: Hashable { var metric: String; var iteration: Int }
+
+    /// The per-round metrics of compare-rounds.csv, in the order they are drawn.
+    static let roundMetrics = ["individual_accuracy", "majority_accuracy", "consensus", "answer_entropy", "flips.wrong_right", "flips.right_wrong"]
+    static let roundTitles = ["individual_accuracy": "individual accuracy", "majority_accuracy": "majority accuracy",
+                              "consensus": "consensus", "answer_entropy": "answer entropy",
+                              "flips.wrong_right": "flips wrong → right", "flips.right_wrong": "flips right → wrong"]
 
     /// Reads `compare.csv` in `dir`.
     /// - Throws: `TableError` naming the file, line and column of a bad cell.
@@ -29,10 +41,60 @@ public struct CompareRunFigures {
                 Estimate(mean: try t.double(i, "value"), lower: try t.double(i, "lower"), upper: try t.double(i, "upper"), n: Int(t.string(i, "n")) ?? 0)
         }
         f.metrics = realMetrics + simMetrics.filter { !realMetrics.contains($0) }
+        let roundsURL = dir.appendingPathComponent("compare-rounds.csv")
+        if FileManager.default.fileExists(atPath: roundsURL.path) {
+            let r = try RunTable(roundsURL, required: ["source", "regime", "iteration", "round", "metric", "value", "lower", "upper"])
+            var found: [RoundPanel] = []
+            for i in 0..<r.count {
+                let line = Line(source: r.string(i, "source"), regime: r.string(i, "regime"))
+                let panel = RoundPanel(metric: r.string(i, "metric"), iteration: try r.int(i, "iteration"))
+                if !f.roundLines.contains(line) { f.roundLines.append(line) }
+                // The per-round metrics a paper shows (the table keeps every shared one).
+                if roundMetrics.contains(panel.metric), !found.contains(panel) { found.append(panel) }
+                f.rounds[panel, default: [:]][line, default: [:]][try r.int(i, "round")] =
+                    Estimate(mean: try r.double(i, "value"), lower: try r.double(i, "lower"), upper: try r.double(i, "upper"), n: Int(r.string(i, "n")) ?? 0)
+            }
+            // Metric by metric in the drawn order, iterations ascending.
+            let rank = { (m: String) in roundMetrics.firstIndex(of: m) ?? roundMetrics.count }
+            f.roundPanels = found.sorted { (rank($0.metric), $0.iteration) < (rank($1.metric), $1.iteration) }
+        }
         return f
     }
 
-    public func all() -> [NamedFigure] { [overlay()].compactMap { $0 } }
+    public func all() -> [NamedFigure] { [overlay(), byRound()].compactMap { $0 } }
+
+    /// From compare-rounds.csv: one panel per (metric, iteration) against debate round, the
+    /// simulated regimes (their seeds pooled as questions) dashed in colour and the real run in
+    /// black, each with its 95% bootstrap band over questions; at most `maxPanels` panels.
+    public func byRound() -> NamedFigure? {
+        guard !roundPanels.isEmpty else { return nil }
+        let allRounds = rounds.values.flatMap { $0.values.flatMap(\.keys) }
+        guard let lo = allRounds.min(), let hi = allRounds.max() else { return nil }
+        let xr = lo == hi ? (Double(lo) - 0.5)...(Double(hi) + 0.5) : (Double(lo) - 0.3)...(Double(hi) + 0.3)
+        let simulated = roundLines.filter(\.isSimulated)
+        var panels: [Panel] = []
+        for p in roundPanels.prefix(AnalyzeRunFigures.maxPanels) {
+            let fraction = p.metric != "answer_entropy"
+            var c = LineChart(title: "\(Self.roundTitles[p.metric] ?? p.metric), iteration \(p.iteration)", xLabel: "debate round",
+                              yLabel: fraction ? "fraction" : "nats", xRange: xr, yRange: fraction ? 0...1 : nil)
+            for line in roundLines {
+                guard let byRound = rounds[p]?[line] else { continue }
+                let x = byRound.keys.sorted()
+                let e = x.map { byRound[$0]! }
+                let k = simulated.firstIndex(of: line) ?? 0
+                c.series.append(Series(line.isSimulated ? "simulated: \(line.regime)" : "real: \(line.source)",
+                                       x: x.map(Double.init), y: e.map(\.mean), lower: e.map(\.lower), upper: e.map(\.upper),
+                                       colour: line.isSimulated ? Palette.colour(k) : .black,
+                                       lineStyle: line.isSimulated ? .dashed : .solid, lineWidth: line.isSimulated ? 1 : 2,
+                                       marker: line.isSimulated ? Marker.forIndex(k + 1) : .circle, bandOpacity: line.isSimulated ? 0.15 : 0.2))
+            }
+            if !c.series.isEmpty { panels.append(.line(c)) }
+        }
+        guard !panels.isEmpty else { return nil }
+        let cut = roundPanels.count > AnalyzeRunFigures.maxPanels ? " The first \(AnalyzeRunFigures.maxPanels) of \(roundPanels.count) panels are drawn; compare-rounds.csv has all." : ""
+        return NamedFigure(name: "compare-rounds", caption: "Simulated against real by debate round: individual and majority accuracy, consensus, answer entropy and flips where both runs have them, a panel per metric and iteration; simulated regimes dashed in colour (their seeds pooled as questions), the real run in black; 95% bootstrap bands over questions." + cut,
+                           title: "Simulated and real runs by debate round", panels: panels, sharedLegend: true)
+    }
 
     /// Short panel titles for the metrics `chorus analyze --run` reports (`IterationMetrics`), so
     /// that they fit a small multiple at 8 pt; any other metric keeps its name.

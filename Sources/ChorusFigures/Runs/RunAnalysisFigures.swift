@@ -12,6 +12,15 @@ public struct RunAnalysisFigures {
     var agents: AgentAccuracyData?
     /// iteration → the agent pairs' (Jaccard of (question, answer) pairs, Jaccard of texts).
     var overlap: [Int: [(Double, Double)]] = [:]
+    /// samples.csv of `chorus analyze --map`: (file, iteration) → model → k → pass@k estimate,
+    /// groups and models in order of first appearance.
+    var passAtK: [SampleGroup: [String: [Int: Estimate]]] = [:]
+    var sampleGroups: [SampleGroup] = []
+    var sampleModels: [String] = []
+
+    struct SampleGroup: Hashable { var file: String; var iteration: Int }
+    /// The model name samples.csv gives the mean over models (`SampleMetrics.pooled`).
+    static let pooledModel = "(all)"
 
     /// Reads the tables of an analyze --run folder (iterations.csv required; the others when present).
     /// - Throws: `TableError` naming the file, line and column of a bad cell.
@@ -32,12 +41,56 @@ public struct RunAnalysisFigures {
                 f.overlap[try o.int(i, "iteration"), default: []].append((try o.double(i, "jaccard_question_answer"), try o.double(i, "jaccard_text")))
             }
         }
+        let samplesURL = dir.appendingPathComponent("samples.csv")
+        if FileManager.default.fileExists(atPath: samplesURL.path) {
+            let t = try RunTable(samplesURL, required: ["run", "iteration", "model", "metric", "value", "lower", "upper", "n"])
+            let ks = Dictionary(uniqueKeysWithValues: PolicyMetrics.passAtK.map { (MetricName.passAt($0), $0) })
+            for i in 0..<t.count {
+                guard let k = ks[t.string(i, "metric")] else { continue }
+                let g = SampleGroup(file: t.string(i, "run"), iteration: try t.int(i, "iteration"))
+                let model = t.string(i, "model")
+                if !f.sampleGroups.contains(g) { f.sampleGroups.append(g) }
+                if !f.sampleModels.contains(model) { f.sampleModels.append(model) }
+                f.passAtK[g, default: [:]][model, default: [:]][k] =
+                    Estimate(mean: try t.double(i, "value"), lower: try t.double(i, "lower"), upper: try t.double(i, "upper"), n: Int(t.string(i, "n")) ?? 0)
+            }
+        }
         return f
     }
 
     /// Every figure that applies.
     public func all() -> [NamedFigure] {
-        [byIteration(), perModelAccuracy(), trainingOverlap()].compactMap { $0 }
+        [byIteration(), perModelAccuracy(), trainingOverlap(), passAtKFigure()].compactMap { $0 }
+    }
+
+    /// From samples.csv (`chorus analyze --map`): pass@k against k on a log axis, one panel per
+    /// file and iteration (at most `maxPanels`), a line per model and the mean over models
+    /// dashed in black, with 95% bootstrap bands over questions (Chen et al.'s unbiased
+    /// estimator, whose expectation is the simulator's exact 1 − (1 − p)^k).
+    public func passAtKFigure() -> NamedFigure? {
+        guard !sampleGroups.isEmpty else { return nil }
+        let maxK = passAtK.values.flatMap { $0.values.flatMap(\.keys) }.max() ?? 1
+        let files = Set(sampleGroups.map(\.file))
+        let models = sampleModels.filter { $0 != Self.pooledModel } + (sampleModels.contains(Self.pooledModel) ? [Self.pooledModel] : [])
+        var panels: [Panel] = []
+        for g in sampleGroups.prefix(AnalyzeRunFigures.maxPanels) {
+            let title = (files.count > 1 ? "\(g.file), " : "") + "iteration \(g.iteration)"
+            var c = LineChart(title: title, xLabel: "k (samples)", yLabel: "pass@k", xRange: 0.8...(Double(maxK) * 1.25),
+                              yRange: 0...1, logX: true)
+            for (i, m) in models.enumerated() {
+                guard let byK = passAtK[g]?[m], !byK.isEmpty else { continue }
+                let x = byK.keys.sorted(), e = x.map { byK[$0]! }
+                let pooled = m == Self.pooledModel
+                c.series.append(Series(pooled ? "mean over models" : m, x: x.map(Double.init), y: e.map(\.mean),
+                                       lower: e.map(\.lower), upper: e.map(\.upper),
+                                       colour: pooled ? .black : Palette.colour(i), lineStyle: pooled ? .dashed : .solid,
+                                       lineWidth: pooled ? 2 : 1, marker: pooled ? .circle : Marker.forIndex(i)))
+            }
+            if !c.series.isEmpty { panels.append(.line(c)) }
+        }
+        guard !panels.isEmpty else { return nil }
+        return NamedFigure(name: "pass-at-k", caption: "pass@k against the number of samples k (log scale), a panel per file and iteration: each model, and the mean over models (dashed, black); Chen et al.'s unbiased estimator with 95% bootstrap bands over questions.",
+                           title: "pass@k by model", panels: panels, sharedLegend: true)
     }
 
     static let xLabel = "finetuning iteration"

@@ -22,9 +22,10 @@ public struct CompareRunFigures {
 
     /// The per-round metrics of compare-rounds.csv, in the order they are drawn.
     static let roundMetrics = ["individual_accuracy", "majority_accuracy", "consensus", "answer_entropy", "flips.wrong_right", "flips.right_wrong"]
-    static let roundTitles = ["individual_accuracy": "individual accuracy", "majority_accuracy": "majority accuracy",
+    /// Panel titles short enough for a single-column figure at 8 pt ("(it. k)" appended).
+    static let roundTitles = ["individual_accuracy": "individual acc.", "majority_accuracy": "majority acc.",
                               "consensus": "consensus", "answer_entropy": "answer entropy",
-                              "flips.wrong_right": "flips wrong → right", "flips.right_wrong": "flips right → wrong"]
+                              "flips.wrong_right": "wrong → right", "flips.right_wrong": "right → wrong"]
 
     /// Reads `compare.csv` in `dir`.
     /// - Throws: `TableError` naming the file, line and column of a bad cell.
@@ -75,7 +76,7 @@ public struct CompareRunFigures {
         var panels: [Panel] = []
         for p in roundPanels.prefix(AnalyzeRunFigures.maxPanels) {
             let fraction = p.metric != "answer_entropy"
-            var c = LineChart(title: "\(Self.roundTitles[p.metric] ?? p.metric), iteration \(p.iteration)", xLabel: "debate round",
+            var c = LineChart(title: "\(Self.roundTitles[p.metric] ?? p.metric) (it. \(p.iteration))", xLabel: "debate round",
                               yLabel: fraction ? "fraction" : "nats", xRange: xr, yRange: fraction ? 0...1 : nil)
             for line in roundLines {
                 guard let byRound = rounds[p]?[line] else { continue }
@@ -92,7 +93,7 @@ public struct CompareRunFigures {
         }
         guard !panels.isEmpty else { return nil }
         let cut = roundPanels.count > AnalyzeRunFigures.maxPanels ? " The first \(AnalyzeRunFigures.maxPanels) of \(roundPanels.count) panels are drawn; compare-rounds.csv has all." : ""
-        return NamedFigure(name: "compare-rounds", caption: "Simulated against real by debate round: individual and majority accuracy, consensus, answer entropy and flips where both runs have them, a panel per metric and iteration; simulated regimes dashed in colour (their seeds pooled as questions), the real run in black; 95% bootstrap bands over questions." + cut,
+        return NamedFigure(name: "compare-rounds", caption: "Simulated against real by debate round: individual and majority accuracy, consensus, answer entropy and answer flips (wrong → right, right → wrong) where both runs have them, a panel per metric and iteration (it. k); simulated regimes dashed in colour (their seeds pooled as questions), the real run in black; 95% bootstrap bands over questions." + cut,
                            title: "Simulated and real runs by debate round", panels: panels, sharedLegend: true)
     }
 

@@ -56,6 +56,33 @@ import ChorusFigures
         }
     }
 
+    /// The style maps' rows, picked out of metrics.csv by the byte scan, are exactly the first
+    /// seed's style-share rows of a full parse; nothing else is kept.
+    @Test func styleShareScanEqualsTheFullParseOfTheFirstSeed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = dir.appendingPathComponent("quick")
+        let r = try CapturedConsole.run(["simulate", "--preset", "quick", "--quiet", "--no-figures", "--seeds", "5,3,9",
+                                         "--out", run.path])
+        #expect(r.code == 0, "\(r.err)")
+        let url = run.appendingPathComponent("metrics.csv")
+        let full = try MetricsData.read(url), scanned = try MetricsData.readStyleShares(url)
+        let summary = try SummaryData.read(run.appendingPathComponent("summary.csv"))
+        var compared = 0
+        for regime in summary.regimes {
+            for metric in Set(summary.rows.filter { $0.regime == regime }.map(\.metric)) {
+                let isShare = metric.hasPrefix("style_share.")
+                #expect(scanned.seeds(regime, metric) == (isShare ? ["5"] : []), "\(regime) \(metric)")
+                guard isShare else { continue }
+                for it in 0...2 {
+                    #expect(scanned.value(regime, metric, seed: "5", iteration: it) == full.value(regime, metric, seed: "5", iteration: it))
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 0)
+    }
+
     @Test func analyzeDirectoriesGetTheirFigures() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -59,10 +59,13 @@ public enum RunFigures {
         case .simulation:
             let summary = try SummaryData.read(dir.appendingPathComponent("summary.csv"))
             let metricsURL = dir.appendingPathComponent("metrics.csv")
-            // metrics.csv (millions of rows in a reproduce run) is read only for runs whose
-            // summary lacks the paired contrasts the figures need.
-            let metrics = SimulationRunFigures.needsMetrics(summary) && FileManager.default.fileExists(atPath: metricsURL.path)
-                ? try MetricsData.read(metricsURL) : nil
+            // metrics.csv (millions of rows in a reproduce run) is parsed whole only for runs whose
+            // summary lacks the paired contrasts the figures need; otherwise only the first seed's
+            // style shares are picked out of it, for the style-specialisation maps.
+            let hasMetrics = FileManager.default.fileExists(atPath: metricsURL.path)
+            let metrics = !hasMetrics ? nil
+                : SimulationRunFigures.needsMetrics(summary) ? try MetricsData.read(metricsURL)
+                : summary.rows.contains(where: { $0.metric.hasPrefix("style_share.") }) ? try MetricsData.readStyleShares(metricsURL) : nil
             return (kind, SimulationRunFigures(summary: summary, metrics: metrics).all())
         case .sweep:
             return (kind, try SweepRunFigures.read(dir).all())

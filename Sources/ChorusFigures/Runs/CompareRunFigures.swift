@@ -79,15 +79,7 @@ public struct CompareRunFigures {
             var c = LineChart(title: "\(Self.roundTitles[p.metric] ?? p.metric) (it. \(p.iteration))", xLabel: "debate round",
                               yLabel: fraction ? "fraction" : "nats", xRange: xr, yRange: fraction ? 0...1 : nil)
             for line in roundLines {
-                guard let byRound = rounds[p]?[line] else { continue }
-                let x = byRound.keys.sorted()
-                let e = x.map { byRound[$0]! }
-                let k = simulated.firstIndex(of: line) ?? 0
-                c.series.append(Series(line.isSimulated ? "simulated: \(line.regime)" : "real: \(line.source)",
-                                       x: x.map(Double.init), y: e.map(\.mean), lower: e.map(\.lower), upper: e.map(\.upper),
-                                       colour: line.isSimulated ? Palette.colour(k) : .black,
-                                       lineStyle: line.isSimulated ? .dashed : .solid, lineWidth: line.isSimulated ? 1 : 2,
-                                       marker: line.isSimulated ? Marker.forIndex(k + 1) : .circle, bandOpacity: line.isSimulated ? 0.15 : 0.2))
+                if let byRound = rounds[p]?[line] { c.series.append(Self.series(line, byRound, simulated: simulated)) }
             }
             if !c.series.isEmpty { panels.append(.line(c)) }
         }
@@ -113,6 +105,19 @@ public struct CompareRunFigures {
         !(metric.contains("entropy") || metric.contains("nll") || metric.contains("kl") || metric.contains("divergence"))
     }
 
+    /// One line's estimates against x (iteration or round): a simulated regime dashed in its
+    /// colour with a light band, the real run solid black and thicker.
+    static func series(_ line: Line, _ byX: [Int: Estimate], simulated: [Line]) -> Series {
+        let x = byX.keys.sorted()
+        let e = x.map { byX[$0]! }
+        let k = simulated.firstIndex(of: line) ?? 0
+        return Series(line.isSimulated ? "simulated: \(line.regime)" : "real: \(line.source)",
+                      x: x.map(Double.init), y: e.map(\.mean), lower: e.map(\.lower), upper: e.map(\.upper),
+                      colour: line.isSimulated ? Palette.colour(k) : .black,
+                      lineStyle: line.isSimulated ? .dashed : .solid, lineWidth: line.isSimulated ? 1 : 2,
+                      marker: line.isSimulated ? Marker.forIndex(k + 1) : .circle, bandOpacity: line.isSimulated ? 0.15 : 0.2)
+    }
+
     /// One panel per shared metric: the simulated regimes in colour (dashed, 95% t bands over
     /// seeds) and the real run in black (solid, thicker, 95% bootstrap band over questions).
     public func overlay() -> NamedFigure? {
@@ -125,15 +130,7 @@ public struct CompareRunFigures {
             var c = LineChart(title: Self.titles[m] ?? m, xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : "nats",
                               xRange: xr, yRange: Self.isFraction(m) ? 0...1 : nil)
             for line in lines {
-                guard let byIt = values[m]?[line] else { continue }
-                let x = byIt.keys.sorted()
-                let e = x.map { byIt[$0]! }
-                let k = simulated.firstIndex(of: line) ?? 0
-                c.series.append(Series(line.isSimulated ? "simulated: \(line.regime)" : "real: \(line.source)",
-                                       x: x.map(Double.init), y: e.map(\.mean), lower: e.map(\.lower), upper: e.map(\.upper),
-                                       colour: line.isSimulated ? Palette.colour(k) : .black,
-                                       lineStyle: line.isSimulated ? .dashed : .solid, lineWidth: line.isSimulated ? 1 : 2,
-                                       marker: line.isSimulated ? Marker.forIndex(k + 1) : .circle, bandOpacity: line.isSimulated ? 0.15 : 0.2))
+                if let byIt = values[m]?[line] { c.series.append(Self.series(line, byIt, simulated: simulated)) }
             }
             if !c.series.isEmpty { panels.append(.line(c)) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusSimulation
 
 /// Style specialisation: which reasoning styles each agent keeps, as heat maps of agent × style
 /// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows (`StyleShares` in
@@ -16,15 +17,13 @@ extension SimulationRunFigures {
         var agent: Int
         var style: Int
 
-        /// nil for any other metric name.
+        /// nil for any other metric name (`StyleShares.parse`, the simulator's own format).
         init?(_ metric: String) {
-            let p = metric.split(separator: ".", omittingEmptySubsequences: false)
-            guard p.count == 4, p[0] == "style_share", p[2].hasPrefix("agent"), p[3].hasPrefix("style"),
-                  let a = Int(p[2].dropFirst(5)), let s = Int(p[3].dropFirst(5)), a >= 0, s >= 0 else { return nil }
-            role = String(p[1]); agent = a; style = s
+            guard let p = StyleShares.parse(metric) else { return nil }
+            role = p.role; agent = p.agent; style = p.style
         }
 
-        var metric: String { "style_share.\(role).agent\(agent).style\(style)" }
+        var metric: String { StyleShares.name(role: role, agent: agent, style: style) }
     }
 
     /// The regimes drawn: the single agent and the multiagent society when the run has them

@@ -74,9 +74,7 @@ enum MajorityAccuracy {
                                 let q = p[i * a + ans]
                                 guard q > 0 else { continue }
                                 let s = state.adding(ans, answers: a)
-                                var maxWrong = 0
-                                for w in 1..<a { maxWrong = max(maxWrong, s.count(w)) }
-                                if maxWrong > s.count(0) + remaining { continue }
+                                if MajorityAccuracy.cannotWin(s, answers: a, remaining: remaining) { continue }
                                 let code = codes[t] + radix[ans]
                                 let j = Int(slotOf[code])
                                 if j >= 0 {
@@ -131,6 +129,14 @@ enum MajorityAccuracy {
         }
     }
 
+    /// Prune: answer 0 can no longer reach the top count, even if all `remaining` seats give it.
+    @inline(__always)
+    static func cannotWin<K: CountKey>(_ s: K, answers a: Int, remaining: Int) -> Bool {
+        var maxWrong = 0
+        for w in 1..<a { maxWrong = max(maxWrong, s.count(w)) }
+        return maxWrong > s.count(0) + remaining
+    }
+
     /// The number of answers tied at the top count when answer 0 is among them, else 0.
     @inline(__always)
     static func topTies<K: CountKey>(_ state: K, answers a: Int) -> Int {
@@ -159,10 +165,7 @@ enum MajorityAccuracy {
                     let q = p[i * a + ans]
                     guard q > 0 else { continue }
                     let s = state.adding(ans, answers: a)
-                    // Prune: answer 0 can no longer reach the top count.
-                    var maxWrong = 0
-                    for w in 1..<a { maxWrong = max(maxWrong, s.count(w)) }
-                    if maxWrong > s.count(0) + remaining { continue }
+                    if cannotWin(s, answers: a, remaining: remaining) { continue }
                     if let j = slot[s] {
                         nextProbs[j] += prob * q
                     } else {

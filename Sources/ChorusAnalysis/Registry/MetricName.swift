@@ -6,7 +6,8 @@
 public enum MetricName {
     /// Mean over generator seats of π_n(correct answer | q) (exact).
     public static let accuracyRound1Individual = "accuracy.round1_individual"
-    /// P(the majority of the N independent round-1 answers is correct, ties split uniformly)
+    /// P(the plurality of the N independent round-1 answers is correct, a tie to the largest of
+    /// the question's answer labels, `TaskBank.label`)
     /// (exact, by dynamic programming over answer counts: `MajorityAccuracy`).
     public static let accuracyRound1Majority = "accuracy.round1_majority"
     /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated*

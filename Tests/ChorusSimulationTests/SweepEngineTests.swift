@@ -214,7 +214,7 @@ import ChorusStats
          "seeds": ["11", "12"],
          "status": "ok", "error": null,
          "claims": [
-          {"number": 3, "statement": "s", "holds": false, "margin": ["2", "-0.5", "-1.0", "0.25"]}],
+          {"number": 3, "statement": "s", "holds": false, "margin": ["2", "-0.5", "-1", "0.25"]}],
          "rows": [
           ["multi\\"agent", "11", "0", "accuracy.final", "0.1"],
           ["multi\\"agent", "12", "1", "accuracy.final", "NA"]]}

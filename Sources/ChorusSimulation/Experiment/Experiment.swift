@@ -57,8 +57,8 @@ public struct Experiment: Sendable {
         // Task banks, one per seed (shared by all regimes of that seed).
         // A seed's placebo bank makes the same draws as its real bank (common random numbers)
         // and is built only when a placebo regime runs.
-        let banks = ResultSlots<TaskBank>(count: seeds.count)
-        let placeboBanks = ResultSlots<TaskBank>(count: seeds.count)
+        let banks = Parallel.Slots<TaskBank>(count: seeds.count)
+        let placeboBanks = Parallel.Slots<TaskBank>(count: seeds.count)
         let needPlacebo = regimes.contains { $0.placebo }, needReal = regimes.contains { !$0.placebo }
         let config = self.config
         Parallel.forEach(count: seeds.count, threads: workers) { i in
@@ -70,8 +70,8 @@ public struct Experiment: Sendable {
         let placeboList = needPlacebo ? placeboBanks.values() : []
         let scorers = (needReal ? bankList : placeboList).map(ScorerDivergence.init(bank:))
         let total = regimes.count * seeds.count
-        let outputs = ResultSlots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
-        let counter = Counter()
+        let outputs = Parallel.Slots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
+        let counter = Parallel.Counter()
         let regimes = self.regimes
         Parallel.forEach(count: total, threads: workers) { t in
             let r = t / seeds.count, s = t % seeds.count

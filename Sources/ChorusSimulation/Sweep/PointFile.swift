@@ -146,12 +146,5 @@ public struct PointFile: Sendable, Equatable {
     }
 
     /// A table number: shortest decimal, NA, Inf, -Inf (`TidyTable.format`'s forms).
-    static func number(_ t: String) -> Double? {
-        switch t {
-        case "NA": return .nan
-        case "Inf": return .infinity
-        case "-Inf": return -.infinity
-        default: return Double(t)
-        }
-    }
+    static func number(_ t: String) -> Double? { NumberText.parseCell(t) }
 }

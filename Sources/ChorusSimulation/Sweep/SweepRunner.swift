@@ -65,7 +65,7 @@ public enum SweepRunner {
             let p = todo[i]
             let file = SweepRunner.compute(p, spec: spec, toolVersion: toolVersion, threads: inner)
             do {
-                try AtomicFile.write(file.json(), to: SweepDirectory.pointURL(directory, id: p.id))
+                try AtomicFile.write(try file.json(), to: SweepDirectory.pointURL(directory, id: p.id))
                 writeErrors.set(i, nil)
             } catch {
                 writeErrors.set(i, "\(error)")

@@ -57,15 +57,7 @@ import Testing
 
     @Test func theYAMLCommentsEveryKey() throws {
         let text = SimulationConfig().yaml()
-        let schema = ConfigTree.schema()
-        var leaves: [String] = []
-        func walk(_ prefix: String) {
-            for k in schema.requested[prefix] ?? [] {
-                let path = prefix.isEmpty ? k : prefix + "." + k
-                if schema.requested[path] != nil { walk(path) } else { leaves.append(path) }
-            }
-        }
-        walk("")
+        let leaves = ConfigKeysTests.leaves()
         #expect(leaves.count >= 30)
         for leaf in leaves {
             // A key added to SimulationConfig needs an entry in ConfigKeys (ConfigKeysTests).

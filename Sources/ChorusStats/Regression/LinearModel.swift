@@ -30,11 +30,16 @@ public struct LinearModel: Sendable, Equatable {
             throw StatsError.invalidParameter("design and y must be finite")
         }
         GSLRuntime.ensure()
-        guard let x = gsl_matrix_alloc(n, p), let yv = gsl_vector_alloc(n), let c = gsl_vector_alloc(p),
-              let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {
-            throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_multifit_linear_alloc(\(n), \(p))")
-        }
-        defer { gsl_matrix_free(x); gsl_vector_free(yv); gsl_vector_free(c); gsl_matrix_free(cov); gsl_multifit_linear_free(work) }
+        let x = try GSLRuntime.allocated(gsl_matrix_alloc(n, p), "gsl_matrix_alloc(\(n), \(p))")
+        defer { gsl_matrix_free(x) }
+        let yv = try GSLRuntime.allocated(gsl_vector_alloc(n), "gsl_vector_alloc(\(n))")
+        defer { gsl_vector_free(yv) }
+        let c = try GSLRuntime.allocated(gsl_vector_alloc(p), "gsl_vector_alloc(\(p))")
+        defer { gsl_vector_free(c) }
+        let cov = try GSLRuntime.allocated(gsl_matrix_alloc(p, p), "gsl_matrix_alloc(\(p), \(p))")
+        defer { gsl_matrix_free(cov) }
+        let work = try GSLRuntime.allocated(gsl_multifit_linear_alloc(n, p), "gsl_multifit_linear_alloc(\(n), \(p))")
+        defer { gsl_multifit_linear_free(work) }
         for i in 0..<n {
             gsl_vector_set(yv, i, y[i])
             for j in 0..<p { gsl_matrix_set(x, i, j, design[i][j]) }

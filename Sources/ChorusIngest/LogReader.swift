@@ -184,6 +184,15 @@ public enum LogReader {
     // MARK: JSON Lines
 
     /// The skip reason of a record whose (debate, agent, round) came before.
+    /// Re-extracts a canonical record's answer from its text under `task`, normalises its
+    /// truth and judges it (records without text keep what they carry).
+    static func judge(_ r: inout ResponseRecord, task: AnswerTask) {
+        guard let text = r.text else { return }
+        r.answer = AnswerExtractor.extract(text, task: task)
+        r.truth = r.truth.flatMap { AnswerExtractor.truth($0, task: task) }
+        r.correct = AnswerExtractor.correctness(answer: r.answer, truth: r.truth, task: task)
+    }
+
     static func duplicateReason(_ r: ResponseRecord) -> String {
         "duplicate record (run \(r.run), regime \(r.regime)\(r.seed.map { ", seed \($0)" } ?? ""), iteration \(r.iteration), question \(r.question), agent \(r.agent), round \(r.round))"
     }
@@ -217,11 +226,7 @@ public enum LogReader {
                     if reasons.count < maxListedReasons { reasons.append((line, "line \(line): \(why)")) }
                     return
                 }
-                if let task, let text = r.text {
-                    r.answer = AnswerExtractor.extract(text, task: task)
-                    r.truth = r.truth.flatMap { AnswerExtractor.truth($0, task: task) }
-                    r.correct = AnswerExtractor.correctness(answer: r.answer, truth: r.truth, task: task)
-                }
+                if let task { judge(&r, task: task) }
                 records.append(r); lines.append(line)
             }
         }

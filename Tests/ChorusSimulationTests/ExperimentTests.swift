@@ -75,7 +75,7 @@ struct ExperimentTests {
     func validation() {
         var c = Fixtures.smallConfig()
         c.agents.count = 0
-        #expect(throws: SimulationError.invalidValue(path: "agents.count", value: "0", allowed: "1…64")) { try Experiment(config: c) }
+        #expect(throws: SimulationError.invalidValue(path: "agents.count", value: "0", allowed: "an integer in 1...64")) { try Experiment(config: c) }
         c = Fixtures.smallConfig(); c.regimes = ["multiagent", "bogus"]
         #expect(throws: SimulationError.self) { try Experiment(config: c) }
         c = Fixtures.smallConfig(); c.task.baseAccuracy = 1

@@ -57,23 +57,15 @@ import Testing
 
     @Test func theYAMLCommentsEveryKey() throws {
         let text = SimulationConfig().yaml()
-        let schema = ConfigTree.schema()
-        var leaves: [String] = []
-        func walk(_ prefix: String) {
-            for k in schema.requested[prefix] ?? [] {
-                let path = prefix.isEmpty ? k : prefix + "." + k
-                if schema.requested[path] != nil { walk(path) } else { leaves.append(path) }
-            }
-        }
-        walk("")
+        let leaves = ConfigKeysTests.leaves()
         #expect(leaves.count >= 30)
         for leaf in leaves {
-            // A key added to SimulationConfig needs a line in ConfigDocs (and docs/configuration.md).
-            #expect(ConfigDocs.keys[leaf] != nil, "no description for \(leaf) in ConfigDocs")
-            if let doc = ConfigDocs.keys[leaf] { #expect(text.contains("# " + doc), "\(leaf)") }
+            // A key added to SimulationConfig needs an entry in ConfigKeys (ConfigKeysTests).
+            #expect(ConfigKeys.named(leaf) != nil, "no entry for \(leaf) in ConfigKeys")
+            if let k = ConfigKeys.named(leaf) { #expect(text.contains("# " + ConfigYAMLWriter.comment(k)), "\(leaf)") }
         }
         for section in ["task", "agents", "debate", "finetune", "output"] {
-            #expect(ConfigDocs.sections[section] != nil && text.contains("\n\(section):\n"))
+            #expect(ConfigKeys.sections.contains { $0.name == section } && text.contains("\n\(section):\n"))
         }
         #expect(text.contains("seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"))
         #expect(text.contains("critic_mix_weight: 0.6666666666666666\n"))

@@ -133,7 +133,7 @@ import ChorusRecords
         #expect(b.values["no-summary"] == ["2", "false", "6", "consensus", "true"])
     }
 
-    @Test func runIDsDependOnlyOnTheConfiguration() {
+    @Test func runIDsDependOnlyOnTheConfiguration() throws {
         var c = Presets.quick
         let id = RunDirectory.runID(for: c)
         #expect(id == RunDirectory.runID(for: Presets.quick))
@@ -142,7 +142,7 @@ import ChorusRecords
         #expect(RunDirectory.runID(for: c) != id)
         // The id is the FNV-1a hash of the canonical JSON of the values (not of the commented
         // YAML), recomputed here independently.
-        #expect(id == "quick-\(Self.fnv1a(RunManifest.json(ConfigTree.node(of: Presets.quick), indent: 0)))")
+        #expect(id == "quick-\(Self.fnv1a(try RunManifest.canonicalJSON(Presets.quick)))")
         let url = RunDirectory.defaultURL(name: "paper", date: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(url.path.hasSuffix("notebooks-data/paper-20270115T080000Z"))
     }

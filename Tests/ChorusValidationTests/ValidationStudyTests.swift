@@ -52,15 +52,6 @@ import ChorusSimulation
 }
 
 @Suite struct EntropyMechanismStudyTests {
-    @Test func leastSquaresByHand() {
-        // y = 2 − 3x exactly: slope −3, intercept 2, R² = 1, slope SE 0.
-        let x = [0.0, 1, 2, 3], y = x.map { 2 - 3 * $0 }
-        let f = EntropyMechanismStudy.leastSquares(x: x, y: y)
-        #expect(abs(f.slope + 3) < 1e-12 && abs(f.intercept - 2) < 1e-12 && abs(f.r2 - 1) < 1e-12 && f.slopeSE < 1e-7)
-        // (0,0), (1,1), (2,1): slope 1/2, intercept 1/6 (normal equations by hand).
-        let g = EntropyMechanismStudy.leastSquares(x: [0, 1, 2], y: [0, 1, 1])
-        #expect(abs(g.slope - 0.5) < 1e-12 && abs(g.intercept - 1.0 / 6) < 1e-12)
-    }
     @Test func covarianceByHand() {
         // π = (1/2, 1/2), x = (0, 2), y = (1, 3): Cov = E[xy] − E[x]E[y] = 3 − 1·2 = 1.
         #expect(EntropyMechanismStudy.covariance([0.5, 0.5], [0, 2], [1, 3]) == 1)
@@ -100,13 +91,6 @@ import ChorusSimulation
 }
 
 @Suite struct MetricTrustStudyTests {
-    @Test func ranksAndSpearmanByHand() {
-        #expect(MetricTrustStudy.ranks([10, 20, 20, 5]) == [2, 3.5, 3.5, 1])
-        #expect(abs(MetricTrustStudy.spearman([1, 2, 3, 4], [10, 100, 1000, 10000]) - 1) < 1e-12)
-        #expect(abs(MetricTrustStudy.spearman([1, 2, 3, 4], [4, 3, 2, 1]) + 1) < 1e-12)
-        // ranks (1,2,3) vs (1,3,2): Pearson of ranks = 1 − 6·2/(3·8) = 1/2.
-        #expect(abs(MetricTrustStudy.spearman([1, 2, 3], [1, 3, 2]) - 0.5) < 1e-12)
-    }
     @Test func resolutionByHand() {
         // A perfect metric orders every pair: concordance 1, resolution = the smallest gap.
         let exact = (0..<10).map { Double($0) / 10 }

@@ -172,43 +172,10 @@ enum AnalyzeOutput {
 
     // MARK: JSON
 
-    static func jnum(_ x: Double?) -> String { x.map(JSONText.number) ?? "null" }
 
-    static func jsummary(_ s: Summary?) -> String {
-        guard let s, s.n > 0 else { return "null" }
-        return "{\"mean\":\(jnum(s.mean)),\"lower\":\(jnum(s.lower)),\"upper\":\(jnum(s.upper)),\"n\":\(s.n)}"
-    }
-
-    /// The whole analysis as JSON (deterministic key order).
-    static func jsonReport(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) -> String {
-        var files: [String] = []
-        for a in analyses {
-            let r = a.ingest
-            var rows: [String] = []
-            for (row, t) in zip(a.rows, a.text) {
-                // The seed too: rows of several seeds of one regime would be indistinguishable.
-                var o = "{\"run\":\(JSONText.quote(row.run)),\"regime\":\(JSONText.quote(row.regime)),\"seed\":\(row.seed.map(String.init) ?? "null"),\"iteration\":\(row.iteration),\"round\":\(row.round)"
-                o += ",\"questions\":\(row.questions),\"agents\":\(row.agents)"
-                o += ",\"individualAccuracy\":\(jsummary(row.individualAccuracy)),\"majorityAccuracy\":\(jsummary(row.majorityAccuracy))"
-                o += ",\"oracleAccuracy\":\(jsummary(row.oracleAccuracy)),\"unanimity\":\(jsummary(row.unanimity))"
-                o += ",\"consensus\":\(jsummary(row.consensus)),\"noAnswerRate\":\(jnum(row.noAnswerRate)),\"answerEntropy\":\(jsummary(row.answerEntropy))"
-                if let f = row.flips {
-                    o += ",\"flips\":{\"rightRight\":\(f.rightRight),\"rightWrong\":\(f.rightWrong),\"wrongRight\":\(f.wrongRight),\"wrongSameWrong\":\(f.wrongSameWrong),\"wrongOtherWrong\":\(f.wrongOtherWrong),\"unjudged\":\(f.unjudged),\"switches\":\(f.switches),\"toPlurality\":\(f.toPlurality),\"total\":\(f.total)}"
-                } else { o += ",\"flips\":null" }
-                o += ",\"text\":{\"tfidfDissimilarity\":\(jnum(row.textDiversity)),\"distinct2\":\(jnum(t.distinct2)),\"selfBLEU\":\(jnum(t.selfBLEU)),\"vendi\":\(jnum(t.vendi))}}"
-                rows.append(o)
-            }
-            var f = "{\"file\":\(JSONText.quote(a.file)),\"format\":\"\(r.format.rawValue)\",\"task\":\(r.task.map { "\"\($0.rawValue)\"" } ?? "null")"
-            f += ",\"taskReason\":\(JSONText.quote(r.taskReason)),\"run\":\(JSONText.quote(r.run))"
-            f += ",\"questions\":\(r.questions),\"agents\":\(r.agents),\"rounds\":\(r.rounds),\"responses\":\(a.responses)"
-            f += ",\"agentNames\":" + (r.agentNames.map { "[" + $0.map(JSONText.quote).joined(separator: ",") + "]" } ?? "null")
-            f += ",\"skipped\":\(r.skipped),\"skipReasons\":[" + r.skipReasons.map(JSONText.quote).joined(separator: ",") + "]"
-            f += ",\"rows\":[\n    " + rows.joined(separator: ",\n    ") + "]}"
-            files.append(f)
-        }
-        return "{\"tool\":\"chorus analyze\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"bootstrapSeed\":\(seed)"
-            + ",\"outputDirectory\":\(JSONText.quote(outputDirectory))"
-            + ",\"figures\":[" + figures.map(JSONText.quote).joined(separator: ",") + "]"
-            + ",\"files\":[\n  " + files.joined(separator: ",\n  ") + "]}"
+    /// The whole analysis as JSON (`AnalysisReport` through `JSONFile`: sorted keys; a number
+    /// that is not finite, or absent, is `null`).
+    static func jsonReport(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) throws -> String {
+        try JSONFile.text(AnalysisReport(analyses, outputDirectory: outputDirectory, figures: figures, seed: seed))
     }
 }

@@ -30,7 +30,7 @@ extension AnalyzeCommand {
         let ingest = try RunReader.read(s, strict: strict)
         let result = try RunAnalysisOutput.write(ingest, to: outDir, destination: destination, seed: seed,
                                                  figures: noFigures ? nil : figureOptions, writeRecords: writeRecords)
-        if json { print(result.json) } else { print(result.text) }
+        if json { print(result.json, terminator: "") } else { print(result.text) }
     }
 }
 
@@ -119,15 +119,20 @@ enum RunAnalysisOutput {
         out += "wrote \(final.path): " + files.joined(separator: ", ")
         if let drawn { out += "\n" + FiguresCommand.report(run: final, drawn).trimmingCharacters(in: .newlines) }
 
-        var j = "{\"tool\":\"chorus analyze --run\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"run\":\(JSONText.quote(run.spec.name))"
-        j += ",\"source\":\(JSONText.quote(run.spec.source)),\"format\":\"\(run.format.rawValue)\",\"task\":\(run.task.map { "\"\($0.rawValue)\"" } ?? "null")"
-        j += ",\"bootstrapSeed\":\(seed),\"outputDirectory\":\(JSONText.quote(final.path))"
-        j += ",\"logs\":[" + run.logs.map { "{\"iteration\":\($0.iteration),\"file\":\(JSONText.quote($0.path)),\"questions\":\($0.result.questions),\"agents\":\($0.result.agents),\"rounds\":\($0.result.rounds),\"skipped\":\($0.result.skipped)}" }.joined(separator: ",") + "]"
-        j += ",\"warnings\":[" + run.warnings.map(JSONText.quote).joined(separator: ",") + "]"
-        j += ",\"iterations\":[" + iterations.rows.map { "{\"iteration\":\($0[1]),\"metric\":\(JSONText.quote($0[2])),\"value\":\(jn($0[3])),\"lower\":\(jn($0[4])),\"upper\":\(jn($0[5])),\"n\":\($0[6])}" }.joined(separator: ",") + "]"
-        j += ",\"trainingOverlap\":[" + trainPairs.map { "{\"iteration\":\($0.iteration),\"a\":\(JSONText.quote($0.a)),\"b\":\(JSONText.quote($0.b)),\"jaccardQuestionAnswer\":\(AnalyzeOutput.jnum($0.pairJaccard)),\"jaccardText\":\(AnalyzeOutput.jnum($0.textJaccard))}" }.joined(separator: ",") + "]"
-        j += ",\"figures\":[" + pngs.map { JSONText.quote($0.path) }.joined(separator: ",") + "]}"
-        try AtomicFile.write(j + "\n", to: dir.appendingPathComponent("run.json"))
+        let f = { (t: String) in JSONFile.finite(Double(t)) }
+        let report = RunReport(run: run.spec.name, source: run.spec.source, format: run.format.rawValue, task: run.task?.rawValue,
+                               bootstrapSeed: seed, outputDirectory: final.path,
+                               logs: run.logs.map { .init(iteration: $0.iteration, file: $0.path, questions: $0.result.questions,
+                                                          agents: $0.result.agents, rounds: $0.result.rounds, skipped: $0.result.skipped) },
+                               warnings: run.warnings,
+                               iterations: iterations.rows.map { .init(iteration: Int($0[1]) ?? 0, metric: $0[2], value: f($0[3]), lower: f($0[4]),
+                                                                       upper: f($0[5]), n: Int($0[6]) ?? 0) },
+                               trainingOverlap: trainPairs.map { .init(iteration: $0.iteration, a: $0.a, b: $0.b,
+                                                                       jaccardQuestionAnswer: JSONFile.finite($0.pairJaccard),
+                                                                       jaccardText: JSONFile.finite($0.textJaccard)) },
+                               figures: pngs.map(\.path))
+        let j = try JSONFile.text(report)
+        try AtomicFile.write(j, to: dir.appendingPathComponent("run.json"))
         return Written(text: out, json: j)
     }
 
@@ -168,5 +173,34 @@ enum RunAnalysisOutput {
     }
 
     static func f3(_ s: String) -> String { AnalyzeOutput.f3(Double(s)) }
-    static func jn(_ s: String) -> String { AnalyzeOutput.jnum(Double(s).flatMap { $0.isFinite ? $0 : nil }) }
+    /// The layout of run.json (`chorus analyze --run`), written through `JSONFile` (sorted
+    /// keys; absent or non-finite numbers are `null`).
+    struct RunReport: Encodable {
+        struct Log: Encodable { var iteration: Int; var file: String; var questions, agents, rounds, skipped: Int }
+        struct Metric: Encodable {
+            var iteration: Int
+            var metric: String
+            @ExplicitNull var value: Double?
+            @ExplicitNull var lower: Double?
+            @ExplicitNull var upper: Double?
+            var n: Int
+        }
+        struct Overlap: Encodable {
+            var iteration: Int
+            var a, b: String
+            @ExplicitNull var jaccardQuestionAnswer: Double?
+            @ExplicitNull var jaccardText: Double?
+        }
+        var tool = "chorus analyze --run"
+        var version = ChorusVersion.string
+        var run, source, format: String
+        @ExplicitNull var task: String?
+        var bootstrapSeed: UInt64
+        var outputDirectory: String
+        var logs: [Log]
+        var warnings: [String]
+        var iterations: [Metric]
+        var trainingOverlap: [Overlap]
+        var figures: [String]
+    }
 }

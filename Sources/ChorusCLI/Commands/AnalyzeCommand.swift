@@ -159,7 +159,7 @@ struct AnalyzeCommand: ParsableCommand {
             if factTable != nil { try AnalyzeFacts.write(analyses.flatMap(\.factRows), to: staging) }
             // From the tables just written, exactly as `chorus figures OUT` draws them.
             let drawn = noFigures ? nil : try FiguresCommand.render(run: staging, options: figureOptions).relocated(from: staging, to: outDir)
-            let report = AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path,
+            let report = try AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path,
                                                   figures: drawn?.figures.flatMap(\.files).map(\.path) ?? [], seed: seed)
             try AtomicFile.write(report, to: staging.appendingPathComponent("analysis.json"))
             return (analyses, drawn, report)

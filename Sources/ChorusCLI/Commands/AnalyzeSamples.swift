@@ -43,15 +43,17 @@ enum AnalyzeSamples {
         // Drawn from the tables just written, exactly as `chorus figures OUT` draws them.
         let drawn = try figures.map { try FiguresCommand.render(run: staging, options: $0).relocated(from: staging, to: outDir) }
         let figurePaths = drawn?.figures.flatMap(\.files).map(\.path) ?? []
-        var j = "{\"tool\":\"chorus analyze --map\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"map\":\(JSONText.quote(mapText)),\"bootstrapSeed\":\(seed)"
-        j += ",\"outputDirectory\":\(JSONText.quote(outDir.path)),\"files\":["
-        j += analysed.map { a in
-            "{\"file\":\(JSONText.quote(a.file.path)),\"syntax\":\"\(a.file.syntax.rawValue)\",\"layout\":\"\(a.file.layout.rawValue)\",\"task\":\"\(a.file.task.rawValue)\",\"rows\":\(a.file.rows),\"samples\":\(a.file.samples.count),\"models\":[" + a.file.models.map(JSONText.quote).joined(separator: ",") + "]}"
-        }.joined(separator: ",") + "]"
-        j += ",\"warnings\":[" + warnings.map(JSONText.quote).joined(separator: ",") + "]"
-        j += ",\"metrics\":[" + all.rows.map { "{\"file\":\(JSONText.quote($0[0])),\"iteration\":\($0[1]),\"model\":\(JSONText.quote($0[2])),\"metric\":\(JSONText.quote($0[3])),\"value\":\(jn($0[4])),\"lower\":\(jn($0[5])),\"upper\":\(jn($0[6])),\"n\":\($0[7])}" }.joined(separator: ",") + "]"
-        j += ",\"figures\":[" + figurePaths.map(JSONText.quote).joined(separator: ",") + "]}"
-        try AtomicFile.write(j + "\n", to: staging.appendingPathComponent("samples.json"))
+        let f = { (t: String) in JSONFile.finite(Double(t)) }
+        let report = SamplesReport(map: mapText, bootstrapSeed: seed, outputDirectory: outDir.path,
+                                   files: analysed.map { a in .init(file: a.file.path, syntax: a.file.syntax.rawValue, layout: a.file.layout.rawValue,
+                                                                    task: a.file.task.rawValue, rows: a.file.rows, samples: a.file.samples.count,
+                                                                    models: a.file.models) },
+                                   warnings: warnings,
+                                   metrics: all.rows.map { .init(file: $0[0], iteration: Int($0[1]) ?? 0, model: $0[2], metric: $0[3],
+                                                                 value: f($0[4]), lower: f($0[5]), upper: f($0[6]), n: Int($0[7]) ?? 0) },
+                                   figures: figurePaths)
+        let j = try JSONFile.text(report)
+        try AtomicFile.write(j, to: staging.appendingPathComponent("samples.json"))
         if json { return j }
         var out = ""
         for a in analysed { out += text(a) }
@@ -61,7 +63,29 @@ enum AnalyzeSamples {
         return out
     }
 
-    static func jn(_ s: String) -> String { AnalyzeOutput.jnum(Double(s).flatMap { $0.isFinite ? $0 : nil }) }
+    /// The layout of samples.json (`chorus analyze --map`), written through `JSONFile`
+    /// (sorted keys; absent or non-finite numbers are `null`).
+    struct SamplesReport: Encodable {
+        struct File: Encodable { var file, syntax, layout, task: String; var rows, samples: Int; var models: [String] }
+        struct Metric: Encodable {
+            var file: String
+            var iteration: Int
+            var model, metric: String
+            @ExplicitNull var value: Double?
+            @ExplicitNull var lower: Double?
+            @ExplicitNull var upper: Double?
+            var n: Int
+        }
+        var tool = "chorus analyze --map"
+        var version = ChorusVersion.string
+        var map: String
+        var bootstrapSeed: UInt64
+        var outputDirectory: String
+        var files: [File]
+        var warnings: [String]
+        var metrics: [Metric]
+        var figures: [String]
+    }
 
     /// The printed report of one file: per iteration, a row per model and the pooled row.
     static func text(_ a: Analysed) -> String {

@@ -87,14 +87,9 @@ struct FitCommand: ParsableCommand {
         var pngs: [URL] = []
         if !noFigures, !check.isEmpty { pngs.append(try Self.figure(check, title: source, to: dir.appendingPathComponent("predictive-check.png"))) }
 
-        var j = "{\"tool\":\"chorus fit\",\"version\":\(JSONText.quote(ChorusVersion.string)),\"files\":[" + files.map(JSONText.quote).joined(separator: ",") + "]"
-        j += ",\"seed\":\(seed),\"decisions\":\(fit.decisions),\"outsideView\":\(fit.outsideView),\"questions\":\(fit.questions),\"agents\":\(fit.agents),\"rounds\":\(fit.rounds)"
-        j += ",\"converged\":\(fit.converged),\"logLikelihood\":\(AnalyzeOutput.jnum(fit.logLikelihood))"
-        j += ",\"estimates\":[" + fit.estimates.map { "{\"name\":\(JSONText.quote($0.name)),\"configKey\":\($0.configKey.map(JSONText.quote) ?? "null"),\"estimate\":\(Self.jn($0.value)),\"lower\":\(Self.jn($0.lower)),\"upper\":\(Self.jn($0.upper))}" }.joined(separator: ",") + "]"
-        j += ",\"predictive\":[" + check.map { "{\"round\":\($0.round),\"metric\":\(JSONText.quote($0.metric)),\"observed\":\(Self.jn($0.observed)),\"predicted\":\(Self.jn($0.predicted)),\"lower\":\(Self.jn($0.lower)),\"upper\":\(Self.jn($0.upper)),\"inside\":\($0.inside)}" }.joined(separator: ",") + "]"
-        j += ",\"notes\":[" + (warnings + fit.notes).map(JSONText.quote).joined(separator: ",") + "]}"
-        try AtomicFile.write(j + "\n", to: dir.appendingPathComponent("fit.json"))
-        if json { print(j); return }
+        let j = try JSONFile.text(FitReport(files: files, seed: seed, fit: fit, check: check, notes: warnings + fit.notes))
+        try AtomicFile.write(j, to: dir.appendingPathComponent("fit.json"))
+        if json { print(j, terminator: ""); return }
 
         var out = "\n== chorus fit: \(source)\n"
         out += "\(fit.questions) questions × \(fit.agents) agents × \(fit.rounds) rounds; \(fit.decisions) critic decisions in the likelihood"
@@ -118,7 +113,47 @@ struct FitCommand: ParsableCommand {
         Console.current.out(out + "\n")
     }
 
-    static func jn(_ x: Double) -> String { x.isFinite ? JSONText.number(x) : "null" }
+    /// The layout of fit.json, written through `JSONFile` (sorted keys; non-finite numbers,
+    /// e.g. an unbounded interval, are `null`).
+    struct FitReport: Encodable {
+        struct Estimate: Encodable {
+            var name: String
+            @ExplicitNull var configKey: String?
+            @ExplicitNull var estimate: Double?
+            @ExplicitNull var lower: Double?
+            @ExplicitNull var upper: Double?
+        }
+        struct Predictive: Encodable {
+            var round: Int
+            var metric: String
+            @ExplicitNull var observed: Double?
+            @ExplicitNull var predicted: Double?
+            @ExplicitNull var lower: Double?
+            @ExplicitNull var upper: Double?
+            var inside: Bool
+        }
+        var tool = "chorus fit"
+        var version = ChorusVersion.string
+        var files: [String]
+        var seed: UInt64
+        var decisions, outsideView, questions, agents, rounds: Int
+        var converged: Bool
+        @ExplicitNull var logLikelihood: Double?
+        var estimates: [Estimate]
+        var predictive: [Predictive]
+        var notes: [String]
+
+        init(files: [String], seed: UInt64, fit: DebateFit.Result, check: [PredictiveCheck.Row], notes: [String]) {
+            let f = JSONFile.finite
+            self.files = files; self.seed = seed; decisions = fit.decisions; outsideView = fit.outsideView
+            questions = fit.questions; agents = fit.agents; rounds = fit.rounds; converged = fit.converged
+            logLikelihood = f(fit.logLikelihood)
+            estimates = fit.estimates.map { Estimate(name: $0.name, configKey: $0.configKey, estimate: f($0.value), lower: f($0.lower), upper: f($0.upper)) }
+            predictive = check.map { Predictive(round: $0.round, metric: $0.metric, observed: f($0.observed), predicted: f($0.predicted),
+                                                lower: f($0.lower), upper: f($0.upper), inside: $0.inside) }
+            self.notes = notes
+        }
+    }
 
     /// Per metric a panel: the log's values by round against the predictive mean and 95% band.
     static func figure(_ rows: [PredictiveCheck.Row], title: String, to url: URL) throws -> URL {

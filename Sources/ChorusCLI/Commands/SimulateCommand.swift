@@ -198,7 +198,7 @@ struct SimulateCommand: ParsableCommand {
         }
 
         if json {
-            console.out(SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))
+            console.out(try SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))
         } else {
             console.out(SimulateReport.summaryTable(summary, regimes: config.regimes))
             if let c = claimResults { console.out("\n" + SimulateReport.claimsTable(c)) }
@@ -294,19 +294,34 @@ enum SimulateReport {
         return "Negative controls (no correctness signal anywhere; expected accuracy 1/A at every iteration):\n" + TextTable.render(rows)
     }
 
-    static func json(dir: String, runID: String, wallSeconds: Double, summary: [SummaryRow], claims: [ClaimResult]?) -> String {
-        var s = "{\n  \"run_dir\": \(JSONText.quote(dir)),\n  \"run_id\": \(JSONText.quote(runID)),\n"
-        s += "  \"wall_time_seconds\": \(JSONText.number((wallSeconds * 1000).rounded() / 1000)),\n"
-        s += "  \"summary\": [\n" + summary.map { r in
-            "    {\"regime\": \(JSONText.quote(r.regime)), \"iteration\": \(r.iteration), \"metric\": \(JSONText.quote(r.metric)), "
-            + "\"n\": \(r.summary.n), \"mean\": \(JSONText.number(r.summary.mean)), \"ci_lower\": \(JSONText.number(r.summary.lower)), "
-            + "\"ci_upper\": \(JSONText.number(r.summary.upper))}"
-        }.joined(separator: ",\n") + "\n  ]"
-        if let claims {
-            s += ",\n  \"claims\": [\n" + claims.map { c in
-                "    {\"claim\": \(c.number), \"holds\": \(c.holds), \"statement\": \(JSONText.quote(c.statement)), \"evidence\": \(JSONText.quote(c.evidence))}"
-            }.joined(separator: ",\n") + "\n  ]"
+    /// The `--json` report, through `JSONFile` (pretty, sorted keys; non-finite numbers `null`).
+    static func json(dir: String, runID: String, wallSeconds: Double, summary: [SummaryRow], claims: [ClaimResult]?) throws -> String {
+        try JSONFile.text(Report(runDir: dir, runID: runID, wallTimeSeconds: (wallSeconds * 1000).rounded() / 1000,
+                                 summary: summary.map { r in
+                                     .init(regime: r.regime, iteration: r.iteration, metric: r.metric, n: r.summary.n,
+                                           mean: JSONFile.finite(r.summary.mean), ciLower: JSONFile.finite(r.summary.lower),
+                                           ciUpper: JSONFile.finite(r.summary.upper))
+                                 },
+                                 claims: claims?.map { .init(claim: $0.number, holds: $0.holds, statement: $0.statement, evidence: $0.evidence) }))
+    }
+
+    struct Report: Encodable {
+        struct Row: Encodable {
+            var regime: String
+            var iteration: Int
+            var metric: String
+            var n: Int
+            @ExplicitNull var mean: Double?
+            @ExplicitNull var ciLower: Double?
+            @ExplicitNull var ciUpper: Double?
+            enum CodingKeys: String, CodingKey { case regime, iteration, metric, n, mean, ciLower = "ci_lower", ciUpper = "ci_upper" }
         }
-        return s + "\n}\n"
+        struct Claim: Encodable { var claim: Int; var holds: Bool; var statement, evidence: String }
+        var runDir, runID: String
+        var wallTimeSeconds: Double
+        var summary: [Row]
+        /// Omitted when no claims were evaluated.
+        var claims: [Claim]?
+        enum CodingKeys: String, CodingKey { case runDir = "run_dir", runID = "run_id", wallTimeSeconds = "wall_time_seconds", summary, claims }
     }
 }

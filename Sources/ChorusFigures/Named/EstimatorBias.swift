@@ -97,43 +97,38 @@ public enum EstimatorBias {
         let table = try AliasTable(weights: config.distribution)
         let k = config.distribution.count
         let root = SeedStream(seed: config.seed).child("estimator-bias")
-        let box = PointsBox(count: config.sampleSizes.count)
-
-        DispatchQueue.concurrentPerform(iterations: config.sampleSizes.count) { si in
+        let perSize = try Parallel.map(count: config.sampleSizes.count) { (si: Int) throws(any Error) -> [Point] in
             let n = config.sampleSizes[si]
-            box.set(si, Result_(catching: {
-                var biases = [EntropyEstimator: [Double]]()
-                var counts = [Int](repeating: 0, count: k)
-                var nsbMemo = [[Int]: Double]()
-                for r in 0..<config.replicates {
-                    var g = root.child(UInt64(n), UInt64(r)).generator()
-                    for i in 0..<k { counts[i] = 0 }
-                    for _ in 0..<n { counts[table.sample(using: &g)] += 1 }
-                    for e in config.estimators {
-                        if e == .nsb && r >= config.nsbReplicates { continue }
-                        let estimate: Double
-                        if e == .nsb {
-                            // NSB is symmetric in the bins: memoise it on the sorted counts
-                            // (at small N few count profiles occur).
-                            let key = counts.sorted()
-                            if let v = nsbMemo[key] { estimate = v } else {
-                                estimate = try e.estimate(counts, alphabetSize: k)
-                                nsbMemo[key] = estimate
-                            }
-                        } else {
+            var biases = [EntropyEstimator: [Double]]()
+            var counts = [Int](repeating: 0, count: k)
+            var nsbMemo = [[Int]: Double]()
+            for r in 0..<config.replicates {
+                var g = root.child(UInt64(n), UInt64(r)).generator()
+                for i in 0..<k { counts[i] = 0 }
+                for _ in 0..<n { counts[table.sample(using: &g)] += 1 }
+                for e in config.estimators {
+                    if e == .nsb && r >= config.nsbReplicates { continue }
+                    let estimate: Double
+                    if e == .nsb {
+                        // NSB is symmetric in the bins: memoise it on the sorted counts
+                        // (at small N few count profiles occur).
+                        let key = counts.sorted()
+                        if let v = nsbMemo[key] { estimate = v } else {
                             estimate = try e.estimate(counts, alphabetSize: k)
+                            nsbMemo[key] = estimate
                         }
-                        biases[e, default: []].append(estimate - h)
+                    } else {
+                        estimate = try e.estimate(counts, alphabetSize: k)
                     }
+                    biases[e, default: []].append(estimate - h)
                 }
-                return try config.estimators.compactMap { e -> Point? in
-                    guard let b = biases[e], b.count >= 2 else { return nil }
-                    return Point(estimator: e, sampleSize: n, summary: try Describe.tInterval(b, level: config.level))
-                }
-            }))
+            }
+            return try config.estimators.compactMap { e -> Point? in
+                guard let b = biases[e], b.count >= 2 else { return nil }
+                return Point(estimator: e, sampleSize: n, summary: try Describe.tInterval(b, level: config.level))
+            }
         }
-        var points: [Point] = []
-        for r in box.results { points += try r!.get() }
+        let points = perSize.flatMap { $0 }
         return Result(config: config, trueEntropy: h, points: points)
     }
 
@@ -166,13 +161,3 @@ public enum EstimatorBias {
         return chart
     }
 }
-
-/// Results per sample size, filled from concurrent workers.
-private final class PointsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var results: [Result<[EstimatorBias.Point], any Error>?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<[EstimatorBias.Point], any Error>) { lock.lock(); results[i] = r; lock.unlock() }
-}
-
-private typealias Result_ = Result<[EstimatorBias.Point], any Error>

@@ -30,16 +30,10 @@ struct RunTable {
     /// A number: "NA" (and an empty cell) is NaN, "Inf"/"-Inf" infinities.
     func double(_ row: Int, _ column: String) throws -> Double {
         let s = string(row, column)
-        switch s {
-        case "NA", "": return .nan
-        case "Inf": return .infinity
-        case "-Inf": return -.infinity
-        default:
-            guard let v = Double(s) else {
-                throw TableError.malformed(path: url.path, line: row + 2, reason: "column '\(column)': '\(s)' is not a number")
-            }
-            return v
+        guard let v = NumberText.parseCell(s) else {
+            throw TableError.malformed(path: url.path, line: row + 2, reason: "column '\(column)': '\(s)' is not a number")
         }
+        return v
     }
 
     /// A whole number.

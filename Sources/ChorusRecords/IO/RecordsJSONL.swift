@@ -59,9 +59,5 @@ public enum JSONText {
 
     /// A JSON number: shortest round-tripping decimal; non-finite values become null
     /// (JSON has no NaN or infinity).
-    public static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    public static func number(_ x: Double) -> String { NumberText.json(x) }
 }

@@ -82,10 +82,7 @@ public struct TidyTable: Sendable, Equatable {
         return s
     }
 
-    /// Formats a number for a table: shortest round-trip form, "NA" for NaN, "Inf"/"-Inf".
-    public static func format(_ x: Double) -> String {
-        if x.isNaN { return "NA" }
-        if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
-        return "\(x)"
-    }
+    /// Formats a number for a table: `NumberText.cell` (shortest round-trip form, "NA" for
+    /// NaN, "Inf"/"-Inf").
+    public static func format(_ x: Double) -> String { NumberText.cell(x) }
 }

@@ -3,10 +3,10 @@ import ChorusRecords
 
 extension SimulationConfig {
     /// This configuration as readable YAML: every key, in declaration order, with a comment
-    /// line saying what it means and its range; lists of scalars in flow style (`[1, 2]`).
-    /// `SimulationConfig.load(yaml: c.yaml()) == c` for every valid configuration (floats are
-    /// written in Swift's shortest round-trip form).
-    public func yaml(header: [String] = []) -> String {
+    /// line saying what it means and its range (`ConfigKeys`; none with `comments: false`);
+    /// lists of scalars in flow style (`[1, 2]`). `SimulationConfig.load(yaml: c.yaml()) == c`
+    /// for every valid configuration (floats are written in Swift's shortest round-trip form).
+    public func yaml(header: [String] = [], comments: Bool = true) -> String {
         var out = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n")
         if !out.isEmpty { out += "\n" }
         guard case .mapping(let top) = ConfigTree.node(of: self) else { return out }
@@ -15,27 +15,30 @@ extension SimulationConfig {
             let key = k.string ?? ""
             if case .mapping = v {
                 if !first { out += "\n" }
-                if let doc = ConfigDocs.sections[key] { out += "# \(doc)\n" }
+                if comments, let doc = ConfigKeys.sections.first(where: { $0.name == key })?.meaning { out += "# \(doc)\n" }
             }
-            ConfigYAMLWriter.write(key: key, value: v, path: key, indent: 0, into: &out)
+            ConfigYAMLWriter.write(key: key, value: v, path: key, indent: 0, comments: comments, into: &out)
             first = false
         }
         return out
     }
 }
 
-/// Block-style YAML printing with comments from `ConfigDocs`.
+/// Block-style YAML printing with comments from `ConfigKeys`.
 enum ConfigYAMLWriter {
-    static func write(key: String, value: Node, path: String, indent: Int, into out: inout String) {
+    /// The comment line of a key: its meaning and, in brackets, what is allowed.
+    static func comment(_ key: ConfigKey) -> String { "\(key.meaning) (\(key.allowed))" }
+
+    static func write(key: String, value: Node, path: String, indent: Int, comments: Bool = true, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
-        if let doc = ConfigDocs.keys[path] { out += "\(pad)# \(doc)\n" }
+        if comments, let k = ConfigKeys.named(path) { out += "\(pad)# \(comment(k))\n" }
         switch value {
         case .mapping(let m):
             if m.isEmpty { out += "\(pad)\(key): {}\n"; return }
             out += "\(pad)\(key):\n"
             for (k, v) in m {
                 let sub = k.string ?? ""
-                write(key: sub, value: v, path: path + "." + sub, indent: indent + 2, into: &out)
+                write(key: sub, value: v, path: path + "." + sub, indent: indent + 2, comments: comments, into: &out)
             }
         case .sequence(let q):
             if q.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {

@@ -7,10 +7,11 @@ public struct Experiment: Sendable {
     public let config: SimulationConfig
     let regimes: [Regime]
 
-    /// Validates the configuration against what the model needs.
+    /// Validates the configuration (`SimulationConfig.validate`, the one validator: the checks
+    /// of `ConfigKeys`).
     /// - Throws: `SimulationError.invalidValue` naming the key path, or `.unknownName` for a regime.
     public init(config: SimulationConfig) throws {
-        try Experiment.validate(config)
+        try config.validate()
         self.config = config
         self.regimes = try config.regimes.map { try Regime.named($0, agents: config.agents.count) }
     }
@@ -24,7 +25,7 @@ public struct Experiment: Sendable {
         c.regimes = regimes.map(\.name)
         var probe = c
         probe.regimes = [Regime.names[0]]
-        try Experiment.validate(probe)
+        try probe.validate()
         guard !regimes.isEmpty, Set(c.regimes).count == regimes.count else {
             throw SimulationError.invalidValue(path: "regimes", value: "\(c.regimes)", allowed: "at least one regime, distinct names")
         }
@@ -57,8 +58,8 @@ public struct Experiment: Sendable {
         // Task banks, one per seed (shared by all regimes of that seed).
         // A seed's placebo bank makes the same draws as its real bank (common random numbers)
         // and is built only when a placebo regime runs.
-        let banks = ResultSlots<TaskBank>(count: seeds.count)
-        let placeboBanks = ResultSlots<TaskBank>(count: seeds.count)
+        let banks = Parallel.Slots<TaskBank>(count: seeds.count)
+        let placeboBanks = Parallel.Slots<TaskBank>(count: seeds.count)
         let needPlacebo = regimes.contains { $0.placebo }, needReal = regimes.contains { !$0.placebo }
         let config = self.config
         Parallel.forEach(count: seeds.count, threads: workers) { i in
@@ -70,8 +71,8 @@ public struct Experiment: Sendable {
         let placeboList = needPlacebo ? placeboBanks.values() : []
         let scorers = (needReal ? bankList : placeboList).map(ScorerDivergence.init(bank:))
         let total = regimes.count * seeds.count
-        let outputs = ResultSlots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
-        let counter = Counter()
+        let outputs = Parallel.Slots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
+        let counter = Parallel.Counter()
         let regimes = self.regimes
         Parallel.forEach(count: total, threads: workers) { t in
             let r = t / seeds.count, s = t % seeds.count
@@ -93,57 +94,5 @@ public struct Experiment: Sendable {
         var result = ExperimentResult(config: config, rows: rows, transcripts: transcripts, training: training)
         result.transcriptSpool = spool
         return result
-    }
-
-    static func validate(_ c: SimulationConfig) throws {
-        func check(_ ok: Bool, _ path: String, _ value: Any, _ allowed: String) throws {
-            if !ok { throw SimulationError.invalidValue(path: path, value: "\(value)", allowed: allowed) }
-        }
-        try check(!c.seeds.isEmpty, "seeds", c.seeds, "at least one seed")
-        try check(Set(c.seeds).count == c.seeds.count, "seeds", c.seeds, "distinct seeds")
-        try check(!c.regimes.isEmpty, "regimes", c.regimes, "at least one of \(Regime.names.joined(separator: ", "))")
-        for (i, name) in c.regimes.enumerated() where !Regime.names.contains(name) {
-            throw SimulationError.unknownName(kind: "regime (regimes[\(i)])", name: name, allowed: Regime.names)
-        }
-        try check(Set(c.regimes).count == c.regimes.count, "regimes", c.regimes, "distinct regime names")
-        try check(c.iterations >= 0 && c.iterations <= 1000, "iterations", c.iterations, "0…1000")
-        let t = c.task
-        try check(t.trainQuestions >= 1, "task.train_questions", t.trainQuestions, ">= 1")
-        try check(t.testQuestions >= 1, "task.test_questions", t.testQuestions, ">= 1")
-        try check(t.chainsPerQuestion >= 2, "task.chains_per_question", t.chainsPerQuestion, ">= 2")
-        try check(t.wrongAnswers >= 1 && t.wrongAnswers <= 64, "task.wrong_answers", t.wrongAnswers, "1…64")
-        try check(t.styles >= 1 && t.styles <= t.chainsPerQuestion, "task.styles", t.styles,
-                  "1…chains_per_question (\(t.chainsPerQuestion))")
-        try check(t.featureDimension >= 1 && t.featureDimension <= 4096, "task.feature_dimension", t.featureDimension, "1…4096")
-        try check(t.learnability.isFinite && t.learnability >= 0, "task.learnability", t.learnability, "finite, >= 0")
-        try check(t.verifiability.isFinite && t.verifiability >= 0, "task.verifiability", t.verifiability, "finite, >= 0")
-        try check(t.styleHeterogeneity.isFinite && t.styleHeterogeneity >= 0, "task.style_heterogeneity", t.styleHeterogeneity, "finite, >= 0")
-        try check(t.baseAccuracy > 0 && t.baseAccuracy < 1, "task.base_accuracy", t.baseAccuracy, "strictly between 0 and 1")
-        try check(t.baseLogitScale.isFinite && t.baseLogitScale >= 0, "task.base_logit_scale", t.baseLogitScale, "finite, >= 0")
-        try check(c.agents.count >= 1 && c.agents.count <= 64, "agents.count", c.agents.count, "1…64")
-        try check(c.agents.temperature.isFinite && c.agents.temperature > 0, "agents.temperature", c.agents.temperature, "finite, > 0")
-        let d = c.debate
-        try check(d.rounds >= 1 && d.rounds <= 100, "debate.rounds", d.rounds, "1…100")
-        try check(d.summaryNoise.isFinite && d.summaryNoise >= 0, "debate.summary_noise", d.summaryNoise, "finite, >= 0")
-        try check(d.rawNoise.isFinite && d.rawNoise >= 0, "debate.raw_noise", d.rawNoise, "finite, >= 0")
-        try check(d.contextBudget >= 1, "debate.context_budget", d.contextBudget, ">= 1")
-        for (v, key) in [(d.stayWeight, "stay_weight"), (d.supportWeight, "support_weight"),
-                         (d.evidenceWeight, "evidence_weight"), (d.priorWeight, "prior_weight")] {
-            try check(v.isFinite, "debate.\(key)", v, "a finite number")
-        }
-        let f = c.finetune
-        try check(f.learningRate.isFinite && f.learningRate >= 0, "finetune.learning_rate", f.learningRate, "finite, >= 0")
-        try check(f.epochs >= 0 && f.epochs <= 1000, "finetune.epochs", f.epochs, "0…1000")
-        try check(f.criticLearningRate.isFinite && f.criticLearningRate >= 0, "finetune.critic_learning_rate", f.criticLearningRate, "finite, >= 0")
-        try check(f.basePull.isFinite && f.basePull >= 0, "finetune.base_pull", f.basePull, "finite, >= 0")
-        try check(f.learningRate * f.basePull < 1, "finetune.base_pull", f.basePull, "learning_rate × base_pull < 1")
-        try check(f.criticMixWeight >= 0 && f.criticMixWeight <= 1, "finetune.critic_mix_weight", f.criticMixWeight, "0…1")
-        try check(f.batchSize >= 1, "finetune.batch_size", f.batchSize, ">= 1")
-        for (i, it) in c.output.transcripts.enumerated() {
-            try check(it >= 0 && it <= c.iterations, "output.transcripts[\(i)]", it, "0…iterations (\(c.iterations))")
-        }
-        // The configuration's own range checks (ConfigValidation), which also bound the memory
-        // the task banks ask for.
-        try c.validate()
     }
 }

@@ -59,12 +59,14 @@ public enum RunDirectory {
     }
 
     /// A run id that depends only on the resolved configuration's values: `<name>-<16 hex
-    /// digits>`, the 64-bit FNV-1a hash of its canonical JSON (the manifest's `config`; not the
-    /// commented YAML, so that editing a comment never changes an id). Equal configurations give
+    /// digits>`, the 64-bit FNV-1a hash of its canonical JSON (`RunManifest.canonicalJSON`:
+    /// compact, sorted keys; not the commented YAML, so that editing a comment never changes an id). Equal configurations give
     /// equal ids (and so equal `metrics.csv` bytes); any changed value gives another id.
     public static func runID(for config: SimulationConfig) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in RunManifest.json(ConfigTree.node(of: config), indent: 0).utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+        // Encoding plain Codable structs of finite numbers, strings and lists cannot fail.
+        let canonical = (try? RunManifest.canonicalJSON(config)) ?? config.yaml(comments: false)
+        for b in canonical.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
         let hex = String(h, radix: 16)
         let safe = String(config.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
         return "\(safe)-" + String(repeating: "0", count: 16 - hex.count) + hex
@@ -111,7 +113,7 @@ public enum RunDirectory {
         files.append("manifest.json")
         manifest.files = files
         if let claims = output.claims { manifest.claimsHolding = (claims.filter(\.holds).count, claims.count) }
-        try AtomicFile.write(manifest.json(), to: dir.appendingPathComponent("manifest.json"))
+        try AtomicFile.write(try manifest.json(), to: dir.appendingPathComponent("manifest.json"))
         return files
     }
 }

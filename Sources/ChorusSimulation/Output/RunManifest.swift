@@ -1,6 +1,5 @@
 import Foundation
 import ChorusRecords
-import Yams
 
 /// What `manifest.json` records about a run: enough to reproduce it and to know when, how
 /// and with what it ran.
@@ -31,26 +30,45 @@ public struct RunManifest: Sendable {
         self.gitCommit = gitCommit; self.start = start; self.end = end; self.wallSeconds = wallSeconds; self.threads = threads
     }
 
-    /// The manifest as pretty JSON with a fixed key order; the configuration keeps its YAML
-    /// keys and order.
-    public func json() -> String {
-        var lines: [String] = []
-        func field(_ k: String, _ v: String) { lines.append("  " + JSONText.quote(k) + ": " + v) }
-        field("tool", JSONText.quote("chorus"))
-        field("tool_version", JSONText.quote(toolVersion))
-        field("git_commit", JSONText.quote(gitCommit))
-        field("run_id", JSONText.quote(runID))
-        field("source", JSONText.quote(source))
-        field("start_time", JSONText.quote(RunManifest.iso8601(start)))
-        field("end_time", JSONText.quote(RunManifest.iso8601(end)))
-        field("wall_time_seconds", JSONText.number((wallSeconds * 1000).rounded() / 1000))
-        field("threads", "\(threads)")
-        field("seeds", "[" + config.seeds.map { "\($0)" }.joined(separator: ", ") + "]")
-        field("regimes", "[" + config.regimes.map(JSONText.quote).joined(separator: ", ") + "]")
-        if let c = claimsHolding { field("claims", "{\"holding\": \(c.holding), \"total\": \(c.total)}") }
-        field("files", "[" + files.map(JSONText.quote).joined(separator: ", ") + "]")
-        field("config", RunManifest.json(ConfigTree.node(of: config), indent: 2))
-        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    /// The manifest as pretty JSON (`JSONFile`: sorted keys); `config` is the resolved
+    /// configuration with its YAML (snake_case) keys.
+    /// - Throws: `EncodingError` if a number is not finite (validated configurations are finite).
+    public func json() throws -> String {
+        try JSONFile.text(Document(self))
+    }
+
+    /// The configuration as compact JSON with sorted keys: the canonical text behind run ids.
+    public static func canonicalJSON(_ config: SimulationConfig) throws -> String {
+        try JSONFile.text(config, pretty: false)
+    }
+
+    /// The file's layout: the manifest's facts under their snake_case keys.
+    struct Document: Encodable {
+        struct Claims: Encodable { var holding: Int; var total: Int }
+        var tool = "chorus"
+        var toolVersion, gitCommit, runID, source, startTime, endTime: String
+        var wallTimeSeconds: Double
+        var threads: Int
+        var seeds: [UInt64]
+        var regimes: [String]
+        var claims: Claims?
+        var files: [String]
+        var config: SimulationConfig
+
+        init(_ m: RunManifest) {
+            toolVersion = m.toolVersion; gitCommit = m.gitCommit; runID = m.runID; source = m.source
+            startTime = RunManifest.iso8601(m.start); endTime = RunManifest.iso8601(m.end)
+            wallTimeSeconds = (m.wallSeconds * 1000).rounded() / 1000
+            threads = m.threads; seeds = m.config.seeds; regimes = m.config.regimes
+            claims = m.claimsHolding.map { Claims(holding: $0.holding, total: $0.total) }
+            files = m.files; config = m.config
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case tool, toolVersion = "tool_version", gitCommit = "git_commit", runID = "run_id", source
+            case startTime = "start_time", endTime = "end_time", wallTimeSeconds = "wall_time_seconds"
+            case threads, seeds, regimes, claims, files, config
+        }
     }
 
     /// ISO-8601 UTC with seconds, e.g. `2026-11-25T10:50:00Z`.
@@ -78,27 +96,5 @@ public struct RunManifest: Sendable {
         guard p.terminationStatus == 0, let s = String(data: data, encoding: .utf8) else { return "unknown" }
         let hash = s.trimmingCharacters(in: .whitespacesAndNewlines)
         return hash.count == 40 && hash.allSatisfy(\.isHexDigit) ? hash : "unknown"
-    }
-
-    /// A configuration tree as JSON: plain `true`/`false` as booleans, numeric plain scalars
-    /// as numbers (non-finite as null), everything else as strings.
-    static func json(_ node: Node, indent: Int) -> String {
-        let pad = String(repeating: " ", count: indent + 2)
-        switch node {
-        case .mapping(let m):
-            if m.isEmpty { return "{}" }
-            return "{\n" + m.map { pad + JSONText.quote($0.key.string ?? "") + ": " + json($0.value, indent: indent + 2) }
-                .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
-        case .sequence(let q):
-            return "[" + q.map { json($0, indent: indent + 2) }.joined(separator: ", ") + "]"
-        case .scalar(let s):
-            guard s.style == .plain || s.style == .any else { return JSONText.quote(s.string) }
-            if s.string == "true" || s.string == "false" { return s.string }
-            if s.string == "null" { return "null" }
-            if let x = ConfigNodeDecoder.parseDouble(s.string) { return x.isFinite ? (Int(s.string) != nil ? s.string : JSONText.number(x)) : "null" }
-            return JSONText.quote(s.string)
-        default:
-            return "null"
-        }
     }
 }

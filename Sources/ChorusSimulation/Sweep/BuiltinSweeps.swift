@@ -54,23 +54,13 @@ extension SweepPlan {
     /// e.g. "Agents per role (agents.count)".
     public static func label(_ key: String) -> String {
         if key == SweepSpec.seedOffsetKey { return "Seed offset (seed_offset)" }
-        if let short = shortLabels[key] { return "\(short) (\(key))" }
-        guard let doc = ConfigDocs.keys[key] else { return key }
+        guard let entry = ConfigKeys.named(key) else { return key }
+        if let short = entry.shortLabel { return "\(short) (\(key))" }
+        let doc = entry.meaning
         let cut = doc.firstIndex { ":(;".contains($0) } ?? doc.endIndex
         var phrase = doc[..<cut].trimmingCharacters(in: .whitespaces)
         if phrase.hasSuffix(".") { phrase.removeLast() }
         if phrase.count > 36 { phrase = String(phrase.prefix(34)) + "…" }
         return "\(phrase) (\(key))"
     }
-}
-
-extension SweepPlan {
-    /// Short names of the keys most often swept (axis labels must fit beside a figure).
-    static let shortLabels: [String: String] = [
-        "finetune.learning_rate": "Learning rate", "finetune.critic_learning_rate": "Critic learning rate",
-        "finetune.epochs": "Epochs per iteration", "finetune.base_pull": "Pull towards base",
-        "task.verifiability": "Verifiability", "task.learnability": "Learnability",
-        "task.base_accuracy": "Base accuracy", "agents.temperature": "Temperature",
-        "debate.rounds": "Debate rounds", "agents.count": "Agents per role",
-    ]
 }

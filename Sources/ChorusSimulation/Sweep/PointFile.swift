@@ -48,38 +48,63 @@ public struct PointFile: Sendable, Equatable {
 
     public var ok: Bool { error == nil }
 
-    /// The file's text. - Complexity: O(rows).
-    public func json() -> String {
-        var s = "{\"schema\": \(JSONText.quote(PointFile.schema)), \"schema_version\": \(PointFile.schemaVersion), "
-        s += "\"chorus\": \(JSONText.quote(toolVersion)), \"id\": \(JSONText.quote(id)), \"index\": \(index),\n"
-        s += " \"settings\": [" + settings.map { "[\(JSONText.quote($0.key)), \(JSONText.quote($0.value))]" }.joined(separator: ", ") + "],\n"
-        s += " \"seeds\": [" + seeds.map { "\"\($0)\"" }.joined(separator: ", ") + "],\n"
-        s += " \"status\": \(JSONText.quote(ok ? "ok" : "failed")), \"error\": \(error.map(JSONText.quote) ?? "null"),\n"
-        s += " \"claims\": [" + claims.map { c in
-            let m = c.margin.map { "[\"\($0.n)\", \(q($0.mean)), \(q($0.lower)), \(q($0.upper))]" } ?? "null"
-            return "\n  {\"number\": \(c.number), \"statement\": \(JSONText.quote(c.statement)), \"holds\": \(c.holds), \"margin\": \(m)}"
-        }.joined(separator: ",") + "],\n"
-        s += " \"rows\": ["
-        // One growing buffer, regime and metric names quoted once each (a point has thousands
-        // of rows over a few dozen names): the encoding is a fixed small share of a point.
-        s.reserveCapacity(s.utf8.count + rows.count * 72 + 8)
-        var quoted: [String: String] = [:]
-        func name(_ t: String) -> String {
-            if let q = quoted[t] { return q }
-            let q = JSONText.quote(t)
-            quoted[t] = q
-            return q
-        }
-        for (i, r) in rows.enumerated() {
-            s += i == 0 ? "\n  [" : ",\n  ["
-            s += name(r.regime); s += ", \""; s += String(r.seed); s += "\", \""; s += String(r.iteration); s += "\", "
-            s += name(r.metric); s += ", \""; s += TidyTable.format(r.value); s += "\"]"
-        }
-        s += "]}\n"
-        return s
+    /// The file's text: `Document` through `JSONFile` (sorted keys, compact: a point has
+    /// thousands of rows). - Complexity: O(rows).
+    public func json() throws -> String {
+        try JSONFile.text(Document(self), pretty: false)
     }
 
-    private func q(_ x: Double) -> String { "\"" + TidyTable.format(x) + "\"" }
+    /// The file's layout. Numbers are strings in `NumberText.cell` form (`NA`, `Inf` included),
+    /// so a NaN metric survives the round trip and the rebuilt tables have the same bytes.
+    struct Document: Codable {
+        struct ClaimEntry: Codable {
+            var number: Int
+            var statement: String
+            var holds: Bool
+            /// [n, mean, lower, upper] as text, or null.
+            @ExplicitNull var margin: [String]?
+        }
+        var schema: String
+        var schemaVersion: Int
+        var chorus: String
+        var id: String
+        var index: Int
+        /// [key, value] pairs in axis order.
+        var settings: [[String]]
+        var seeds: [String]
+        /// `ok` or `failed`.
+        var status: String
+        @ExplicitNull var error: String?
+        var claims: [ClaimEntry]
+        /// [regime, seed, iteration, metric, value].
+        var rows: [[String]]
+
+        enum CodingKeys: String, CodingKey {
+            case schema, schemaVersion = "schema_version", chorus, id, index, settings, seeds, status, error, claims, rows
+        }
+
+        init(_ f: PointFile) {
+            schema = PointFile.schema; schemaVersion = PointFile.schemaVersion; chorus = f.toolVersion; id = f.id; index = f.index
+            settings = f.settings.map { [$0.key, $0.value] }
+            seeds = f.seeds.map(String.init)
+            status = f.ok ? "ok" : "failed"
+            error = f.error
+            claims = f.claims.map { c in
+                ClaimEntry(number: c.number, statement: c.statement, holds: c.holds,
+                           margin: c.margin.map { ["\($0.n)", NumberText.cell($0.mean), NumberText.cell($0.lower), NumberText.cell($0.upper)] })
+            }
+            rows = f.rows.map { [$0.regime, String($0.seed), String($0.iteration), $0.metric, NumberText.cell($0.value)] }
+        }
+    }
+
+    /// The fields checked before the whole file is decoded.
+    private struct Header: Decodable {
+        var schema: String?
+        var schemaVersion: Int?
+        var chorus: String?
+        var id: String?
+        enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version", chorus, id }
+    }
 
     /// Why a file was not accepted.
     public enum Rejection: Error, CustomStringConvertible, Equatable {
@@ -101,57 +126,44 @@ public struct PointFile: Sendable, Equatable {
     /// - Throws: `Rejection` saying why the file cannot be used.
     public static func read(_ url: URL, expectedID: String, toolVersion: String) throws(Rejection) -> PointFile {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable("cannot read") }
-        let any: Any
-        do { any = try JSONSerialization.jsonObject(with: data) } catch { throw .unreadable("not JSON") }
-        guard let o = any as? [String: Any] else { throw .unreadable("not a JSON object") }
-        guard o["schema"] as? String == schema, (o["schema_version"] as? NSNumber)?.intValue == schemaVersion else {
-            throw .otherSchema("\(o["schema"] ?? "none") \(o["schema_version"] ?? "none")")
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: data) } catch { throw .unreadable("not JSON") }
+        guard header.schema == schema, header.schemaVersion == schemaVersion else {
+            throw .otherSchema("\(header.schema ?? "none") \(header.schemaVersion.map(String.init) ?? "none")")
         }
-        guard let v = o["chorus"] as? String, v == toolVersion else { throw .otherVersion("\(o["chorus"] ?? "unknown")") }
-        guard let id = o["id"] as? String, id == expectedID else { throw .otherPoint("id \(o["id"] ?? "none")") }
-        guard let index = (o["index"] as? NSNumber)?.intValue,
-              let settings = o["settings"] as? [[String]], settings.allSatisfy({ $0.count == 2 }),
-              let seedTexts = o["seeds"] as? [String], let status = o["status"] as? String,
-              let claimList = o["claims"] as? [[String: Any]], let rowList = o["rows"] as? [[String]] else {
-            throw .unreadable("missing fields")
-        }
+        guard let v = header.chorus, v == toolVersion else { throw .otherVersion(header.chorus ?? "unknown") }
+        guard let id = header.id, id == expectedID else { throw .otherPoint("id \(header.id ?? "none")") }
+        let o: Document
+        do { o = try JSONDecoder().decode(Document.self, from: data) } catch { throw .unreadable("missing fields") }
+        guard o.settings.allSatisfy({ $0.count == 2 }) else { throw .unreadable("missing fields") }
         var seeds: [UInt64] = []
-        for t in seedTexts { guard let s = UInt64(t) else { throw .unreadable("bad seed \(t)") }; seeds.append(s) }
+        for t in o.seeds { guard let s = UInt64(t) else { throw .unreadable("bad seed \(t)") }; seeds.append(s) }
         var rows: [MetricRow] = []
-        rows.reserveCapacity(rowList.count)
-        for r in rowList {
+        rows.reserveCapacity(o.rows.count)
+        for r in o.rows {
             guard r.count == 5, let seed = UInt64(r[1]), let it = Int(r[2]), let value = number(r[4]) else { throw .unreadable("bad row \(r)") }
             rows.append(MetricRow(regime: r[0], seed: seed, iteration: it, metric: r[3], value: value))
         }
         var claims: [Claim] = []
-        for c in claimList {
-            guard let n = (c["number"] as? NSNumber)?.intValue, let st = c["statement"] as? String,
-                  let holds = c["holds"] as? Bool else { throw .unreadable("bad claim") }
+        for c in o.claims {
             var margin: Estimate?
-            if let m = c["margin"] as? [String] {
+            if let m = c.margin {
                 guard m.count == 4, let k = Int(m[0]), let mean = number(m[1]), let lo = number(m[2]), let hi = number(m[3]) else { throw .unreadable("bad margin") }
                 margin = Estimate(n: k, mean: mean, lower: lo, upper: hi)
             }
-            claims.append(Claim(number: n, statement: st, holds: holds, margin: margin))
+            claims.append(Claim(number: c.number, statement: c.statement, holds: c.holds, margin: margin))
         }
         let error: String?
-        switch status {
+        switch o.status {
         case "ok": error = nil
-        case "failed": error = (o["error"] as? String) ?? "unknown error"
-        default: throw .unreadable("status \(status)")
+        case "failed": error = o.error ?? "unknown error"
+        default: throw .unreadable("status \(o.status)")
         }
-        return PointFile(toolVersion: v, id: id, index: index,
-                         settings: settings.map { SweepPlan.Setting(key: $0[0], value: $0[1]) },
+        return PointFile(toolVersion: v, id: id, index: o.index,
+                         settings: o.settings.map { SweepPlan.Setting(key: $0[0], value: $0[1]) },
                          seeds: seeds, error: error, rows: rows, claims: claims)
     }
 
     /// A table number: shortest decimal, NA, Inf, -Inf (`TidyTable.format`'s forms).
-    static func number(_ t: String) -> Double? {
-        switch t {
-        case "NA": return .nan
-        case "Inf": return .infinity
-        case "-Inf": return -.infinity
-        default: return Double(t)
-        }
-    }
+    static func number(_ t: String) -> Double? { NumberText.parseCell(t) }
 }

@@ -74,9 +74,11 @@ public struct SweepPlan: Sendable {
         points.filter { $0.index % count == shard }
     }
 
-    /// The digest naming a point: its configuration's YAML plus the kept metrics and claims flag.
+    /// The digest naming a point: its configuration's YAML (without the key comments, so that
+    /// editing a key's documentation does not rename every point) plus the kept metrics and
+    /// claims flag.
     static func digest(config: SimulationConfig, spec: SweepSpec) -> String {
-        StableDigest.hex(config.yaml() + "\n# kept: " + spec.metrics.joined(separator: ",") + " claims=\(spec.claimsText)\n")
+        StableDigest.hex(config.yaml(comments: false) + "\n# kept: " + spec.metrics.joined(separator: ",") + " claims=\(spec.claimsText)\n")
     }
 
     /// The (key, value) settings of every point, in design order.
@@ -109,7 +111,7 @@ public struct SweepPlan: Sendable {
         switch axis.values {
         case .list(let v): return v[min(v.count - 1, Int(u * Double(v.count)))]
         case .range(let lo, let hi):
-            if isInteger(axis.key, base: base) {
+            if isInteger(axis.key) {
                 let a = lo.rounded(.up), b = hi.rounded(.down)
                 let k = max(0, b - a) + 1
                 return SweepAxis.text(a + min(k - 1, (u * k).rounded(.down)))
@@ -118,12 +120,9 @@ public struct SweepPlan: Sendable {
         }
     }
 
-    /// Whether the key holds a whole number (its current YAML scalar reads as an Int).
-    static func isInteger(_ key: String, base: SimulationConfig) -> Bool {
-        if key == SweepSpec.seedOffsetKey { return true }
-        guard let node = ConfigTree.find(ConfigPath(parsing: key), in: ConfigTree.node(of: base)),
-              case .scalar(let s) = node else { return false }
-        return Int(s.string) != nil
+    /// Whether the key holds a whole number (its kind in `ConfigKeys`).
+    static func isInteger(_ key: String) -> Bool {
+        key == SweepSpec.seedOffsetKey || ConfigKeys.named(key)?.kind == .integer
     }
 
     /// The configuration of one point: the axes' values laid over the base, then the seeds.

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusStats
 import ChorusRecords
 
 /// Runs the points of a sweep (or of one shard) into a sweep directory, one durable file per
@@ -57,14 +58,14 @@ public enum SweepRunner {
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let outer = pending.count >= workers ? workers : 1
         let inner = outer == 1 ? workers : 1
-        let results = ResultSlots<PointFile>(count: pending.count)
-        let writeErrors = ResultSlots<String?>(count: pending.count)
+        let results = Parallel.Slots<PointFile>(count: pending.count)
+        let writeErrors = Parallel.Slots<String?>(count: pending.count)
         let spec = plan.spec
         Parallel.forEach(count: pending.count, threads: outer) { i in
             let p = todo[i]
             let file = SweepRunner.compute(p, spec: spec, toolVersion: toolVersion, threads: inner)
             do {
-                try AtomicFile.write(file.json(), to: SweepDirectory.pointURL(directory, id: p.id))
+                try AtomicFile.write(try file.json(), to: SweepDirectory.pointURL(directory, id: p.id))
                 writeErrors.set(i, nil)
             } catch {
                 writeErrors.set(i, "\(error)")

@@ -176,7 +176,7 @@ extension SweepSpec {
             guard seen.insert(a.key).inserted else {
                 throw SweepError.invalidSpec(source: source, field: "axis \(a.key)", reason: "the key is swept twice; give each key one axis")
             }
-            guard a.key != "seeds", a.key != "name" else {
+            if a.key != SweepSpec.seedOffsetKey, let entry = ConfigKeys.named(a.key), !entry.sweepable {
                 throw SweepError.invalidSpec(source: source, field: "axis \(a.key)", reason: "'\(a.key)' cannot be swept; use seeds / seed_offset (or an axis over seed_offset)")
             }
         }

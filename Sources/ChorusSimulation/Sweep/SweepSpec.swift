@@ -1,5 +1,6 @@
 import Foundation
 import ChorusStats
+import ChorusRecords
 
 /// What a sweep runs: a base configuration, axes over configuration keys, a design that turns
 /// the axes into points, the seeds of every point, and what to summarise
@@ -178,8 +179,5 @@ public struct SweepAxis: Sendable, Equatable {
     }
 
     /// A number as the shortest text that reads back as the same Double (integers without ".0").
-    static func text(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    static func text(_ x: Double) -> String { NumberText.shortest(x) }
 }

@@ -12,6 +12,12 @@ enum GSLRuntime {
 
     @inline(__always) static func ensure() { _ = ready }
 
+    /// A GSL allocation's result, or `StatsError.gsl(GSL_ENOMEM)` naming the call when it failed.
+    static func allocated<T>(_ pointer: T?, _ what: @autoclosure () -> String) throws -> T {
+        guard let pointer else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: what()) }
+        return pointer
+    }
+
     /// Maps a GSL status code to a Swift error.
     static func check(_ status: Int32, _ what: String) throws {
         guard status != GSL_SUCCESS else { return }

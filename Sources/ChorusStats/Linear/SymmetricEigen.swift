@@ -29,12 +29,12 @@ public enum SymmetricEigen {
     public static func eigenvalues(matrix: [[Double]], symmetryTolerance: Double = defaultSymmetryTolerance) throws -> [Double] {
         let n = try validate(matrix, tolerance: symmetryTolerance)
         GSLRuntime.ensure()
-        guard let m = gsl_matrix_alloc(n, n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_matrix_alloc(\(n), \(n))") }
+        let m = try GSLRuntime.allocated(gsl_matrix_alloc(n, n), "gsl_matrix_alloc(\(n), \(n))")
         defer { gsl_matrix_free(m) }
         fill(m, matrix)
-        guard let eval = gsl_vector_alloc(n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_vector_alloc(\(n))") }
+        let eval = try GSLRuntime.allocated(gsl_vector_alloc(n), "gsl_vector_alloc(\(n))")
         defer { gsl_vector_free(eval) }
-        guard let ws = gsl_eigen_symm_alloc(n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_eigen_symm_alloc(\(n))") }
+        let ws = try GSLRuntime.allocated(gsl_eigen_symm_alloc(n), "gsl_eigen_symm_alloc(\(n))")
         defer { gsl_eigen_symm_free(ws) }
         try GSLRuntime.check(gsl_eigen_symm(m, eval, ws), "gsl_eigen_symm")
         var values = (0..<n).map { gsl_vector_get(eval, $0) }
@@ -47,14 +47,14 @@ public enum SymmetricEigen {
     public static func decompose(matrix: [[Double]], symmetryTolerance: Double = defaultSymmetryTolerance) throws -> Decomposition {
         let n = try validate(matrix, tolerance: symmetryTolerance)
         GSLRuntime.ensure()
-        guard let m = gsl_matrix_alloc(n, n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_matrix_alloc(\(n), \(n))") }
+        let m = try GSLRuntime.allocated(gsl_matrix_alloc(n, n), "gsl_matrix_alloc(\(n), \(n))")
         defer { gsl_matrix_free(m) }
         fill(m, matrix)
-        guard let eval = gsl_vector_alloc(n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_vector_alloc(\(n))") }
+        let eval = try GSLRuntime.allocated(gsl_vector_alloc(n), "gsl_vector_alloc(\(n))")
         defer { gsl_vector_free(eval) }
-        guard let evec = gsl_matrix_alloc(n, n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_matrix_alloc(\(n), \(n))") }
+        let evec = try GSLRuntime.allocated(gsl_matrix_alloc(n, n), "gsl_matrix_alloc(\(n), \(n))")
         defer { gsl_matrix_free(evec) }
-        guard let ws = gsl_eigen_symmv_alloc(n) else { throw StatsError.gsl(code: Int32(GSL_ENOMEM), message: "gsl_eigen_symmv_alloc(\(n))") }
+        let ws = try GSLRuntime.allocated(gsl_eigen_symmv_alloc(n), "gsl_eigen_symmv_alloc(\(n))")
         defer { gsl_eigen_symmv_free(ws) }
         try GSLRuntime.check(gsl_eigen_symmv(m, eval, evec, ws), "gsl_eigen_symmv")
         try GSLRuntime.check(gsl_eigen_symmv_sort(eval, evec, GSL_EIGEN_SORT_VAL_DESC), "gsl_eigen_symmv_sort")

@@ -93,7 +93,7 @@ public enum DebateMartingaleStudy {
         r.summary.append("agents  update               E_0      E_\(rounds)     E_\(rounds) − E_0 (SE)       majority acc. round 1 → \(rounds)")
         for m in [3, 5] {
             for (ui, u) in Update.real.enumerated() where m == 3 || u == .symmetric {
-                let runs = try parallelMap(reps, threads: o.threads) { i -> ([Double], [Double])? in
+                let runs = try Parallel.map(count: reps, threads: o.threads) { i -> ([Double], [Double])? in
                     var g = root.child(UInt64(m)).child(u.rawValue).child(UInt64(i)).generator()
                     return try? debate(m: m, rounds: rounds, update: u, g: &g)
                 }.map { (x: ([Double], [Double])?) -> ([Double], [Double]) in
@@ -139,7 +139,7 @@ public enum DebateMartingaleStudy {
         let m = start.count
         let p = start.map { $0[0] / $0.reduce(0, +) }
         let law = (alpha0 * p[0] + p[1] + p[2]) / (alpha0 + Double(m - 1))
-        let values = parallelMap(reps, threads: threads) { i -> Double in
+        let values = Parallel.map(count: reps, threads: threads) { i -> Double in
             var g = root.child("one-round").child(update.rawValue).child(UInt64(i)).generator()
             var alpha = start
             let answers = alpha.map { a -> Int in

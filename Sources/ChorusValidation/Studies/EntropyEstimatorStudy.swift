@@ -45,7 +45,7 @@ public enum EntropyEstimatorStudy {
         let allCells = cells
         let root = SeedStream(seed: o.seed).child("study1")
         let lnFact = lnFactorials(upTo: ns.max()!)
-        let results = parallelMap(cells.count, threads: o.threads) { i -> CellResult in
+        let results = Parallel.map(count: cells.count, threads: o.threads) { i -> CellResult in
             let c = allCells[i]
             return simulate(c, reps: reps, nsbReps: nsbReps, stream: root.child(c.family.rawValue).child(UInt64(c.k), UInt64(c.n)), lnFact: lnFact)
         }

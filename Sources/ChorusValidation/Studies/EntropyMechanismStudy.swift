@@ -39,7 +39,7 @@ public enum EntropyMechanismStudy {
         var r = StudyResult(number: 3, title: "Entropy change of a softmax policy under policy gradient")
         let root = SeedStream(seed: o.seed).child("study3")
         let policies = o.quick ? 400 : 3000
-        let cases = parallelMap(policies, threads: o.threads) { i -> PolicyCase in
+        let cases = Parallel.map(count: policies, threads: o.threads) { i -> PolicyCase in
             var g = root.child("policy").child(UInt64(i)).generator()
             return randomCase(&g, k: [4, 16, 64][i % 3])
         }
@@ -57,7 +57,7 @@ public enum EntropyMechanismStudy {
             let i1 = etas.firstIndex(of: 0.001)!, i5 = etas.firstIndex(of: 0.005)!, i10 = etas.firstIndex(of: 0.01)!
             for (j, eta) in etas.enumerated() {
                 let rel = cases.map { abs($0[keyPath: exact][j] - $0[keyPath: pred][j]) / max(abs($0[keyPath: pred][j]), 1e-300) }.sorted()
-                let corr = correlation(cases.map { $0[keyPath: pred][j] }, cases.map { $0[keyPath: exact][j] })
+                let corr = try Correlation.pearson(cases.map { $0[keyPath: pred][j] }, cases.map { $0[keyPath: exact][j] })
                 r.summary.append("\(fmt(eta, 2).padding(toLength: 8, withPad: " ", startingAt: 0))\(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(fmt(Describe.quantile(sorted: rel, 0.5), 3).padding(toLength: 20, withPad: " ", startingAt: 0))\(fmt(Describe.quantile(sorted: rel, 0.95), 3).padding(toLength: 17, withPad: " ", startingAt: 0))\(fmt(corr, 6))")
                 _ = i1
             }
@@ -125,24 +125,6 @@ public enum EntropyMechanismStudy {
         (-2 * log(g.nextOpenUnit())).squareRoot() * cos(2 * Double.pi * g.nextUnit())
     }
 
-    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my) }
-        return sxy / (sxx * syy).squareRoot()
-    }
-
-    /// Least squares of y on x: slope, intercept, slope SE, R².
-    public static func leastSquares(x: [Double], y: [Double]) -> (slope: Double, intercept: Double, slopeSE: Double, r2: Double) {
-        let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my) }
-        let slope = sxy / sxx, intercept = my - slope * mx
-        let rss = max(0, syy - slope * sxy)
-        let se = n > 2 ? (rss / (n - 2) / sxx).squareRoot() : .nan
-        return (slope, intercept, se, syy > 0 ? 1 - rss / syy : 1)
-    }
-
     /// The self-training loop: (entropy, accuracy) after each update, exact over the questions.
     static func selfTrainingRun(_ g: inout Xoshiro256, questions: Int, iterations: Int) -> (h: [Double], acc: [Double]) {
         let k = 8, d = 6, samples = 8, lr = 0.5
@@ -192,7 +174,7 @@ public enum EntropyMechanismStudy {
 
     static func selfTraining(_ o: ValidationOptions, root: SeedStream, into r: inout StudyResult) throws {
         let runs = o.quick ? 3 : 6, iterations = o.quick ? 40 : 80, questions = 60
-        let results = parallelMap(runs, threads: o.threads) { i -> (h: [Double], acc: [Double]) in
+        let results = Parallel.map(count: runs, threads: o.threads) { i -> (h: [Double], acc: [Double]) in
             var g = root.child(UInt64(i)).generator()
             return selfTrainingRun(&g, questions: questions, iterations: iterations)
         }
@@ -202,15 +184,15 @@ public enum EntropyMechanismStudy {
         for (i, res) in results.enumerated() {
             for t in res.h.indices { table.append([String(i), String(t), TidyTable.format(res.h[t]), TidyTable.format(res.acc[t])]) }
             let x = res.h.map { exp($0) }
-            let fit = leastSquares(x: x, y: res.acc)
-            let lin = leastSquares(x: res.h, y: res.acc)
+            let fit = try LinearFit.fit(x: x, y: res.acc)
+            let lin = try LinearFit.fit(x: res.h, y: res.acc)
             let a = -fit.slope, b = fit.intercept
-            fits.append([String(i), TidyTable.format(a), TidyTable.format(fit.slopeSE), TidyTable.format(b), TidyTable.format(fit.r2), TidyTable.format(lin.r2)])
-            r.summary.append("self-training run \(i): R = −\(fmt(a)) e^H + \(fmt(b)), R² = \(fmt(fit.r2, 5)) (linear in H: R² = \(fmt(lin.r2, 5))); H \(fmt(res.h.first!, 3)) → \(fmt(res.h.last!, 3)), R \(fmt(res.acc.first!, 3)) → \(fmt(res.acc.last!, 3))")
-            r.checks.append(.direction(3, "self-training run \(i): fitted a > 0 in R = −a e^H + b (R² = \(fmt(fit.r2, 4)))", measured: a, reference: 0,
+            fits.append([String(i), TidyTable.format(a), TidyTable.format(fit.slopeSE), TidyTable.format(b), TidyTable.format(fit.rSquared), TidyTable.format(lin.rSquared)])
+            r.summary.append("self-training run \(i): R = −\(fmt(a)) e^H + \(fmt(b)), R² = \(fmt(fit.rSquared, 5)) (linear in H: R² = \(fmt(lin.rSquared, 5))); H \(fmt(res.h.first!, 3)) → \(fmt(res.h.last!, 3)), R \(fmt(res.acc.first!, 3)) → \(fmt(res.acc.last!, 3))")
+            r.checks.append(.direction(3, "self-training run \(i): fitted a > 0 in R = −a e^H + b (R² = \(fmt(fit.rSquared, 4)))", measured: a, reference: 0,
                                        margin: 4 * fit.slopeSE, detail: "a exceeds 4 × its least-squares SE"))
             // Model choice: both fits have 2 parameters, so ΔAIC = n·ln(RSS_linear / RSS_exp).
-            let dAIC = aicGap(x: res.h, y: res.acc)
+            let dAIC = try aicGap(x: res.h, y: res.acc)
             r.checks.append(.direction(3, "self-training run \(i): R = −a e^H + b beats a linear trade-off R = cH + d (ΔAIC)", measured: dAIC, reference: 0,
                                        margin: 2, detail: "AIC(linear) − AIC(exponential) must exceed 2"))
             series.append(StudySeries("run \(i)", x: res.h, y: res.acc, style: .markers, colour: i))
@@ -223,7 +205,7 @@ public enum EntropyMechanismStudy {
         for _ in 0..<20 {
             let h = (0..<40).map { 1.6 - 1.4 * Double($0) / 39 }
             let y = h.map { 0.9 - 0.3 * $0 + 0.002 * gaussian(&g) }
-            worst = max(worst, aicGap(x: h, y: y))
+            worst = max(worst, try aicGap(x: h, y: y))
         }
         r.checks.append(.direction(3, "control: a linear trade-off is not taken for R = −a e^H + b (ΔAIC < −2 on all 20 synthetic series)",
                                    measured: -worst, reference: 0, margin: 2, detail: "largest AIC(linear) − AIC(exponential) = \(fmt(worst))"))
@@ -236,11 +218,8 @@ public enum EntropyMechanismStudy {
 
     /// AIC(linear in H) − AIC(linear in e^H) for least-squares fits of y on x (both 2
     /// parameters, Gaussian errors): n·ln(RSS_linear/RSS_exp). Positive favours the exponential law.
-    static func aicGap(x: [Double], y: [Double]) -> Double {
-        func rss(_ xs: [Double]) -> Double {
-            let f = leastSquares(x: xs, y: y)
-            return zip(xs, y).reduce(0) { $0 + pow($1.1 - (f.intercept + f.slope * $1.0), 2) }
-        }
-        return Double(y.count) * log(rss(x) / rss(x.map { exp($0) }))
+    static func aicGap(x: [Double], y: [Double]) throws -> Double {
+        Double(y.count) * log(try LinearFit.fit(x: x, y: y).residualSumOfSquares
+                              / LinearFit.fit(x: x.map { exp($0) }, y: y).residualSumOfSquares)
     }
 }

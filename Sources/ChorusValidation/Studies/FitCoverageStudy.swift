@@ -78,7 +78,7 @@ public enum FitCoverageStudy {
         let root = SeedStream(seed: o.seed).child("fit-coverage")
         let reps = o.quick ? 60 : 240
         let q = o.quick ? 100 : 200
-        let runs = parallelMap(reps, threads: o.threads) { i in replicate(questions: q, stream: root.child("coverage").child(UInt64(i)), bootstrap: o.quick ? 200 : 1000) }
+        let runs = Parallel.map(count: reps, threads: o.threads) { i in replicate(questions: q, stream: root.child("coverage").child(UInt64(i)), bootstrap: o.quick ? 200 : 1000) }
         let names = ["w_stay", "w_support", "base accuracy"]
         let truthValues = [truth.stay, truth.support, truth.accuracy]
         var table = TidyTable(columns: ["parameter", "truth", "replicates", "questions", "coverage", "mean_estimate", "rmse"])
@@ -101,7 +101,7 @@ public enum FitCoverageStudy {
         var rmses: [[Double]] = [[], []]
         var cons = TidyTable(columns: ["questions", "parameter", "replicates", "rmse"])
         for (si, n) in sizes.enumerated() {
-            let rs = parallelMap(per, threads: o.threads) { i in replicate(questions: n, stream: root.child("consistency").child(UInt64(si), UInt64(i)), bootstrap: 20) }
+            let rs = Parallel.map(count: per, threads: o.threads) { i in replicate(questions: n, stream: root.child("consistency").child(UInt64(si), UInt64(i)), bootstrap: 20) }
             for k in 0..<2 {
                 let e = rs.map { $0.est[k] }.filter(\.isFinite)
                 let rmse = (e.map { ($0 - truthValues[k]) * ($0 - truthValues[k]) }.reduce(0, +) / Double(max(1, e.count))).squareRoot()

@@ -65,7 +65,7 @@ public enum MetricTrustStudy {
         for n in agentCounts { for q in questionCounts { for t in temperatures { for s in seeds { jobs.append((n, q, t, s)) } } } }
         let jobList = jobs
         let quick = o.quick
-        let results = parallelMap(jobList.count, threads: o.threads) { i -> Result<[Condition], Error> in
+        let results = Parallel.map(count: jobList.count, threads: o.threads) { i -> Result<[Condition], Error> in
             Result { try conditions(n: jobList[i].n, q: jobList[i].q, temperature: jobList[i].t, seed: jobList[i].s, quick: quick) }
         }
         var all: [Condition] = []
@@ -100,7 +100,7 @@ public enum MetricTrustStudy {
                     }
                     guard pairs.count >= 3 else { continue }
                     let exact = pairs.map(\.0), metric = pairs.map(\.1)
-                    let rho = spearman(exact, metric)
+                    let rho = try Correlation.spearman(exact, metric)
                     let (conc, y) = resolution(exact: exact, metric: metric)
                     let range = (exact.max()! - exact.min()!)
                     let reg = regimeAgreement(cs, spec: s)
@@ -212,26 +212,6 @@ public enum MetricTrustStudy {
         return out
     }
 
-    /// Spearman's rank correlation (Pearson correlation of mid-ranks; ties get average ranks).
-    public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        EntropyMechanismStudy.correlation(ranks(x), ranks(y))
-    }
-
-    /// Mid-ranks (1-based; ties share the average of their ranks).
-    public static func ranks(_ x: [Double]) -> [Double] {
-        let order = x.indices.sorted { x[$0] < x[$1] }
-        var r = [Double](repeating: 0, count: x.count)
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
-            let avg = Double(i + j) / 2 + 1
-            for k in i...j { r[order[k]] = avg }
-            i = j + 1
-        }
-        return r
-    }
-
     /// Pairwise concordance over all pairs with different exact values, and the resolution:
     /// pairs are sorted by their exact difference |Δ| and cut into consecutive bins of
     /// `binSize`; the resolution is the smallest |Δ| of the lowest bin from which this and every
@@ -268,32 +248,11 @@ public enum MetricTrustStudy {
     public static func calibratedError(exact: [Double], metric: [Double]) -> Double {
         let n = exact.count
         guard n >= 4 else { return .nan }
-        // Standardise x for conditioning, then solve the 3×3 normal equations by Cramer's rule.
+        // Standardise x for conditioning; GSL's SVD least squares (`LinearModel`) does the rest.
         let mx = metric.reduce(0, +) / Double(n)
         let sx = (metric.reduce(0) { $0 + ($1 - mx) * ($1 - mx) } / Double(n)).squareRoot()
-        guard sx > 0 else { return .nan }
-        let x = metric.map { ($0 - mx) / sx }
-        var s = [Double](repeating: 0, count: 5), t = [Double](repeating: 0, count: 3)
-        for i in 0..<n {
-            var p = 1.0
-            for k in 0..<5 { s[k] += p; if k < 3 { t[k] += p * exact[i] }; p *= x[i] }
-        }
-        let a = [[s[0], s[1], s[2]], [s[1], s[2], s[3]], [s[2], s[3], s[4]]]
-        func det(_ m: [[Double]]) -> Double {
-            m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
-        }
-        let d = det(a)
-        guard abs(d) > 1e-12 else { return .nan }
-        var coef = [Double](repeating: 0, count: 3)
-        for k in 0..<3 {
-            var m = a
-            for r in 0..<3 { m[r][k] = t[r] }
-            coef[k] = det(m) / d
-        }
-        var rss = 0.0
-        for i in 0..<n { let e = exact[i] - (coef[0] + coef[1] * x[i] + coef[2] * x[i] * x[i]); rss += e * e }
-        return 2 * (rss / Double(n - 3)).squareRoot()
+        guard sx > 0, let fit = try? LinearModel.polynomial(x: metric.map { ($0 - mx) / sx }, y: exact, degree: 2) else { return .nan }
+        return 2 * fit.residualSD
     }
 
     /// Regime rank agreement: over (temperature, seed, iteration ≥ 1) groups, the share of

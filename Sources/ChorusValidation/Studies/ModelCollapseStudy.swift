@@ -71,7 +71,7 @@ public enum ModelCollapseStudy {
     static func categorical(_ o: ValidationOptions, root: SeedStream, into r: inout StudyResult) throws {
         let n = 20, generations = 60
         let reps = o.quick ? 1500 : 6000
-        let runs = try parallelMap(reps, threads: o.threads) { i -> WFRun? in
+        let runs = try Parallel.map(count: reps, threads: o.threads) { i -> WFRun? in
             var g = root.child("het").child(UInt64(i)).generator()
             return try? wrightFisher(n: n, generations: generations, g: &g)
         }.map { (x: WFRun?) -> WFRun in
@@ -112,7 +112,7 @@ public enum ModelCollapseStudy {
         let timeReps = o.quick ? 600 : 2000
         var timeTable = TidyTable(columns: ["N", "mean_time", "se", "littler", "relative_difference"])
         for nn in ns {
-            let times = try parallelMap(timeReps, threads: o.threads) { i -> Int in
+            let times = try Parallel.map(count: timeReps, threads: o.threads) { i -> Int in
                 var g = root.child("time").child(UInt64(nn), UInt64(i)).generator()
                 return (try? wrightFisher(n: nn, generations: 0, g: &g).fixationTime) ?? -1
             }.map { (t: Int) -> Double in
@@ -145,7 +145,7 @@ public enum ModelCollapseStudy {
     static func gaussian(_ o: ValidationOptions, root: SeedStream, into r: inout StudyResult) throws {
         let m = 10, generations = o.quick ? 30 : 50
         let reps = o.quick ? 4000 : 20000
-        let runs = try parallelMap(reps, threads: o.threads) { i -> GaussRun? in
+        let runs = try Parallel.map(count: reps, threads: o.threads) { i -> GaussRun? in
             var g = root.child(UInt64(i)).generator()
             return try? gaussianPath(m: m, generations: generations, g: &g)
         }.map { (x: GaussRun?) -> GaussRun in

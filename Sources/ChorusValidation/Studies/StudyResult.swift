@@ -129,37 +129,6 @@ func fmt(_ x: Double, _ digits: Int = 4) -> String {
     return String(format: "%.\(digits)g", x)
 }
 
-/// Deterministic parallel map: item i is computed from its own seeded stream by whichever
-/// thread, and stored at index i, so the result does not depend on the thread count.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int?, _ body: @Sendable (Int) -> T) -> [T] {
-    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let out = results
-    let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, count))
-    if workers == 1 {
-        for i in 0..<count { out[i] = body(i) }
-    } else {
-        let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let i = next.increment()
-                if i >= count { break }
-                out[i] = body(i)
-            }
-        }
-    }
-    return results.map { $0! }
-}
-
-/// A lock-protected counter for handing out work items.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    /// Returns the current value and increments it.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
-}
-
 /// Mean and standard error of a sample (se = sd/√n; 0 for one value).
 func meanSE(_ x: [Double]) -> (mean: Double, se: Double) {
     let n = Double(x.count)

@@ -103,11 +103,7 @@ public enum JSONLDebateStream {
                     reason(line, "line \(line): \(why)")
                     return
                 }
-                if let task, let text = r.text {
-                    r.answer = AnswerExtractor.extract(text, task: task)
-                    r.truth = r.truth.flatMap { AnswerExtractor.truth($0, task: task) }
-                    r.correct = AnswerExtractor.correctness(answer: r.answer, truth: r.truth, task: task)
-                }
+                if let task { LogReader.judge(&r, task: task) }
                 records.append(r); lines.append(line)
             }
         }

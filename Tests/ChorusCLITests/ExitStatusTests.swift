@@ -119,6 +119,15 @@ typealias ExitStatus = ChorusCLI.ExitStatus
         #expect(declared.subtracting(covered).isEmpty, "public error types without an exit status: \(declared.subtracting(covered).sorted())")
     }
 
+    /// The commands' help texts quote the table.
+    @Test func helpTextsQuoteTheTable() {
+        #expect(ExitStatus.help([.success, .usage]) == "Exit codes: 0 success, 64 bad command line.")
+        #expect(ExitStatus.help([.claimFailed], meanings: [.claimFailed: "points failed"]) == "Exit codes: 3 points failed.")
+        let simulate = ChorusCommand.helpMessage(for: SimulateCommand.self, columns: 1000)
+        #expect(simulate.contains("Exit codes: 0 success, 3 a claim fails (with --require-claims), 64 bad command line, 65 bad input"), "\(simulate)")
+        #expect(ChorusCommand.helpMessage(for: ValidateCommand.self, columns: 1000).contains("1 a check failed"))
+    }
+
     @Test func aLibraryErrorIsOneErrorLineAndItsCode() throws {
         let capture = CapturedConsole()
         var code: Int32 = 0

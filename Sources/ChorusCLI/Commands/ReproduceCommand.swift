@@ -23,7 +23,7 @@ struct ReproduceCommand: ParsableCommand {
         change the preset as for 'chorus simulate'. Existing paper-* figures in --figures (and a \
         non-empty --out) are refused before the simulation unless --force, which replaces the \
         whole set once the new figures are drawn.
-        Exit codes as for 'chorus simulate'; with --require-claims, 3 when a claim fails.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError, .internalError]))
         """)
 
     @OptionGroup var output: OutputOptions

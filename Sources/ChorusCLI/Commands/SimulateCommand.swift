@@ -23,8 +23,7 @@ struct SimulateCommand: ParsableCommand {
         into its figures/ folder (unless --no-figures). Prints the accuracy, chain entropy and \
         disagreement of every regime and iteration with 95% CIs.
 
-        Exit codes: 0 success, 3 a claim fails (only with --require-claims), 64 bad command \
-        line, 65 configuration error, 74 file error, 70 internal error.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError, .internalError]))
 
         Examples:
           chorus simulate --preset quick

@@ -121,7 +121,7 @@ struct SweepRunCommand: ParsableCommand {
         same command again skips them, so a killed sweep resumes. Without --shard the tables \
         (sweep-metrics.csv, sweep-summary.csv, sweep-points.csv) and the figure are written to \
         DIR at the end; with --shard i/n only that shard's points run (merge them with `chorus sweep merge`).
-        Exit codes: 0 success, 3 some points failed, 64 bad command line, 65 bad spec or configuration, 74 file error.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError], meanings: [.claimFailed: "some points failed"]))
         """)
 
     @OptionGroup var sweep: SweepSpecOptions
@@ -180,7 +180,8 @@ struct SweepMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Combine sweep directories (shards) into the sweep's tables; report missing and failed points.",
-        discussion: "Give the same sweep (--spec/--builtin/flags) as the shards. The tables are the same bytes as a single-process run's. Exit code 3 when points are missing or failed (the tables are still written).")
+        discussion: "Give the same sweep (--spec/--builtin/flags) as the shards. The tables are the same bytes as a single-process run's. The tables are written also when points are missing or failed. " +
+            ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError], meanings: [.claimFailed: "points missing or failed"]))
 
     @OptionGroup var sweep: SweepSpecOptions
 

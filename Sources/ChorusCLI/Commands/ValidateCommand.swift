@@ -13,7 +13,8 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate diversity metrics and theory against exact and analytic truth.",
-        discussion: "Studies: " + ValidationStudies.all.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".")
+        discussion: "Studies: " + ValidationStudies.all.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ". "
+            + ExitStatus.help([.success, .checkFailed, .usage, .dataError, .fileError, .internalError]))
 
     @Option(name: .long, help: ArgumentHelp("Run only this study (default: all).", valueName: "n"))
     var study: StudyNumber?

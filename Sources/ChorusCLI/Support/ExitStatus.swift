@@ -30,17 +30,23 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The `ExitCode` the argument parser exits with.
     var exitCode: ExitCode { ExitCode(rawValue) }
 
-    /// One line for the documentation table.
+    /// What the code means, in a few words (the help texts; docs/configuration.md has the detail).
     var meaning: String {
         switch self {
         case .success: return "success"
-        case .checkFailed: return "a check of `chorus validate` failed"
-        case .claimFailed: return "a claim fails (`--require-claims`), or sweep points failed or are missing"
+        case .checkFailed: return "a check failed"
+        case .claimFailed: return "a claim fails (with --require-claims)"
         case .usage: return "bad command line"
-        case .dataError: return "bad input (configuration, sweep spec, log, sample file)"
+        case .dataError: return "bad input (configuration, spec, log)"
         case .internalError: return "internal error"
         case .fileError: return "file error"
         }
+    }
+
+    /// "Exit codes: 0 success, 64 bad command line, …" for a command's help, from this table;
+    /// `meanings` words a code for the command (e.g. 3 for a sweep: "points failed").
+    static func help(_ codes: [ExitStatus], meanings: [ExitStatus: String] = [:]) -> String {
+        "Exit codes: " + codes.map { "\($0.rawValue) \(meanings[$0] ?? $0.meaning)" }.joined(separator: ", ") + "."
     }
 }
 

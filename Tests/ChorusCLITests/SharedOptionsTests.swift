@@ -32,7 +32,7 @@ import ChorusSimulation
         return out.joined(separator: "\n")
     }
 
-    @Test func aWrongValueNamesTheOptionAndTheAllowedValues() {
+    @Test func aWrongValueNamesTheOptionAndTheAllowedValues() throws {
         let task = parseError(["analyze", "x.json", "--task", "essay"])
         #expect(task.contains("'essay'") && task.contains("--task") && task.contains("'numeric', 'choice', 'math' or 'free'"), "\(task)")
         let format = parseError(["analyze", "x.json", "--format", "xml"])
@@ -41,6 +41,9 @@ import ChorusSimulation
         #expect(formats.contains("'png,gif'") && formats.contains("--formats") && formats.contains("'png', 'svg' or 'pdf'"), "\(formats)")
         let design = parseError(["sweep", "plan", "--design", "random"])
         #expect(design.contains("'random'") && design.contains("--design") && design.contains("'grid', 'lhs', 'sobol' or 'halton'"), "\(design)")
+        let shard = parseError(["sweep", "run", "--shard", "3/2"])
+        #expect(shard.contains("'3/2'") && shard.contains("--shard") && shard.contains("0 ≤ i < n"), "\(shard)")
+        #expect(try SweepRunCommand.parse(["--shard", "1/4"]).shard == Shard(index: 1, count: 4))
         let fitTask = parseError(["fit", "x.json", "--task", "essay"])
         #expect(fitTask.contains("--task") && fitTask.contains("'free'"), "\(fitTask)")
         // A log format without --map, a sample syntax with it: checked against --map.

@@ -101,13 +101,20 @@ struct SweepSpecOptions: ParsableArguments {
     func defaultDirectory(_ s: SweepSpec) -> URL { URL(fileURLWithPath: "notebooks-data/sweep-\(s.name)") }
 }
 
-/// Parses `i/n` (0 ≤ i < n).
-struct Shard: ExpressibleByArgument {
+/// `--shard i/n` (0 ≤ i < n).
+struct Shard: Equatable {
     var index: Int, count: Int
-    init?(argument: String) {
-        let p = argument.split(separator: "/")
-        guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n >= 1, i >= 0, i < n else { return nil }
-        index = i; count = n
+
+    /// Why a value is not a shard; the argument parser prints it after the option and value.
+    struct Invalid: Error, CustomStringConvertible { var description: String }
+
+    /// Parses the option's value (`@Option(transform:)`, so that the error says what is expected).
+    static func parse(_ argument: String) throws -> Shard {
+        let p = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n >= 1, i >= 0, i < n else {
+            throw Invalid(description: "expected i/n with 0 ≤ i < n, e.g. 0/16 … 15/16")
+        }
+        return Shard(index: i, count: n)
     }
 }
 
@@ -129,7 +136,8 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sweep directory (default: notebooks-data/sweep-<name>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n): points whose index ≡ i (mod n).", valueName: "i/n"))
+    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n): points whose index ≡ i (mod n).", valueName: "i/n"),
+            transform: Shard.parse)
     var shard: Shard?
 
     @OptionGroup var threadOptions: ThreadOptions

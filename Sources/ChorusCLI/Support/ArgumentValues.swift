@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ChorusAnalysis
+import ChorusValidation
 import ChorusFigures
 import ChorusIngest
 import ChorusSimulation

@@ -140,7 +140,7 @@ import ChorusFigures
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CapturedConsole.run(["figures", dir.path])
-        #expect(r.code == CLIErrors.fileError)
+        #expect(r.code == ExitStatus.fileError.rawValue)
         #expect(r.err.contains("is not a run directory") && r.err.contains("summary.csv"))
     }
 
@@ -155,14 +155,26 @@ import ChorusFigures
         #expect(width?.inches == 3.25 && formats.count == 3 && style.dpi == 600 && style.titles && style.fontSize == 8)
     }
 
-    @Test func reproduceForwardsConfigAndSet() throws {
-        let r = try ReproduceCommand.parse(["--config", "my.yaml", "--set", "debate.rounds=3", "--set", "iterations=2", "--seeds", "1-3"])
-        let args = r.simulateArguments
-        #expect(args.starts(with: ["--preset", "paper", "--claims", "--no-figures", "--config", "my.yaml",
-                                   "--set", "debate.rounds=3", "--set", "iterations=2"]))
-        #expect(args.contains("--seeds"))
-        // The forwarded arguments parse as a simulate command.
-        let sim = try SimulateCommand.parse(args)
-        #expect(sim.configFile == "my.yaml" && sim.assignments == ["debate.rounds=3", "iterations=2"] && sim.noFigures)
+    /// `reproduce` resolves --config, --set and its seeds as `simulate --preset paper` does (it
+    /// holds the same option groups and runs the same `SimulationRun`, no argument re-parsing).
+    @Test func reproduceResolvesConfigAndSetAsSimulateDoes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = dir.appendingPathComponent("my.yaml")
+        try "iterations: 2\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let r = try ReproduceCommand.parse(["--config", yaml.path, "--set", "debate.rounds=3", "--blocks", "2", "--block-size", "3", "--seed-offset", "10"])
+        let (rc, rs) = try r.resolveConfiguration()
+        let s = try SimulateCommand.parse(["--preset", "paper", "--config", yaml.path, "--set", "debate.rounds=3", "--seeds", "11-16"])
+        let (sc, ss) = try s.resolveConfiguration()
+        #expect(rc == sc && rs == ss && rs == "preset paper + \(yaml.path)")
+        #expect(rc.iterations == 2 && rc.debate.rounds == 3 && rc.seeds == Array(11...16))
+        // --quick: 2 blocks of 10 seeds and 200 + 200 questions, laid over the user's --set.
+        let q = try ReproduceCommand.parse(["--quick", "--set", "task.test_questions=50"])
+        let (qc, _) = try q.resolveConfiguration()
+        let sq = try SimulateCommand.parse(["--preset", "paper", "--set", "task.test_questions=50", "--set", "task.train_questions=200",
+                                            "--set", "task.test_questions=200", "--seeds", "1-20"]).resolveConfiguration().config
+        #expect(qc == sq && qc.seeds.count == 20)
+        let run = try q.simulation()
+        #expect(run.claims && run.blocks == 2 && run.figures == nil && !run.json)
     }
 }

@@ -11,6 +11,6 @@ struct ReproduceCommandTests {
         #expect(throws: (any Error).self) { try ReproduceCommand.parse(["--threads", "100000"]) }
         #expect(throws: (any Error).self) { try SimulateCommand.parse(["--threads", "100000"]) }
         let ok = try ReproduceCommand.parse(["--threads", "2", "--seeds", "1-3"])
-        #expect(ok.threads == 2)
+        #expect(ok.threadOptions.threads == 2)
     }
 }

@@ -94,12 +94,12 @@ import ChorusSimulation
             do {
                 try Console.$current.withValue(console) { var c = try SweepCommand.parseAsRoot(args); try c.run() }
                 return ""
-            } catch { return box.err + "\(error)" }
+            } catch { return box.err + "\(error)" + SweepCommand.message(for: error) }
         }
         let bad = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--metrics", "accuracy.final,entropy.chian", "--out", "/nonexistent/x"])
         #expect(bad.contains("metrics[1]") && bad.contains("entropy.chian") && bad.contains("did you mean 'entropy.chain'"))
         let claim = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2,9", "--out", "/nonexistent/x"])
-        #expect(claim.contains("claims") && claim.contains("'9'"))
+        #expect(claim.contains("--claims") && claim.contains("'9' is not a claim") && claim.contains("1, 2, 3, 4, 5, 6"), "\(claim)")
         #expect(!message(["run", "--preset", "quick", "--axis", "agents.count=2", "--claims", "2", "--no-claims", "--out", "/nonexistent/x"]).isEmpty)
         #expect(try Self.run(["plan", "--count", "--preset", "quick", "--axis", "agents.count=2,3", "--claims", "1,3", "--metrics", "accuracy.final"]).out == "2\n")
     }

@@ -20,7 +20,7 @@ enum AnalyzeBatch {
             } catch {
                 if strict || files.count == 1 { throw error }
                 failures.append(Failure(file: f, error: error))
-                Console.current.err("warning: skipped \(f): \("\(error)".replacingOccurrences(of: "\n", with: " "))\n")
+                Console.current.warning("skipped \(f): \(error)")
             }
         }
         if inputs.isEmpty, let first = failures.first {

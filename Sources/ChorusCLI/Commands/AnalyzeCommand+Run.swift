@@ -25,12 +25,12 @@ extension AnalyzeCommand {
             if training != nil { throw IngestError.invalidRun(path: run, reason: "--training goes with a pattern; a manifest lists training files itself") }
         }
         var s = spec
-        if let f = format.flatMap(Self.parseFormat) { s.format = f }
-        if let t = task.flatMap(AnswerTask.init(rawValue:)) { s.task = t }
+        if let f = format?.logFormat { s.format = f }
+        if let t = task { s.task = t }
         let ingest = try RunReader.read(s, strict: strict)
         let result = try RunAnalysisOutput.write(ingest, to: outDir, destination: destination, seed: seed,
                                                  figures: noFigures ? nil : figureOptions, writeRecords: writeRecords)
-        if json { print(result.json, terminator: "") } else { print(result.text) }
+        if json { Console.current.out(result.json) } else { Console.current.line(result.text) }
     }
 }
 

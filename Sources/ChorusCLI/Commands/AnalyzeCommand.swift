@@ -36,23 +36,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "Debate log files.")
     var files: [String] = []
 
-    @Option(help: "Answer task: numeric, choice, math or free (default: picked per file from its ground truths).")
-    var task: String?
+    @Option(help: "Answer task (default: picked per file from its ground truths).")
+    var task: AnswerTask?
 
-    @Option(help: "Log format: du (also multiagent-finetuning), agora or jsonl (default: auto-detected).")
-    var format: String?
+    @Option(help: "Log format: du (also multiagent-finetuning, mft), agora or jsonl (default: auto-detected); with --map, the sample files' syntax: jsonl, csv or tsv.")
+    var format: InputFormat?
 
-    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/analyze-<UTC timestamp>).")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Print machine-readable JSON instead of tables.")
     var json = false
 
     @Flag(help: "Make a record that would be skipped (missing fields, uneven rounds, broken alternation) an error, and the first unreadable file fatal.")
     var strict = false
-
-    @Flag(help: "Replace a non-empty --out folder (without it, such a folder is refused before any reading).")
-    var force = false
 
     @Flag(name: .customLong("no-figures"), help: "Write the CSVs and JSON only (chorus figures OUT draws the figures later).")
     var noFigures = false
@@ -91,24 +87,17 @@ struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("--training needs --run")
         }
         guard !files.isEmpty || runSpec != nil else { throw ValidationError("give at least one log file (or --run)") }
-        if let t = task, AnswerTask(rawValue: t) == nil {
-            throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
-        }
         if map != nil {
             guard runSpec == nil else { throw ValidationError("--map reads sample files; it does not go with --run") }
             guard facts == nil else { throw ValidationError("--facts goes with debate logs, not with --map") }
             guard !writeRecords, !selfBLEU else { throw ValidationError("--records and --self-bleu go with debate logs, not with --map") }
             guard !files.isEmpty else { throw ValidationError("--map needs at least one sample file") }
-            if let f = format, SampleFile.Syntax(rawValue: f) == nil {
-                throw ValidationError("with --map, --format must be one of \(SampleFile.Syntax.allCases.map(\.rawValue).joined(separator: ", ")); got '\(f)'")
+            if let f = format, f.sampleSyntax == nil {
+                throw ValidationError("with --map, --format must be one of \(InputFormat.sampleSyntaxNames); got '\(f.rawValue)'")
             }
-        } else if let f = format, Self.parseFormat(f) == nil {
-            throw ValidationError("--format must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")) (or mft); got '\(f)'")
+        } else if let f = format, f.logFormat == nil {
+            throw ValidationError("--format must be one of \(InputFormat.logFormatNames) for debate logs; got '\(f.rawValue)', a sample-file syntax (with --map)")
         }
-    }
-
-    static func parseFormat(_ s: String) -> LogFormat? {
-        s == "mft" ? .du : LogFormat(rawValue: s)
     }
 
     func run() throws {
@@ -118,14 +107,14 @@ struct AnalyzeCommand: ParsableCommand {
     private func execute() throws {
         // The folder is claimed first (a bad --out fails before any reading), written in a
         // staging sibling and renamed into place whole (OutputDirectory).
-        let target = try OutputTarget.prepare(out: out, force: force, defaultBase: "analyze-\(Self.timestamp())")
+        let target = try output.prepare(defaultBase: "analyze-\(Self.timestamp())")
         let outDir = target.destination
         if let map {   // AnalyzeSamples.swift
             let text: String
             do {
                 text = try OutputTarget.write(target) { staging in
-                    try AnalyzeSamples.execute(files: files, map: map, syntax: format.flatMap(SampleFile.Syntax.init(rawValue:)),
-                                               task: task.flatMap(AnswerTask.init(rawValue:)), seed: seed, figures: noFigures ? nil : figureOptions,
+                    try AnalyzeSamples.execute(files: files, map: map, syntax: format?.sampleSyntax,
+                                               task: task, seed: seed, figures: noFigures ? nil : figureOptions,
                                                json: json, outDir: outDir, staging: staging)
                 }
             } catch { target.abandon(); throw error }
@@ -143,7 +132,7 @@ struct AnalyzeCommand: ParsableCommand {
         // answers.csv and records.jsonl as it goes, inside the staging folder.
         let factTable: [String: [String]]?
         do { factTable = try facts.map(AnalyzeFacts.read) } catch { target.abandon(); throw error }
-        let options = AnalyzeFile.Options(format: format.flatMap(Self.parseFormat), task: task.flatMap(AnswerTask.init(rawValue:)),
+        let options = AnalyzeFile.Options(format: format?.logFormat, task: task,
                                           strict: strict, seed: seed, selfBLEU: selfBLEU, facts: factTable, inMemory: inMemory)
         let (analyses, figures, report) = try OutputTarget.write(target) { staging in
             let answers = try LineWriter(url: staging.appendingPathComponent("answers.csv"))
@@ -167,13 +156,13 @@ struct AnalyzeCommand: ParsableCommand {
         let agentRows = analyses.filter(\.hasAnswers).map { AnalyzeAgents.FileRows(file: $0.name, names: $0.ingest.agentNames, rows: $0.agentRows) }
         let factRows = analyses.flatMap(\.factRows)
         if json {
-            print(report)
+            Console.current.line(report)
         } else {
-            for a in analyses { print(AnalyzeOutput.textReport(a)); print(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name), terminator: "") }
-            if analyses.count > 1 { print(AnalyzeOutput.comparison(analyses)) }
-            print("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, agents.csv, analysis.json" + (facts == nil ? "" : ", facts.csv")
+            for a in analyses { Console.current.line(AnalyzeOutput.textReport(a)); Console.current.out(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name)) }
+            if analyses.count > 1 { Console.current.line(AnalyzeOutput.comparison(analyses)) }
+            Console.current.line("wrote \(outDir.path): files.csv, rounds.csv, flips.csv, answers.csv, skipped.csv, agents.csv, analysis.json" + (facts == nil ? "" : ", facts.csv")
                   + (writeRecords ? ", records.jsonl" : ""))
-            if let figures { print(FiguresCommand.report(run: outDir, figures), terminator: "") }
+            if let figures { Console.current.out(FiguresCommand.report(run: outDir, figures)) }
         }
     }
 

@@ -75,7 +75,7 @@ enum AnalyzeFile {
                 } catch let e as JSONLDebateStream.NotGrouped {
                     try answers.rewind(to: answersMark)
                     if let records, let recordsMark { try records.rewind(to: recordsMark) }
-                    Console.current.err("note: \(e); reading \(file) whole (memory grows with its size)\n")
+                    Console.current.note("\(e); reading \(file) whole (memory grows with its size)")
                 }
             }
             var a = try whole(url, name: name, o, answers: answers, records: records)

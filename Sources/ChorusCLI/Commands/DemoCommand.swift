@@ -92,8 +92,8 @@ struct DemoCommand: ParsableCommand {
         try chart.render(to: url, size: FigureSize(width: width, height: height))
         let seconds = Date().timeIntervalSince(start)
 
-        print("H(Zipf, K = \(k)) = \(String(format: "%.4f", result.trueEntropy)) nats; seed \(seed), \(replicates) replicates (NSB \(config.nsbReplicates))")
-        print("N".padding(toLength: 6, withPad: " ", startingAt: 0)
+        Console.current.line("H(Zipf, K = \(k)) = \(String(format: "%.4f", result.trueEntropy)) nats; seed \(seed), \(replicates) replicates (NSB \(config.nsbReplicates))")
+        Console.current.line("N".padding(toLength: 6, withPad: " ", startingAt: 0)
               + config.estimators.map { $0.displayName.padding(toLength: 22, withPad: " ", startingAt: 0) }.joined())
         for n in config.sampleSizes {
             var line = String(n).padding(toLength: 6, withPad: " ", startingAt: 0)
@@ -102,10 +102,10 @@ struct DemoCommand: ParsableCommand {
                     .map { String(format: "%+.4f ± %.4f", $0.summary.mean, $0.summary.halfWidth) } ?? "—"
                 line += cell.padding(toLength: 22, withPad: " ", startingAt: 0)
             }
-            print(line)
+            Console.current.line(line)
         }
-        print(String(format: "computed and drawn in %.1f s", seconds))
-        print(url.path)
+        Console.current.line(String(format: "computed and drawn in %.1f s", seconds))
+        Console.current.line(url.path)
     }
 
 }

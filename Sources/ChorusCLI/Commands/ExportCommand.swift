@@ -31,11 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Seed to export (default: the smallest in the transcripts).")
     var seed: UInt64?
 
-    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/export-<UTC timestamp>).")
-    var out: String?
-
-    @Flag(help: "Replace a non-empty --out folder.")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws { try CLIErrors.reporting { try execute() } }
 
@@ -70,7 +66,7 @@ struct ExportCommand: ParsableCommand {
         }
         let name = "\(mine.first?.run ?? "sim")-\(chosen)" + (s.map { "-seed\($0)" } ?? "")
         let export = try RunExport.build(name: name, regime: chosen, seed: s, transcripts: mine, training: training)
-        let target = try OutputTarget.prepare(out: out, force: force, defaultBase: "export-\(AnalyzeCommand.timestamp())")
+        let target = try output.prepare(defaultBase: "export-\(AnalyzeCommand.timestamp())")
         try OutputTarget.write(target) { staging in
             for (path, text) in export.files {
                 let u = staging.appendingPathComponent(path)

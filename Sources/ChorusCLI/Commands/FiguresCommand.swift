@@ -13,8 +13,8 @@ struct FigureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PNG resolution in dots per inch (written into the file).", valueName: "dpi"))
     var dpi: Int = 300
 
-    @Option(help: ArgumentHelp("Formats, comma-separated: png, pdf, svg.", valueName: "list"))
-    var formats: String = "png,pdf,svg"
+    @Option(help: ArgumentHelp("Formats, comma-separated, e.g. png,pdf.", valueName: "list"))
+    var formats: ValueList<FigureFormat> = ValueList([.png, .pdf, .svg])
 
     @Flag(help: "Draw each figure's title (papers put it in the caption).")
     var titles = false
@@ -34,17 +34,10 @@ struct FigureOptions: ParsableArguments {
         if let size {
             do { width = try PaperWidth(parsing: size) } catch { throw ValidationError("--size: \(error)") }
         }
-        var fs: [FigureFormat] = []
-        for f in formats.split(separator: ",") {
-            let name = f.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let x = FigureFormat(rawValue: name) else { throw ValidationError("--formats: unknown format '\(name)' (expected png, pdf, svg)") }
-            if !fs.contains(x) { fs.append(x) }
-        }
-        guard !fs.isEmpty else { throw ValidationError("--formats: give at least one of png, pdf, svg") }
         guard fontSize.isFinite, fontSize >= 8, fontSize <= 24 else { throw ValidationError("--font-size must be between 8 and 24 pt, got \(fontSize)") }
         guard (36...2400).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 2400, got \(dpi)") }
         let style = FigureStyle(fontSize: fontSize, dpi: dpi, titles: titles, panelLetters: !noPanelLetters)
-        return (width, fs, style)
+        return (width, formats.values, style)
     }
 }
 

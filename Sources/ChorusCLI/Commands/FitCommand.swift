@@ -27,8 +27,8 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "Debate log files (Du et al. JSON, LLM-Agora JSON, canonical JSON Lines).")
     var files: [String] = []
 
-    @Option(help: "Answer task: numeric, choice, math or free (default: picked per file from its ground truths).")
-    var task: String?
+    @Option(help: "Answer task (default: picked per file from its ground truths).")
+    var task: AnswerTask?
 
     @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/fit-<UTC timestamp>).")
     var out: String?
@@ -47,9 +47,6 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one debate log") }
-        if let t = task, AnswerTask(rawValue: t) == nil {
-            throw ValidationError("--task must be one of \(AnswerTask.allCases.map(\.rawValue).joined(separator: ", ")); got '\(t)'")
-        }
         guard (1...100_000).contains(replicates) else { throw ValidationError("--replicates must be in 1...100000; got \(replicates)") }
     }
 
@@ -60,7 +57,7 @@ struct FitCommand: ParsableCommand {
         var records: [ResponseRecord] = []
         var warnings: [String] = []
         for f in files {
-            let r = try LogReader.read(URL(fileURLWithPath: f), task: task.flatMap(AnswerTask.init(rawValue:)))
+            let r = try LogReader.read(URL(fileURLWithPath: f), task: task)
             if r.skipped > 0 { warnings.append("\(f): \(r.skipped) skipped; first: \(r.skipReasons.first ?? "")") }
             // Question ids are per file: keep files apart.
             records += r.records.map { var x = $0; x.run = f; return x }
@@ -89,7 +86,7 @@ struct FitCommand: ParsableCommand {
 
         let j = try JSONFile.text(FitReport(files: files, seed: seed, fit: fit, check: check, notes: warnings + fit.notes))
         try AtomicFile.write(j, to: dir.appendingPathComponent("fit.json"))
-        if json { print(j, terminator: ""); return }
+        if json { Console.current.out(j); return }
 
         var out = "\n== chorus fit: \(source)\n"
         out += "\(fit.questions) questions × \(fit.agents) agents × \(fit.rounds) rounds; \(fit.decisions) critic decisions in the likelihood"

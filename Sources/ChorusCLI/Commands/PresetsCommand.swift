@@ -33,7 +33,7 @@ struct PresetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Print a preset as YAML (a valid --config file).",
-            discussion: "Exit codes: 0 success, 64 bad command line, 65 unknown preset.")
+            discussion: ExitStatus.help([.success, .usage, .dataError], meanings: [.dataError: "unknown preset"]))
 
         @Argument(help: ArgumentHelp("The preset's name (see 'chorus presets').", valueName: "name"))
         var name: String

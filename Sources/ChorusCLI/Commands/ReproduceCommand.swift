@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ChorusRecords
 import ChorusSimulation
 import ChorusFigures
 
@@ -22,20 +23,18 @@ struct ReproduceCommand: ParsableCommand {
         change the preset as for 'chorus simulate'. Existing paper-* figures in --figures (and a \
         non-empty --out) are refused before the simulation unless --force, which replaces the \
         whole set once the new figures are drawn.
-        Exit codes as for 'chorus simulate'; with --require-claims, 3 when a claim fails.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError, .internalError]))
         """)
 
-    @Option(help: ArgumentHelp("Run directory (default: notebooks-data/paper-<UTC time>).", valueName: "dir"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Folder for the figures.", valueName: "dir"))
     var figures: String = "figures"
 
-    @Option(help: ArgumentHelp("Seeds as a range or list (default: the preset's).", valueName: "seeds"))
+    @Option(help: ArgumentHelp("Seeds as a range or list (default: the blocks' seeds, O+1-O+K·B).", valueName: "seeds"))
     var seeds: String?
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Option(help: ArgumentHelp("Disjoint seed blocks on which each claim is judged.", valueName: "K"))
     var blocks: Int = 10
@@ -55,40 +54,42 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup(title: "Figures")
     var figureOptions: FigureOptions
 
-    @Flag(help: "Replace existing paper-* figures in --figures and a non-empty --out (without it, either is refused before the simulation).")
-    var force = false
-
     @Flag(help: "Exit with code 3 when a claim fails.")
     var requireClaims = false
 
-    @Flag(help: "No progress bar and no status lines on standard error.")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
 
     init() {}
 
-    /// The options forwarded to `simulate` are checked here, so that a bad value is a usage
-    /// error of this command (parsed inside `run`, it surfaced as a raw `CommandError(…)` dump).
     func validate() throws {
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
-        // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
-        if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
         guard (1...1000).contains(blocks) else { throw ValidationError("--blocks must be in 1...1000, got \(blocks)") }
         guard (2...10_000).contains(blockSize) else { throw ValidationError("--block-size must be in 2...10000 (one seed has no interval), got \(blockSize)") }
         guard blocks * blockSize <= 100_000 else { throw ValidationError("--blocks × --block-size must be at most 100000 seeds, got \(blocks * blockSize)") }
         guard seedOffset <= UInt64.max - UInt64(blocks * blockSize) else { throw ValidationError("--seed-offset too large") }
     }
 
-    /// The `simulate` arguments this command runs.
-    var simulateArguments: [String] {
-        var args = ["--preset", "paper", "--claims", "--no-figures"] + configSource.simulateArguments
-        if let out { args += ["--out", out] }
-        if force { args.append("--force") }
-        let (k, b) = quick ? (2, 10) : (blocks, blockSize)
-        args += ["--seeds", seeds ?? "\(seedOffset + 1)-\(seedOffset + UInt64(k * b))", "--blocks", "\(k)"]
-        if quick { args += ["--set", "task.train_questions=200", "--set", "task.test_questions=200"] }
-        if let threads { args += ["--threads", "\(threads)"] }
-        if quiet { args.append("--quiet") }
-        return args
+    /// The blocks: `--quick` 2 × 10, else `--blocks` × `--block-size`.
+    var blockShape: (count: Int, size: Int) { quick ? (2, 10) : (blocks, blockSize) }
+
+    /// The paper preset, --config and --set laid over it, then `--quick`'s sizes and the seeds,
+    /// as `chorus simulate --preset paper --config … --set … --seeds …` resolves them.
+    func resolveConfiguration() throws -> (config: SimulationConfig, source: String) {
+        var (builder, source) = try configSource.builder(preset: "paper")
+        if quick {
+            try builder.set("task.train_questions=200")
+            try builder.set("task.test_questions=200")
+        }
+        let (k, b) = blockShape
+        try builder.setSeeds(seeds ?? "\(seedOffset + 1)-\(seedOffset + UInt64(k * b))")
+        return (try builder.build(), source)
+    }
+
+    /// The simulation this command runs (claims on the blocks, no figures in the run directory:
+    /// they are drawn into --figures).
+    func simulation() throws -> SimulationRun {
+        let (config, source) = try resolveConfiguration()
+        return SimulationRun(config: config, source: source, threads: threadOptions.count, output: output,
+                             quiet: quietOption.quiet, claims: true, blocks: blockShape.count, figures: nil, json: false)
     }
 
     func run() throws {
@@ -98,19 +99,16 @@ struct ReproduceCommand: ParsableCommand {
             // --force), before the simulation, not after. The figures are drawn into a staging
             // folder and replace the old set only when all are drawn (FigureSetTarget).
             try FigureOutput.check(figureDir.appendingPathComponent("paper-accuracy.png"))
-            let set = try FigureSetTarget.prepare(folder: figureDir, prefix: "paper-", force: force, option: "--figures")
-            let outcome: SimulateCommand.Outcome, drawn: FiguresCommand.Drawn
+            let set = try FigureSetTarget.prepare(folder: figureDir, prefix: "paper-", force: output.force, option: "--figures")
+            let outcome: SimulationRun.Outcome, drawn: FiguresCommand.Drawn
             do {
-                outcome = try SimulateCommand.parse(simulateArguments).execute()
+                outcome = try simulation().execute()
                 let staged = try FiguresCommand.render(run: outcome.directory, into: set.staging, prefix: "paper-", options: figureOptions)
                 _ = try set.commit()
                 drawn = staged.relocated(from: set.staging, to: figureDir)
             } catch { set.abandon(); throw error }
             Console.current.out("\n" + FiguresCommand.report(run: outcome.directory, drawn))
-            if requireClaims, let c = outcome.claims, c.contains(where: { !$0.holds }) {
-                Console.current.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
-                throw ExitCode(CLIErrors.claimFailed)
-            }
+            if requireClaims { try SimulationRun.requireClaims(outcome.claims) }
         }
     }
 }

@@ -24,8 +24,7 @@ struct SimulateCommand: ParsableCommand {
         into its figures/ folder (unless --no-figures). Prints the accuracy, chain entropy and \
         disagreement of every regime and iteration with 95% CIs.
 
-        Exit codes: 0 success, 3 a claim fails (only with --require-claims), 64 bad command \
-        line, 65 configuration error, 74 file error, 70 internal error.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError, .internalError]))
 
         Examples:
           chorus simulate --preset quick
@@ -34,14 +33,9 @@ struct SimulateCommand: ParsableCommand {
           chorus simulate --preset quick --regimes multiagent --transcripts 0,2 --json
         """)
 
-    @Option(help: ArgumentHelp("Start from this preset ('chorus presets' lists them; default: default).", valueName: "name"))
-    var preset: String?
+    @OptionGroup var presetOption: PresetOption
 
-    @Option(name: .customLong("config"), help: ArgumentHelp("Read this YAML configuration (laid over the defaults, or over --preset).", valueName: "file"))
-    var configFile: String?
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override one key, e.g. debate.rounds=3 or seeds=[1,2]; repeatable.", valueName: "key=value"))
-    var assignments: [String] = []
+    @OptionGroup var configSource: ConfigSourceOptions
 
     @Option(help: ArgumentHelp("Seeds as a range or list: 1-20, 1,2,3 or 1-3,7.", valueName: "seeds"))
     var seeds: String?
@@ -49,14 +43,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Regimes to run, comma-separated, e.g. single-agent,multiagent.", valueName: "list"))
     var regimes: String?
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
-    @Option(help: ArgumentHelp("Run directory (default: notebooks-data/<name>-<UTC time>).", valueName: "dir"))
-    var out: String?
-
-    @Flag(help: "Replace the files of a non-empty --out folder (without it, such a folder is refused before any compute).")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Write the test debates of these iterations as JSON Lines, e.g. 0,5.", valueName: "iterations"))
     var transcripts: String?
@@ -70,8 +59,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Exit with code 3 when a claim fails (implies --claims).")
     var requireClaims = false
 
-    @Flag(help: "No progress bar and no status lines on standard error.")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
 
     @Flag(help: "Print the summary (every metric) and claims as JSON instead of tables.")
     var json = false
@@ -85,9 +73,6 @@ struct SimulateCommand: ParsableCommand {
     init() {}
 
     func validate() throws {
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1, got \(t)") }
-        // One OS thread each (8 MB stacks): a typo like 100000 must not try to start them all.
-        if let t = threads, t > 1024 { throw ValidationError("--threads must be at most 1024, got \(t)") }
         if let b = blocks, b < 1 || b > 10_000 { throw ValidationError("--blocks must be in 1...10000, got \(b)") }
     }
 
@@ -95,132 +80,27 @@ struct SimulateCommand: ParsableCommand {
         try CLIErrors.reporting { _ = try execute() }
     }
 
-    /// Resolves the configuration from the options.
+    /// Resolves the configuration from the options: the preset, --config, --set, then --seeds,
+    /// --regimes and --transcripts.
     func resolveConfiguration() throws -> (config: SimulationConfig, source: String) {
-        let presetName = preset ?? "default"
-        let base = try Presets.config(named: presetName)
-        var builder: ConfigBuilder
-        var source = "preset \(presetName)"
-        if let file = configFile {
-            builder = try ConfigBuilder(contentsOf: file, base: preset == nil ? SimulationConfig() : base)
-            source = preset == nil ? file : "preset \(presetName) + \(file)"
-        } else {
-            builder = ConfigBuilder(config: base, source: source)
-        }
-        for a in assignments { try builder.set(a) }
+        var (builder, source) = try configSource.builder(preset: presetOption.preset)
         if let s = seeds { try builder.setSeeds(s) }
         if let r = regimes { try builder.setRegimes(r) }
         if let t = transcripts { try builder.set("output.transcripts", to: t, source: "--transcripts \(t)") }
         return (try builder.build(), source)
     }
 
-    /// What a finished run produced, for commands that build on `simulate` (`reproduce`).
-    struct Outcome {
-        var config: SimulationConfig
-        var summary: [SummaryRow]
-        var claims: [ClaimResult]?
-        var replication: [ReplicatedClaim]?
-        var directory: URL
-    }
-
     /// Runs the experiment, writes the run directory, prints the tables; returns what it made.
-    func execute() throws -> Outcome {
+    func execute() throws -> SimulationRun.Outcome {
         let (config, source) = try resolveConfiguration()
-        let experiment = try Experiment(config: config)
-        // Memory on this many threads (validation assumed one), then the output folder, both
-        // before the compute: a run too large or a bad --out fails at once.
-        try MemoryEstimate.check(config, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let target = try OutputTarget.prepare(out: out, force: force,
-                                              defaultBase: RunDirectory.defaultBase(name: config.name, date: Date()), quiet: quiet)
-        do {
-            return try execute(config: config, source: source, experiment: experiment, target: target)
-        } catch {
-            target.abandon()
-            throw error
-        }
-    }
-
-    private func execute(config: SimulationConfig, source: String, experiment: Experiment, target: OutputDirectory) throws -> Outcome {
-        let console = Console.current
         // The paper preset, also when saved with `presets show paper` and run with --config.
-        let evaluateClaims = claims || requireClaims || blocks != nil || preset == "paper" || config.name == "paper"
-        var seedBlocks: [[UInt64]]? = nil
-        if let k = blocks {
-            guard config.seeds.count % k == 0 else {
-                throw SimulationError.invalidValue(path: "--blocks", value: "\(k)",
-                                                   allowed: "a divisor of the number of seeds (\(config.seeds.count)), so that the blocks have equal size")
-            }
-            seedBlocks = ClaimReplication.blocks(config.seeds, count: k, size: config.seeds.count / k)
-        }
-        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let bar: ProgressBar? = (!quiet && console.stderrIsTerminal) ? ProgressBar(label: "simulate", write: console.err) : nil
-        if !quiet {
-            console.err("chorus simulate: \(source), \(config.regimes.count) regime(s) × \(config.seeds.count) seed(s), \(config.iterations) iteration(s), \(workers) thread(s)\n")
-        }
-        bar?.update(done: 0, total: config.regimes.count * config.seeds.count)
-        let start = Date()
-        let clock = ContinuousClock.now
-        let result: ExperimentResult
-        do {
-            var progress: (@Sendable (Int, Int) -> Void)? = nil
-            if let b = bar { progress = { done, total in b.update(done: done, total: total) } }
-            // Transcripts go to disk as they are made, inside the staging folder (issue 10).
-            let spool = config.output.transcripts.isEmpty ? nil
-                : try TranscriptSpool(directory: target.staging.appendingPathComponent(".transcript-parts"),
-                                      runID: RunDirectory.runID(for: config), iterations: config.output.transcripts)
-            result = try experiment.run(threads: workers, progress: progress, spool: spool)
-            bar?.finish()
-        } catch {
-            bar?.finish()
-            throw error
-        }
-        let elapsed = ContinuousClock.now - clock
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let end = Date()
-
-        try ResultGuard.check(result)   // NaN or ±∞ in a metric is an error, never a table
-        let summary = result.summarize()
-        let claimResults = evaluateClaims ? Claims.evaluate(summary) : nil
-        let replication = seedBlocks.map { ClaimReplication.evaluate(result, blocks: $0) }
-        let dir = target.destination
-        let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
-                                   toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
-                                   start: start, end: end, wallSeconds: wall, threads: workers)
-        // The figures are drawn from the tables inside the staging folder, before it is renamed
-        // into place, so a finished run directory always holds its complete figure set.
-        let (files, drawn) = try OutputTarget.write(target) { staging -> ([String], FiguresCommand.Drawn?) in
-            let files = try RunDirectory.write(RunOutput(result: result, summary: summary, claims: claimResults, manifest: manifest,
-                                                         replication: replication), to: staging)
-            guard !noFigures else { return (files, nil) }
-            // From the tables just written, exactly as `chorus figures DIR` would draw them.
-            let d = try FiguresCommand.render(run: staging, options: figureOptions)
-            return (files, d.relocated(from: staging, to: dir))
-        }
-
-        if json {
-            console.out(try SimulateReport.json(dir: dir.path, runID: manifest.runID, wallSeconds: wall, summary: summary, claims: claimResults))
-        } else {
-            console.out(SimulateReport.summaryTable(summary, regimes: config.regimes))
-            if let c = claimResults { console.out("\n" + SimulateReport.claimsTable(c)) }
-            if let r = replication, let b = seedBlocks {
-                console.out("\n" + SimulateReport.replicationTable(r, blocks: b))
-            }
-            if config.regimes.contains(where: { $0.hasSuffix(Regime.placeboSuffix) }) {
-                console.out("\n" + SimulateReport.placeboTable(summary, regimes: config.regimes))
-            }
-        }
-        if !quiet {
-            console.err("wrote \(dir.path)/ (\(files.joined(separator: ", "))) in \(String(format: "%.2f", wall)) s\n")
-        }
-        if let drawn {
-            let text = FiguresCommand.report(run: dir, drawn)
-            if json { if !quiet { console.err(text) } } else { console.out("\n" + text) }
-        }
-        if requireClaims, let c = claimResults, c.contains(where: { !$0.holds }) {
-            console.err("error: \(c.filter { !$0.holds }.count) of \(c.count) claims fail (--require-claims)\n")
-            throw ExitCode(CLIErrors.claimFailed)
-        }
-        return Outcome(config: config, summary: summary, claims: claimResults, replication: replication, directory: dir)
+        let evaluateClaims = claims || requireClaims || blocks != nil || presetOption.preset == "paper" || config.name == "paper"
+        let run = SimulationRun(config: config, source: source, threads: threadOptions.count, output: output,
+                                quiet: quietOption.quiet, claims: evaluateClaims, blocks: blocks,
+                                figures: noFigures ? nil : figureOptions, json: json)
+        let outcome = try run.execute()
+        if requireClaims { try SimulationRun.requireClaims(outcome.claims) }
+        return outcome
     }
 }
 

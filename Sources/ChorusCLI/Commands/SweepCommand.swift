@@ -35,20 +35,15 @@ struct SweepSpecOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A built-in sweep: \(BuiltinSweeps.names.joined(separator: ", ")).", valueName: "name"))
     var builtin: String?
 
-    @Option(help: ArgumentHelp("Base preset (default: default).", valueName: "name"))
-    var preset: String?
+    @OptionGroup var presetOption: PresetOption
 
-    @Option(name: .customLong("config"), help: ArgumentHelp("Base YAML configuration.", valueName: "file"))
-    var configFile: String?
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a base key, e.g. debate.rounds=3; repeatable.", valueName: "key=value"))
-    var assignments: [String] = []
+    @OptionGroup var configSource: ConfigSourceOptions
 
     @Option(name: .customLong("axis"), help: ArgumentHelp("An axis: key=v1,v2,… | key=lo:hi:n | key=lo..hi (sampled designs); repeatable, each key once.", valueName: "axis"))
     var axes: [String] = []
 
-    @Option(help: ArgumentHelp("grid (default), lhs, sobol or halton.", valueName: "design"))
-    var design: String?
+    @Option(help: ArgumentHelp("How the points are placed (default: grid).", valueName: "design"))
+    var design: SweepSpec.Design?
 
     @Option(help: ArgumentHelp("Points of a sampled design.", valueName: "n"))
     var samples: Int?
@@ -62,8 +57,9 @@ struct SweepSpecOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Metrics kept in the tables, comma-separated (default: all).", valueName: "names"))
     var metrics: String?
 
-    @Option(help: ArgumentHelp("Claims judged at each point: all, none, or numbers, e.g. 1,3 (default: all).", valueName: "list"))
-    var claims: String?
+    @Option(help: ArgumentHelp("Claims judged at each point: all, none, or numbers, e.g. 1,3 (default: all).", valueName: "list"),
+            transform: ClaimSelection.parse)
+    var claims: ClaimSelection?
 
     @Flag(help: "Do not judge the claims at each point (the same as --claims none).")
     var noClaims = false
@@ -83,15 +79,10 @@ struct SweepSpecOptions: ParsableArguments {
             if spec != nil || builtin != nil { s.axes = [] }
             s.axes += parsed
         }
-        if let preset { s.preset = preset }
-        if let configFile { s.configFile = configFile }
-        s.set += assignments
-        if let design {
-            guard let d = SweepSpec.Design(rawValue: design) else {
-                throw ValidationError("--design must be one of \(SweepSpec.Design.allCases.map(\.rawValue).joined(separator: ", ")), got \(design)")
-            }
-            s.design = d
-        }
+        if let preset = presetOption.preset { s.preset = preset }
+        if let configFile = configSource.configFile { s.configFile = configFile }
+        s.set += configSource.assignments
+        if let design { s.design = design }
         if let samples { s.samples = samples }
         if let seeds {
             guard (1...100_000).contains(seeds) else { throw ValidationError("--seeds must be 1…100000, got \(seeds)") }
@@ -101,21 +92,7 @@ struct SweepSpecOptions: ParsableArguments {
         if let metrics { s.metrics = metrics.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
         if noClaims, claims != nil { throw ValidationError("give --claims or --no-claims, not both") }
         if noClaims { s.claims = [] }
-        if let claims {
-            switch claims.trimmingCharacters(in: .whitespaces) {
-            case "all": s.claims = SweepQuantities.claimNumbers
-            case "none": s.claims = []
-            default:
-                s.claims = try claims.split(separator: ",", omittingEmptySubsequences: false).map { part in
-                    let t = part.trimmingCharacters(in: .whitespaces)
-                    guard let n = Int(t), SweepQuantities.claimNumbers.contains(n) else {
-                        throw SweepError.invalidSpec(source: "--claims \(claims)", field: "claims",
-                                                     reason: "'\(t)' is not a claim; give all, none, or claim numbers among \(SweepQuantities.claimNumbers.map(String.init).joined(separator: ", ")) (docs/model.md §10)")
-                    }
-                    return n
-                }.sorted()
-            }
-        }
+        if let claims { s.claims = claims.claims }
         if let name { s.name = name }
         try s.checkShape(source: spec ?? (builtin.map { "built-in \($0)" } ?? "command line"))
         return s
@@ -124,13 +101,20 @@ struct SweepSpecOptions: ParsableArguments {
     func defaultDirectory(_ s: SweepSpec) -> URL { URL(fileURLWithPath: "notebooks-data/sweep-\(s.name)") }
 }
 
-/// Parses `i/n` (0 ≤ i < n).
-struct Shard: ExpressibleByArgument {
+/// `--shard i/n` (0 ≤ i < n).
+struct Shard: Equatable {
     var index: Int, count: Int
-    init?(argument: String) {
-        let p = argument.split(separator: "/")
-        guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n >= 1, i >= 0, i < n else { return nil }
-        index = i; count = n
+
+    /// Why a value is not a shard; the argument parser prints it after the option and value.
+    struct Invalid: Error, CustomStringConvertible { var description: String }
+
+    /// Parses the option's value (`@Option(transform:)`, so that the error says what is expected).
+    static func parse(_ argument: String) throws -> Shard {
+        let p = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n >= 1, i >= 0, i < n else {
+            throw Invalid(description: "expected i/n with 0 ≤ i < n, e.g. 0/16 … 15/16")
+        }
+        return Shard(index: i, count: n)
     }
 }
 
@@ -144,7 +128,7 @@ struct SweepRunCommand: ParsableCommand {
         same command again skips them, so a killed sweep resumes. Without --shard the tables \
         (sweep-metrics.csv, sweep-summary.csv, sweep-points.csv) and the figure are written to \
         DIR at the end; with --shard i/n only that shard's points run (merge them with `chorus sweep merge`).
-        Exit codes: 0 success, 3 some points failed, 64 bad command line, 65 bad spec or configuration, 74 file error.
+        \(ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError], meanings: [.claimFailed: "some points failed"]))
         """)
 
     @OptionGroup var sweep: SweepSpecOptions
@@ -152,21 +136,16 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sweep directory (default: notebooks-data/sweep-<name>).", valueName: "dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n): points whose index ≡ i (mod n).", valueName: "i/n"))
+    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n): points whose index ≡ i (mod n).", valueName: "i/n"),
+            transform: Shard.parse)
     var shard: Shard?
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results do not depend on it.", valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Option(help: ArgumentHelp("Also draw the figure here (.png/.svg/.pdf); default DIR/figures/sweep-figure.{png,pdf,svg} when the spec names a figure.", valueName: "file"))
     var figure: String?
 
-    @Flag(help: "No progress on standard error.")
-    var quiet = false
-
-    func validate() throws {
-        if let t = threads, !(1...1024).contains(t) { throw ValidationError("--threads must be 1…1024, got \(t)") }
-    }
+    @OptionGroup var quietOption: QuietOption
 
     func run() throws { try CLIErrors.reporting { try execute() } }
 
@@ -176,14 +155,14 @@ struct SweepRunCommand: ParsableCommand {
         if let figure { try FigureOutput.check(URL(fileURLWithPath: figure)) }
         let plan = try SweepPlan(spec: spec, shard: shard.map { ($0.index, $0.count) })
         let dir = out.map { URL(fileURLWithPath: $0) } ?? sweep.defaultDirectory(spec)
-        let quiet = self.quiet
+        let quiet = quietOption.quiet
         let shardText = shard.map { " shard \($0.index)/\($0.count)," } ?? ""
         if !quiet {
             console.err("chorus sweep: \(plan.count) points,\(shardText) \(spec.seeds ?? plan.base.seeds.count) seeds each, into \(dir.path)/\n")
         }
         let report = try SweepRunner.run(
             plan: plan, directory: dir, toolVersion: ChorusVersion.string,
-            shard: shard.map { ($0.index, $0.count) }, threads: threads,
+            shard: shard.map { ($0.index, $0.count) }, threads: threadOptions.threads,
             progressTotal: { total in quiet ? nil : SweepProgress(total: total, terminal: console.stderrIsTerminal, write: console.err) },
             log: { s in if !quiet { console.err(s) } })
         if !quiet {
@@ -198,9 +177,9 @@ struct SweepRunCommand: ParsableCommand {
             console.out("shard \(shard!.index)/\(shard!.count): \(report.total) points in \(dir.path)/points; merge with `chorus sweep merge`\n")
         }
         if !report.failed.isEmpty {
-            console.err("error: \(report.failed.count) point(s) failed (recorded in their point files): " +
-                        report.failed.prefix(3).map { "point \($0.index): \($0.error)" }.joined(separator: "; ") + "\n")
-            throw ExitCode(CLIErrors.claimFailed)
+            console.error("\(report.failed.count) point(s) failed (recorded in their point files): " +
+                          report.failed.prefix(3).map { "point \($0.index): \($0.error)" }.joined(separator: "; "))
+            throw ExitStatus.claimFailed.exitCode
         }
     }
 }
@@ -209,7 +188,8 @@ struct SweepMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Combine sweep directories (shards) into the sweep's tables; report missing and failed points.",
-        discussion: "Give the same sweep (--spec/--builtin/flags) as the shards. The tables are the same bytes as a single-process run's. Exit code 3 when points are missing or failed (the tables are still written).")
+        discussion: "Give the same sweep (--spec/--builtin/flags) as the shards. The tables are the same bytes as a single-process run's. The tables are written also when points are missing or failed. " +
+            ExitStatus.help([.success, .claimFailed, .usage, .dataError, .fileError], meanings: [.claimFailed: "points missing or failed"]))
 
     @OptionGroup var sweep: SweepSpecOptions
 
@@ -239,9 +219,9 @@ struct SweepMergeCommand: ParsableCommand {
         let missing = collected.missing, failed = collected.failed
         console.out("merged \(plan.points.count - missing.count - failed.count) of \(plan.points.count) points into \(target.path)/ (\(files.joined(separator: ", ")))\n")
         if !missing.isEmpty || !failed.isEmpty {
-            console.err("error: \(missing.count) point(s) missing" + (missing.isEmpty ? "" : " (\(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))")
-                        + ", \(failed.count) failed" + (failed.isEmpty ? "" : " (" + failed.prefix(3).map { "point \($0.index): \($0.error ?? "")" }.joined(separator: "; ") + ")") + "\n")
-            throw ExitCode(CLIErrors.claimFailed)
+            console.error("\(missing.count) point(s) missing" + (missing.isEmpty ? "" : " (\(missing.prefix(10).map(String.init).joined(separator: ", "))\(missing.count > 10 ? ", …" : ""))")
+                        + ", \(failed.count) failed" + (failed.isEmpty ? "" : " (" + failed.prefix(3).map { "point \($0.index): \($0.error ?? "")" }.joined(separator: "; ") + ")"))
+            throw ExitStatus.claimFailed.exitCode
         }
     }
 

@@ -14,10 +14,11 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate diversity metrics and theory against exact and analytic truth.",
-        discussion: "Studies: " + ValidationStudies.all.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".")
+        discussion: "Studies: " + ValidationStudies.all.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ". "
+            + ExitStatus.help([.success, .checkFailed, .usage, .dataError, .fileError, .internalError]))
 
-    @Option(name: .long, help: "Run only this study (default: all).")
-    var study: Int?
+    @Option(name: .long, help: ArgumentHelp("Run only this study (default: all).", valueName: "n"))
+    var study: StudyNumber?
 
     @Option(name: .long, help: "Output folder (default: notebooks-data/validate-<UTC timestamp>).")
     var out: String?
@@ -28,15 +29,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Root random seed.")
     var seed: UInt64 = 20250101
 
-    @Option(name: .long, help: "Threads for the Monte Carlo loops (results do not depend on it).")
-    var threads: Int?
-
-    func validate() throws {
-        if let s = study, !ValidationStudies.all.contains(where: { $0.number == s }) {
-            throw ValidationError("--study must be one of \(ValidationStudies.all.map { String($0.number) }.joined(separator: ", ")), got \(s)")
-        }
-        if let t = threads, t < 1 { throw ValidationError("--threads must be >= 1, got \(t)") }
-    }
+    @OptionGroup var threadOptions: ThreadOptions
 
     func run() throws {
         try CLIErrors.reporting { try execute() }
@@ -44,24 +37,24 @@ struct ValidateCommand: ParsableCommand {
 
     private func execute() throws {
         let outDir = URL(fileURLWithPath: out ?? "notebooks-data/validate-\(Self.timestamp())")
-        let options = ValidationOptions(seed: seed, quick: quick, threads: threads)
+        let options = ValidationOptions(seed: seed, quick: quick, threads: threadOptions.threads)
         // Fail before minutes of Monte Carlo when the output folder cannot be written.
         try AtomicFile.prepareDirectory(for: outDir.appendingPathComponent("checks.csv"))
-        let numbers = study.map { [$0] } ?? ValidationStudies.all.map(\.number)
+        let numbers = study.map { [$0.number] } ?? ValidationStudies.all.map(\.number)
         var allChecks: [Check] = []
         for n in numbers {
             let start = Date()
             let result = try ValidationStudies.run(n, options: options)
             try Self.write(result, to: outDir)
-            print("\n== Study \(n): \(result.title)  (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
-            for line in result.summary { print("   " + line) }
-            for f in result.figures { print("   figure: \(outDir.appendingPathComponent(f.file).path)") }
-            for c in result.checks { print(c.line) }
+            Console.current.line("\n== Study \(n): \(result.title)  (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+            for line in result.summary { Console.current.line("   " + line) }
+            for f in result.figures { Console.current.line("   figure: \(outDir.appendingPathComponent(f.file).path)") }
+            for c in result.checks { Console.current.line(c.line) }
             allChecks += result.checks
         }
         try Self.checksTable(allChecks).write(to: outDir.appendingPathComponent("checks.csv"))
-        print(Self.verdict(allChecks) + "; output in \(outDir.path)")
-        if allChecks.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        Console.current.line(Self.verdict(allChecks) + "; output in \(outDir.path)")
+        if allChecks.contains(where: { !$0.passed }) { throw ExitStatus.checkFailed.exitCode }
     }
 
     /// The closing line: how many checks passed and which failed.

@@ -31,17 +31,25 @@ struct Console: Sendable {
         stderrIsTerminal: ProgressBar.standardErrorIsTerminal)
 
     @TaskLocal static var current: Console = .standard
+
+    /// A line on standard output (a newline is added).
+    func line(_ s: String = "") { out(s + "\n") }
+
+    /// `warning: …` on standard error, on one line.
+    func warning(_ message: String) { err("warning: \(Self.oneLine(message))\n") }
+
+    /// `note: …` on standard error, on one line.
+    func note(_ message: String) { err("note: \(Self.oneLine(message))\n") }
+
+    /// `error: …` on standard error, on one line.
+    func error(_ message: String) { err("error: \(Self.oneLine(message))\n") }
+
+    static func oneLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
 }
 
 /// Maps the library's typed errors to one `error: …` line on standard error and an exit code
-/// (docs/configuration.md, "Exit codes").
+/// from the one table, `ExitStatus` (docs/configuration.md, "Exit codes").
 enum CLIErrors {
-    static let claimFailed: Int32 = 3
-    /// Bad input: a configuration, or a log that cannot be read as one (EX_DATAERR).
-    static let configuration: Int32 = 65
-    static let internalError: Int32 = 70
-    static let fileError: Int32 = 74
-
     /// Runs `body`, turning the library's typed errors into one `error:` line and an exit code.
     static func reporting(_ body: () throws -> Void) throws {
         do {
@@ -51,22 +59,18 @@ enum CLIErrors {
         } catch let e as ValidationError {
             throw e   // the argument parser prints it with the usage (exit 64)
         } catch {
-            try fail("\(error)", code: code(for: error))
+            try fail("\(error)", status: status(for: error))
         }
     }
 
-    /// The exit code of a library error: bad input 65, files 74, anything else 70.
-    static func code(for error: any Error) -> Int32 {
-        switch error {
-        case let e as SweepError: if case .badDirectory = e { return fileError } else { return configuration }
-        case is SimulationError, is IngestError, is AnalysisError: return configuration
-        case is FileIOError, is TableError, is FigureError: return fileError
-        default: return internalError
-        }
+    /// The exit status of a library error: its own (`ExitStatusProviding`), else internal.
+    static func status(for error: any Error) -> ExitStatus {
+        (error as? any ExitStatusProviding)?.exitStatus ?? .internalError
     }
 
-    private static func fail(_ message: String, code: Int32) throws -> Never {
-        Console.current.err("error: \(message.replacingOccurrences(of: "\n", with: " "))\n")
-        throw ExitCode(code)
+    /// Prints `error: message` and exits with `status`.
+    static func fail(_ message: String, status: ExitStatus) throws -> Never {
+        Console.current.error(message)
+        throw status.exitCode
     }
 }

@@ -48,7 +48,7 @@ struct FigureSetTarget {
         try AtomicFile.prepareDirectory(for: anchor)
         let removed = Leftovers.clean(near: anchor)
         if !removed.isEmpty {
-            Console.current.err("note: removed \(removed.count) leftover(s) of killed runs in \(folder.path): \(removed.joined(separator: ", "))\n")
+            Console.current.note("removed \(removed.count) leftover(s) of killed runs in \(folder.path): \(removed.joined(separator: ", "))")
         }
         let staging = folder.appendingPathComponent(".\(prefix)figures.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }

@@ -16,8 +16,8 @@ enum OutputTarget {
             d = try OutputDirectory.prepare(defaultIn: defaultRoot, base: defaultBase)
         }
         if !quiet, !d.removedLeftovers.isEmpty {
-            Console.current.err("note: removed \(d.removedLeftovers.count) leftover(s) of killed runs next to \(d.destination.path): "
-                                + d.removedLeftovers.joined(separator: ", ") + "\n")
+            Console.current.note("removed \(d.removedLeftovers.count) leftover(s) of killed runs next to \(d.destination.path): "
+                                 + d.removedLeftovers.joined(separator: ", "))
         }
         return d
     }

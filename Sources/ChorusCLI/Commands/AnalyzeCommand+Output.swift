@@ -125,11 +125,12 @@ enum AnalyzeOutput {
 
     static func num(_ x: Double?) -> String { x.map(TidyTable.format) ?? "NA" }
 
-    /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`).
+    /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`;
+    /// rounds.csv and flips.csv are written row by row, `AnalyzeTableStream`).
     static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
         var files = TidyTable(columns: ["file", "format", "task", "task_reason", "questions", "agents", "rounds", "responses", "skipped", "agent_names"])
-        var rounds = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
-        var flips = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
+        let rounds = try AnalyzeTableStream(dir.appendingPathComponent("rounds.csv"), columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        let flips = try AnalyzeTableStream(dir.appendingPathComponent("flips.csv"), columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
         var skipped = TidyTable(columns: ["file", "reason"])
         for a in analyses {
             let r = a.ingest
@@ -165,8 +166,8 @@ enum AnalyzeOutput {
             }
         }
         try files.write(to: dir.appendingPathComponent("files.csv"))
-        try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
-        try flips.write(to: dir.appendingPathComponent("flips.csv"))
+        try rounds.close()
+        try flips.close()
         try skipped.write(to: dir.appendingPathComponent("skipped.csv"))
     }
 
@@ -212,3 +213,4 @@ enum AnalyzeOutput {
             + ",\"files\":[\n  " + files.joined(separator: ",\n  ") + "]}"
     }
 }
+

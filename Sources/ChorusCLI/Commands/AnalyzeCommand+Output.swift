@@ -52,14 +52,15 @@ enum AnalyzeOutput {
             out += "free-text task: no answers are extracted; text metrics only.\n"
             return out + textTable(a)
         }
-        if group { header += pad("run/regime/seed/iteration", groupWidth(a)) }
+        let width = group ? groupWidth(a) : 0   // once: per row it made the report quadratic in the rows
+        if group { header += pad("run/regime/seed/iteration", width) }
         header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
             + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
             + pad("flips r→w", 10) + pad("w→r", 5) + pad("w→w'", 5) + pad("switches", 9) + "→plurality"
         out += header + "\n"
         for row in a.rows {
             var line = ""
-            if group { line += pad(groupLabel(row), groupWidth(a)) }
+            if group { line += pad(groupLabel(row), width) }
             line += pad("\(row.round)", 6) + pad(ci(row.individualAccuracy), 25) + pad(ci(row.majorityAccuracy), 25)
                 + pad(f3(row.unanimity.mean), 10) + pad(f3(row.consensus.mean), 10) + pad(f3(row.noAnswerRate), 10)
                 + pad(f3(row.answerEntropy.mean), 8)
@@ -81,9 +82,10 @@ enum AnalyzeOutput {
             return "text diversity: no question has two reply texts in this log.\n"
         }
         var out = "text diversity (mean over questions of the agents' replies):\n"
-        out += (group ? pad("run/regime/seed/iteration", groupWidth(a)) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
+        let width = group ? groupWidth(a) : 0
+        out += (group ? pad("run/regime/seed/iteration", width) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
-            out += (group ? pad(groupLabel(row), groupWidth(a)) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
+            out += (group ? pad(groupLabel(row), width) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
                 + pad(f3(t.distinct2), 11) + pad(f3(t.selfBLEU), 10) + f3(t.vendi) + "\n"
         }
         return out

@@ -117,7 +117,7 @@ import ChorusSimulation
         var slowest = (0.0, "")
         var largest = (0, "")   // the highest per-case peak of resident memory, bytes
         var memoryMeasured = true
-        for (done, c) in cases.enumerated() {
+        for (position, c) in cases.enumerated() {
             let caseDir = dir.appendingPathComponent("case-\(c.index)")
             try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
             let file: URL
@@ -155,8 +155,8 @@ import ChorusSimulation
             }
             try? FileManager.default.removeItem(at: caseDir)
             // Progress of a long run (a crash would otherwise leave no summary).
-            if let report = env["CHORUS_FUZZ_REPORT"], (done + 1) % 250 == 0 {
-                let partial = "in progress: \(done + 1) of \(cases.count) cases done, \(failures.count) failures; "
+            if let report = env["CHORUS_FUZZ_REPORT"], (position + 1) % 250 == 0 {
+                let partial = "in progress: \(position + 1) of \(cases.count) cases done, \(failures.count) failures; "
                     + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
                     + String(format: "; slowest %.2f CPU s (%@)", slowest.0, slowest.1)
                     + "; largest per-case peak \(largest.0 / 1_000_000) MB\n"

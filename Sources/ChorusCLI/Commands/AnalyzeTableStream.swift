@@ -4,8 +4,9 @@ import Foundation
 /// A CSV table of `chorus analyze` written row by row as it is built (issue 10, bounded
 /// memory): the same bytes as `TidyTable.write` (header, then one `TidyTable.csvLine` a row),
 /// through a `LineWriter` (temporary file, fsync, rename), without holding the rows. rounds.csv
-/// and flips.csv have a dozen rows per (group, round): about 60 and 25 MB of cells for a 1 GB
-/// log of simulated transcripts when held as a `TidyTable`.
+/// has about 7 rows per (group, round) and flips.csv 9 per round after the first: 142,324 and
+/// 70,380 rows for the 1 GB log of `Benchmarks/analyze-memory.sh`, an estimated 50 and 15 MB of
+/// cells when held as a `TidyTable`.
 ///
 /// `append` does not throw, so that it reads as `TidyTable.append` at the call sites: the first
 /// write error is kept and thrown by `close`, which renames the file into place.

@@ -11,9 +11,12 @@ import ChorusRecords
 /// in `RoundMetrics.table`, which is itself this accumulator fed from a `DebateIndex`. So the
 /// streamed and the in-memory tables are the same numbers, bit for bit.
 ///
-/// Memory: per (group, round) present in a question, 4 bytes + 10 values of 8 bytes; per
-/// (agent, round) response, 5 bytes; plus each question's id once. No text and no record is
-/// kept after `add` returns.
+/// Memory: per (group, round) present in a question, 4 bytes + its 10 values in `PackedRows`
+/// (6 answer metrics: 1 byte each while a (group, round) has at most 256 distinct values;
+/// 4 text metrics: nothing while they never vary, as in a log without text, else 1 or 8 bytes
+/// each), exactly the bits computed; per (agent, round) response, 5 bytes; plus each
+/// question's id once. No text and no record is kept after `add` returns. (Before, 84 bytes
+/// per (question, round) and a copy of the round's arrays on every `add`.)
 /// - Complexity: `add` is O(records of the debate) plus its text metrics; `rows` is
 ///   O(rows · metrics · replicates · Q) for Q questions per group.
 public struct RoundAccumulator: Sendable {
@@ -35,13 +38,28 @@ public struct RoundAccumulator: Sendable {
     private static let absent = Double(bitPattern: 0x7FF8_0000_DEAD_BEEF)
     private static func isAbsent(_ x: Double) -> Bool { x.bitPattern == absent.bitPattern }
 
+    /// Columns from `textColumn` on are the text metrics, packed apart from the answer metrics
+    /// (they vary continuously when a log has text, and not at all when it has none).
+    private static let textColumn = Column.tfidf.rawValue
+
     private struct RoundState: Sendable {
         var debate: [Int32] = []          // group-local question index, arrival order
-        var values: [Double] = []         // `stride` values per entry
+        var answerValues = PackedRows(width: RoundAccumulator.textColumn)
+        var textValues = PackedRows(width: RoundAccumulator.stride - RoundAccumulator.textColumn)
         var agents: Set<Int> = []
         var responses = 0
         var noAnswer = 0
         var flips = FlipCounts()
+
+        /// Entry `i`'s value of column `c` (the bits computed in `add`).
+        func value(_ i: Int, _ c: Column) -> Double {
+            c.rawValue < RoundAccumulator.textColumn ? answerValues[i, c.rawValue] : textValues[i, c.rawValue - RoundAccumulator.textColumn]
+        }
+        mutating func append(_ qi: Int32, _ v: [Double]) {
+            debate.append(qi)
+            answerValues.append(Array(v[..<RoundAccumulator.textColumn]))
+            textValues.append(Array(v[RoundAccumulator.textColumn...]))
+        }
     }
     private struct AgentState: Sendable {
         var debate: [Int32] = []
@@ -104,23 +122,21 @@ public struct RoundAccumulator: Sendable {
                     }
                 }
             }
-            var rs = g.rounds[r] ?? RoundState()
-            rs.debate.append(qi)
-            rs.values += v
-            rs.agents.formUnion(byAgent.keys)
-            rs.responses += recs.count
-            rs.noAnswer += recs.filter { $0.answer == nil }.count
-            rs.flips.add(FlipCounts.count(d, to: r))
-            g.rounds[r] = rs
+            // Mutated in place (`[key, default:]`): a copy taken out and stored back would
+            // share, and so copy, the round's arrays on every debate.
+            g.rounds[r, default: RoundState()].append(qi, v)
+            g.rounds[r]!.agents.formUnion(byAgent.keys)
+            g.rounds[r]!.responses += recs.count
+            g.rounds[r]!.noAnswer += recs.filter { $0.answer == nil }.count
+            g.rounds[r]!.flips.add(FlipCounts.count(d, to: r))
             if agentAccuracy {
                 for rec in recs {
                     let key = AgentRound(agent: rec.agent, round: r)
-                    var a = g.agents[key] ?? AgentState()
-                    a.debate.append(qi)
-                    a.judged.append(QuestionMetrics.judge(rec, in: d).map { $0 ? 1 : 0 } ?? -1)
-                    a.total += 1
-                    if rec.answer != nil { a.answered += 1 }
-                    g.agents[key] = a
+                    let judged: Int8 = QuestionMetrics.judge(rec, in: d).map { $0 ? 1 : 0 } ?? -1
+                    g.agents[key, default: AgentState()].debate.append(qi)
+                    g.agents[key]!.judged.append(judged)
+                    g.agents[key]!.total += 1
+                    if rec.answer != nil { g.agents[key]!.answered += 1 }
                 }
             }
         }
@@ -148,7 +164,7 @@ public struct RoundAccumulator: Sendable {
                 let rs = gst.rounds[r]!
                 let order = Self.byQuestion(rs, gst.questions)
                 func values(_ c: Column) -> [Double] {
-                    order.compactMap { i in let x = rs.values[i * Self.stride + c.rawValue]; return Self.isAbsent(x) ? nil : x }
+                    order.compactMap { i in let x = rs.value(i, c); return Self.isAbsent(x) ? nil : x }
                 }
                 let stream = gs.child(UInt64(r))
                 func summary(_ name: String, _ c: Column) -> Summary {
@@ -187,7 +203,7 @@ public struct RoundAccumulator: Sendable {
                 func mean(_ c: Column) -> Double? {
                     var sum = 0.0, n = 0
                     for i in rs.debate.indices {
-                        let x = rs.values[i * Self.stride + c.rawValue]
+                        let x = rs.value(i, c)
                         if !Self.isAbsent(x) { sum += x; n += 1 }
                     }
                     return n == 0 ? nil : sum / Double(n)

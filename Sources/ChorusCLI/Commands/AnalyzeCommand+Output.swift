@@ -52,14 +52,15 @@ enum AnalyzeOutput {
             out += "free-text task: no answers are extracted; text metrics only.\n"
             return out + textTable(a)
         }
-        if group { header += pad("run/regime/seed/iteration", groupWidth(a)) }
+        let width = group ? groupWidth(a) : 0   // once: per row it made the report quadratic in the rows
+        if group { header += pad("run/regime/seed/iteration", width) }
         header += pad("round", 6) + pad("individual acc [95% CI]", 25) + pad("majority acc [95% CI]", 25)
             + pad("unanimity", 10) + pad("consensus", 10) + pad("no-answer", 10) + pad("entropy", 8)
             + pad("flips r→w", 10) + pad("w→r", 5) + pad("w→w'", 5) + pad("switches", 9) + "→plurality"
         out += header + "\n"
         for row in a.rows {
             var line = ""
-            if group { line += pad(groupLabel(row), groupWidth(a)) }
+            if group { line += pad(groupLabel(row), width) }
             line += pad("\(row.round)", 6) + pad(ci(row.individualAccuracy), 25) + pad(ci(row.majorityAccuracy), 25)
                 + pad(f3(row.unanimity.mean), 10) + pad(f3(row.consensus.mean), 10) + pad(f3(row.noAnswerRate), 10)
                 + pad(f3(row.answerEntropy.mean), 8)
@@ -81,9 +82,10 @@ enum AnalyzeOutput {
             return "text diversity: no question has two reply texts in this log.\n"
         }
         var out = "text diversity (mean over questions of the agents' replies):\n"
-        out += (group ? pad("run/regime/seed/iteration", groupWidth(a)) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
+        let width = group ? groupWidth(a) : 0
+        out += (group ? pad("run/regime/seed/iteration", width) : "") + pad("round", 6) + pad("TF-IDF dissim.", 15) + pad("distinct-2", 11) + pad("self-BLEU", 10) + "Vendi (TF-IDF)\n"
         for (row, t) in zip(a.rows, a.text) {
-            out += (group ? pad(groupLabel(row), groupWidth(a)) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
+            out += (group ? pad(groupLabel(row), width) : "") + pad("\(row.round)", 6) + pad(f3(row.textDiversity), 15)
                 + pad(f3(t.distinct2), 11) + pad(f3(t.selfBLEU), 10) + f3(t.vendi) + "\n"
         }
         return out
@@ -125,11 +127,12 @@ enum AnalyzeOutput {
 
     static func num(_ x: Double?) -> String { x.map(TidyTable.format) ?? "NA" }
 
-    /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`).
+    /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`;
+    /// rounds.csv and flips.csv are written row by row, `AnalyzeTableStream`).
     static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
         var files = TidyTable(columns: ["file", "format", "task", "task_reason", "questions", "agents", "rounds", "responses", "skipped", "agent_names"])
-        var rounds = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
-        var flips = TidyTable(columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
+        let rounds = try AnalyzeTableStream(dir.appendingPathComponent("rounds.csv"), columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        let flips = try AnalyzeTableStream(dir.appendingPathComponent("flips.csv"), columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
         var skipped = TidyTable(columns: ["file", "reason"])
         for a in analyses {
             let r = a.ingest
@@ -165,8 +168,8 @@ enum AnalyzeOutput {
             }
         }
         try files.write(to: dir.appendingPathComponent("files.csv"))
-        try rounds.write(to: dir.appendingPathComponent("rounds.csv"))
-        try flips.write(to: dir.appendingPathComponent("flips.csv"))
+        try rounds.close()
+        try flips.close()
         try skipped.write(to: dir.appendingPathComponent("skipped.csv"))
     }
 
@@ -179,3 +182,4 @@ enum AnalyzeOutput {
         try JSONFile.text(AnalysisReport(analyses, outputDirectory: outputDirectory, figures: figures, seed: seed))
     }
 }
+

@@ -14,6 +14,8 @@ import ChorusSimulation
 /// The default is 330 cases (seed 10). `scripts/fuzz.sh` runs the same harness with
 /// `CHORUS_FUZZ_COUNT=10000` (and `CHORUS_FUZZ_SEED`, `CHORUS_FUZZ_REPORT`) under
 /// `/usr/bin/time` (the whole run's peak, beside the per-case peaks); docs/reliability.md has its result.
+/// `CHORUS_FUZZ_SHARD=k/n` runs only the cases whose index is k modulo n (case i of a seed is
+/// the same bytes whatever the shard), so a long run can be split over processes.
 ///
 /// A configuration that is valid but larger than `maxRunWork` (seeds × regimes × iterations ×
 /// questions × chains × agents × rounds × (1 + dimension/8) × (1 + epochs)/4) is resolved and validated by the command's own code
@@ -102,8 +104,10 @@ import ChorusSimulation
         let env = ProcessInfo.processInfo.environment
         let count = env["CHORUS_FUZZ_COUNT"].flatMap(Int.init) ?? 330
         let seed = env["CHORUS_FUZZ_SEED"].flatMap(UInt64.init) ?? 10
-        let cases = FuzzCorpus.cases(seed: seed, count: count)
-        #expect(cases.count >= 300)
+        let all = FuzzCorpus.cases(seed: seed, count: count)
+        #expect(all.count >= 300)
+        let shard = env["CHORUS_FUZZ_SHARD"].map { $0.split(separator: "/").compactMap { Int($0) } }
+        let cases = shard.flatMap { kn in kn.count == 2 && kn[1] > 0 ? all.filter { $0.index % kn[1] == kn[0] } : nil } ?? all
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -113,7 +117,7 @@ import ChorusSimulation
         var slowest = (0.0, "")
         var largest = (0, "")   // the highest per-case peak of resident memory, bytes
         var memoryMeasured = true
-        for c in cases {
+        for (position, c) in cases.enumerated() {
             let caseDir = dir.appendingPathComponent("case-\(c.index)")
             try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
             let file: URL
@@ -151,15 +155,15 @@ import ChorusSimulation
             }
             try? FileManager.default.removeItem(at: caseDir)
             // Progress of a long run (a crash would otherwise leave no summary).
-            if let report = env["CHORUS_FUZZ_REPORT"], (c.index + 1) % 250 == 0 {
-                let partial = "in progress: \(c.index + 1) of \(cases.count) cases done, \(failures.count) failures; "
+            if let report = env["CHORUS_FUZZ_REPORT"], (position + 1) % 250 == 0 {
+                let partial = "in progress: \(position + 1) of \(cases.count) cases done, \(failures.count) failures; "
                     + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
                     + String(format: "; slowest %.2f CPU s (%@)", slowest.0, slowest.1)
                     + "; largest per-case peak \(largest.0 / 1_000_000) MB\n"
                 try? partial.write(toFile: report, atomically: true, encoding: .utf8)
             }
         }
-        let summary = "fuzz seed \(seed), \(cases.count) cases: "
+        let summary = "fuzz seed \(seed), \(cases.count) cases\(env["CHORUS_FUZZ_SHARD"].map { " (shard \($0) of \(all.count))" } ?? ""): "
             + tally.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
             + "; \(failures.count) failures; slowest \(String(format: "%.2f", slowest.0)) CPU s (\(slowest.1))"
             + (memoryMeasured ? "; largest per-case peak resident memory \(largest.0 / 1_000_000) MB (\(largest.1)), limit \(FuzzTests.memoryLimit / 1_000_000) MB\n"

@@ -14,6 +14,7 @@ enum ConfigDocs {
         "name": "Name recorded in the manifest and the run id (1 to 128 characters, no control characters).",
         "seeds": "Root seeds, one independent replicate of every regime each (non-empty, distinct, at most 100000).",
         "regimes": "Regimes to run: single-agent, multiagent, no-critic, no-summary, single-no-debate, majority-ft, star, single-agent-matched, and any of them with the suffix -placebo (its negative control).",
+        "placebo_seeds": "Placebo twins run on the first N seeds only; 0 = every seed (0...number of seeds).",
         "iterations": "Finetuning iterations after the base model; iteration 0 (base) is measured too (0...1000).",
         "task.train_questions": "Questions whose debates give finetuning data (1...10000000, within the memory limit).",
         "task.test_questions": "Held-out questions on which every metric is measured (1...10000000, within the memory limit).",

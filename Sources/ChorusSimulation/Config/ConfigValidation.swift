@@ -50,6 +50,8 @@ extension SimulationConfig {
             }
         }
         v.int(iterations, "iterations", 0...1000)
+        v.int(placeboSeeds, "placebo_seeds", 0...max(0, seeds.count),
+              note: "an integer in 0...\(seeds.count) (the number of seeds; 0 = placebo twins on every seed)")
 
         v.int(task.trainQuestions, "task.train_questions", 1...10_000_000)
         v.int(task.testQuestions, "task.test_questions", 1...10_000_000)

@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Chorus: simulate, measure and draw the diversity of self-improving LLM agent societies.
-// Module layering (DESIGN §3): each target imports only targets listed before it.
+// Module layering (DESIGN §3, docs/architecture.md): each target imports only targets listed
+// before it; scripts/check-architecture.sh fails when an import breaks the graph.
 import PackageDescription
 
 let package = Package(
@@ -10,9 +11,10 @@ let package = Package(
         .executable(name: "chorus", targets: ["chorus"]),
         .library(name: "ChorusStats", targets: ["ChorusStats"]),
         .library(name: "ChorusRecords", targets: ["ChorusRecords"]),
+        .library(name: "ChorusAnalysis", targets: ["ChorusAnalysis"]),
         .library(name: "ChorusSimulation", targets: ["ChorusSimulation"]),
         .library(name: "ChorusIngest", targets: ["ChorusIngest"]),
-        .library(name: "ChorusAnalysis", targets: ["ChorusAnalysis"]),
+        .library(name: "ChorusValidation", targets: ["ChorusValidation"]),
         .library(name: "ChorusFigures", targets: ["ChorusFigures"]),
     ],
     dependencies: [
@@ -31,25 +33,29 @@ let package = Package(
 
         .target(name: "ChorusStats", dependencies: ["CGSL"]),
         .target(name: "ChorusRecords", dependencies: [
-            "ChorusStats",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // The one implementation of every metric and the metric registry (issue 9), below the
+        // simulator so that the simulator measures itself with the code that analyses logs.
+        .target(name: "ChorusAnalysis", dependencies: ["ChorusStats", "ChorusRecords"]),
         .target(name: "ChorusSimulation", dependencies: [
-            "ChorusStats", "ChorusRecords",
+            "ChorusStats", "ChorusRecords", "ChorusAnalysis",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "ChorusIngest", dependencies: [
-            "ChorusStats", "ChorusRecords",
+            "ChorusRecords",
             .product(name: "Yams", package: "Yams"),   // run manifests (issue 12)
             .product(name: "CSV", package: "CSV.swift"),   // sample files (issue 12)
         ]),
-        .target(name: "ChorusAnalysis", dependencies: [
-            "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
+        // The validation studies and the fit of the simulator to logs: they use the simulator
+        // and the analysis (and the log reader).
+        .target(name: "ChorusValidation", dependencies: [
+            "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation", "ChorusIngest",
         ]),
-        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusSimulation"]),
+        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation"]),
         .target(name: "ChorusCLI", dependencies: [
-            "ChorusStats", "ChorusRecords", "ChorusSimulation", "ChorusIngest",
-            "ChorusAnalysis", "ChorusFigures",
+            "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation", "ChorusIngest",
+            "ChorusValidation", "ChorusFigures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chorus", dependencies: ["ChorusCLI"]),
@@ -58,10 +64,14 @@ let package = Package(
         .testTarget(name: "ChorusRecordsTests", dependencies: ["ChorusRecords"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
         .testTarget(name: "ChorusIngestTests", dependencies: [
-                        "ChorusIngest", .product(name: "PropertyBased", package: "swift-property-based")],
+                        "ChorusIngest", "ChorusStats", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures", "Independent"]),   // read by #filePath, not as resources
-        .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis"]),
+        // Tests may use modules above their own for inputs: real logs (ChorusIngest) and
+        // simulated transcripts (ChorusSimulation) to check the analysis on both sources.
+        .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis", "ChorusIngest", "ChorusSimulation"]),
+        .testTarget(name: "ChorusValidationTests", dependencies: ["ChorusValidation"]),
         .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures"]),
+        // "chorus": the kill tests run the built executable (KillTests.swift).
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "chorus"]),
     ],
     swiftLanguageModes: [.v6]

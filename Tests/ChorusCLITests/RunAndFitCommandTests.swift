@@ -5,6 +5,7 @@ import ChorusSimulation
 import ChorusStats
 import Foundation
 import Testing
+import ChorusValidation
 @testable import ChorusCLI
 
 /// `chorus analyze --run` and `chorus fit` end to end, on fixtures the tests write.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusValidation
 import ArgumentParser
 @testable import ChorusCLI
 import ChorusAnalysis

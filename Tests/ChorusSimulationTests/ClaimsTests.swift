@@ -1,4 +1,5 @@
 import Testing
+import ChorusAnalysis
 import ChorusStats
 @testable import ChorusSimulation
 

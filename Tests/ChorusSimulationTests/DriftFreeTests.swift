@@ -1,4 +1,5 @@
 import Testing
+import ChorusAnalysis
 import Foundation
 import ChorusStats
 @testable import ChorusSimulation

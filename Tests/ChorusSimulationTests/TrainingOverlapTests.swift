@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusAnalysis
 @testable import ChorusSimulation
 
 /// The simulator's training-data overlap (`training.overlap*`, issue 12).

@@ -1,7 +1,6 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
-import ChorusSimulation
 
 /// The simulator's per-iteration metrics (`MetricName`), computed from transcripts of a run,
 /// so that a real run and a simulated one are read on the same axes (issue 12).

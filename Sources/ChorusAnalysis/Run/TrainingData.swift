@@ -1,6 +1,6 @@
 import Foundation
 import ChorusStats
-import ChorusIngest
+import ChorusRecords
 
 /// What each agent was finetuned on, and how much the agents' training sets overlap (issue 12):
 /// the paper's mechanism, "each model sees different data", measured on a real run.

@@ -1,11 +1,9 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
-import ChorusIngest
-import ChorusSimulation
 
 /// Metrics of a sample file (issue 12): per iteration, per model and pooled over models, on the
-/// simulator's axes (`MetricName`, `PolicyMetrics.passAtK`).
+/// simulator's axes (`MetricName`, `MetricName.passAtK`).
 ///
 /// Per question, then the mean over questions with a 95% percentile bootstrap interval over
 /// questions (`RoundMetrics.bootstrapMean`). For one model with n judged samples of a question,
@@ -77,7 +75,7 @@ public enum SampleMetrics {
     /// Per-question values of one model's samples (one element per question it answered).
     static func perQuestion(_ questions: [[SampleRecord]]) -> [(String, [Double])] {
         var acc: [Double] = [], maj: [Double] = [], any: [Double] = [], count: [Double] = []
-        var pass = [[Double]](repeating: [], count: PolicyMetrics.passAtK.count)
+        var pass = [[Double]](repeating: [], count: MetricName.passAtK.count)
         var common = Common()
         for s in questions {
             count.append(Double(s.count))
@@ -85,13 +83,13 @@ public enum SampleMetrics {
             if n > 0 {
                 acc.append(Double(c) / Double(n))
                 any.append(c > 0 ? 1 : 0)
-                for (i, k) in PolicyMetrics.passAtK.enumerated() { if let p = PassAtK.estimate(samples: n, correct: c, k: k) { pass[i].append(p) } }
+                for (i, k) in MetricName.passAtK.enumerated() { if let p = PassAtK.estimate(samples: n, correct: c, k: k) { pass[i].append(p) } }
                 maj.append(majorityCorrect(s))
             }
             common.add(s)
         }
         var out: [(String, [Double])] = [(MetricName.accuracyRound1Individual, acc), (MetricName.accuracyRound1Majority, maj)]
-        for (i, k) in PolicyMetrics.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
+        for (i, k) in MetricName.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
         out.append((coverageAnySample, any))
         return out + common.metrics() + [("samples_per_question", count)]
     }
@@ -99,7 +97,7 @@ public enum SampleMetrics {
     /// Per-question values pooled over the models.
     static func pooledPerQuestion(_ questions: [[String: [SampleRecord]]], models: [String]) -> [(String, [Double])] {
         var acc: [Double] = [], maj: [Double] = [], any: [Double] = [], cov: [Double] = [], count: [Double] = []
-        var pass = [[Double]](repeating: [], count: PolicyMetrics.passAtK.count)
+        var pass = [[Double]](repeating: [], count: MetricName.passAtK.count)
         var common = Common()
         for byModel in questions {
             let all = models.flatMap { byModel[$0] ?? [] }
@@ -109,7 +107,7 @@ public enum SampleMetrics {
                 acc.append(counts.reduce(0.0) { $0 + Double($1.c) / Double($1.n) } / Double(counts.count))
                 any.append(counts.contains { $0.c > 0 } ? 1 : 0)
                 cov.append(PassAtK.coverage(counts.map { (samples: $0.n, correct: $0.c) })!)
-                for (i, k) in PolicyMetrics.passAtK.enumerated() {
+                for (i, k) in MetricName.passAtK.enumerated() {
                     let ps = counts.compactMap { PassAtK.estimate(samples: $0.n, correct: $0.c, k: k) }
                     if !ps.isEmpty { pass[i].append(ps.reduce(0, +) / Double(ps.count)) }
                 }
@@ -118,7 +116,7 @@ public enum SampleMetrics {
             common.add(all)
         }
         var out: [(String, [Double])] = [(MetricName.accuracyRound1Individual, acc), (MetricName.accuracyRound1Majority, maj)]
-        for (i, k) in PolicyMetrics.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
+        for (i, k) in MetricName.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
         out.append((MetricName.coverage, cov))
         out.append((coverageAnySample, any))
         return out + common.metrics() + [("samples_per_question", count)]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusAnalysis
+import ChorusValidation
 import ChorusFigures
 import ChorusIngest
 import ChorusRecords

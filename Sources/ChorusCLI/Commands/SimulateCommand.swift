@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ChorusAnalysis
 import ChorusStats
 import ChorusRecords
 import ChorusSimulation

@@ -3,6 +3,7 @@ import ArgumentParser
 import ChorusStats
 import ChorusRecords
 import ChorusAnalysis
+import ChorusValidation
 import ChorusFigures
 
 /// `chorus validate`: the metric-validation studies (docs/validation.md). Each study writes CSV

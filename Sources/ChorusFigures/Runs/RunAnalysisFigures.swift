@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 import ChorusSimulation
 
 /// The figures of a `chorus analyze --run` folder (a finetuning run, iteration by iteration),

@@ -1,35 +1,6 @@
 import Foundation
 import ChorusRecords
 
-/// An agent's training file of one iteration, read and matched to the run's questions.
-public struct TrainingSet: Sendable {
-    public var iteration: Int
-    /// The agent as named in the manifest or pattern.
-    public var agent: String
-    public var path: String
-    public var layout: TrainingFile.Layout
-    /// Per example: the matched question id (nil when its question is not in the run), the
-    /// answer extracted from the response with the run's task, whether it is right (nil without
-    /// a question or truth), and the response text.
-    public var examples: [Example]
-
-    public struct Example: Sendable {
-        public var question: String?
-        public var answer: String?
-        public var correct: Bool?
-        public var response: String
-        /// The example's prompt (its first human / user turn).
-        public var prompt: String?
-        public init(question: String?, answer: String?, correct: Bool?, response: String, prompt: String? = nil) {
-            self.question = question; self.answer = answer; self.correct = correct; self.response = response; self.prompt = prompt
-        }
-    }
-
-    public init(iteration: Int, agent: String, path: String, layout: TrainingFile.Layout, examples: [Example]) {
-        self.iteration = iteration; self.agent = agent; self.path = path; self.layout = layout; self.examples = examples
-    }
-}
-
 /// A run read into records: every iteration's debates (records carry their iteration and the
 /// run's name) and the agents' training data, with every warning listed.
 public struct RunIngest: Sendable {

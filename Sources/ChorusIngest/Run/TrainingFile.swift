@@ -1,4 +1,5 @@
 import Foundation
+import ChorusRecords
 
 /// One finetuning example of an agent's training file: the prompt (the human / user turns) and
 /// the response the model is trained to give (the last gpt / assistant turn).
@@ -21,7 +22,7 @@ public struct TrainingExample: Sendable, Equatable {
 /// The layout is recognised from the first non-blank character (`[` → FastChat, `{` → JSON Lines).
 /// An example without a human/user turn or without a gpt/assistant turn is an error naming it.
 public enum TrainingFile {
-    public enum Layout: String, Sendable { case fastchat, openai }
+    public typealias Layout = TrainingSet.Layout
 
     /// - Throws: `IngestError` naming the file and the example or line.
     /// - Complexity: O(file size).

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusRecords
 import CSV
 
 /// Reads a sample file (JSON Lines, CSV or TSV) with a `SampleMap` (issue 12; docs/formats.md,

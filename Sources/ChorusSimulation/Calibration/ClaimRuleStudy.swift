@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 import ChorusStats
 
 /// False-positive rates of the accuracy claims' decision rules (claims 1 and 3), measured on

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 import ChorusStats
 
 /// One effect size behind a claim: a named quantity (usually a paired per-seed difference)

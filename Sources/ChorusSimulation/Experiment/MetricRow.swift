@@ -1,4 +1,5 @@
 import ChorusStats
+import ChorusAnalysis
 import ChorusRecords
 
 /// One measured value: a metric of one regime, one seed, one iteration (0 = base model).

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 import ChorusStats
 import ChorusRecords
 

@@ -1,3 +1,4 @@
+import ChorusAnalysis
 /// Paired contrasts: differences of a metric between two iterations of one replicate, or between
 /// two regimes on the same seed, computed per seed so that their confidence intervals reflect
 /// the paired design (DESIGN §2's comparisons are all of this kind).

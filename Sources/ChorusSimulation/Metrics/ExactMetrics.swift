@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 
 /// Exact metrics of a society's policies on the test questions (DESIGN §2 "Ground truth").
 ///

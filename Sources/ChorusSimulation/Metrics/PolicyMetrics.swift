@@ -1,11 +1,12 @@
 import Foundation
+import ChorusAnalysis
 
 /// Exact metrics of the generator seats' policies that the field reports from samples:
 /// pass@k, coverage, and a scorer-based divergence from the base model (docs/model.md §6).
 public enum PolicyMetrics {
     /// The k of the pass@k rows: 1, 2, 4, …, 64 (each twice the one before, so the powers
     /// (1 − p)^k come from repeated squaring, no `pow` in the measurement loop).
-    public static let passAtK: [Int] = [1, 2, 4, 8, 16, 32, 64]
+    public static let passAtK: [Int] = MetricName.passAtK
 
     /// Exact pass@k of the generator seats, averaged over seats and test questions:
     /// pass@k = 1 − (1 − π_n(correct | q))^k, the probability that at least one of k independent

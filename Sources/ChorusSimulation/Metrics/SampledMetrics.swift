@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 
 /// Metrics a researcher computes from transcripts, accumulated over simulated test debates
 /// (one debate per test question). Per question, then averaged over questions:

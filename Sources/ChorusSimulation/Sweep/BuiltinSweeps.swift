@@ -1,3 +1,4 @@
+import ChorusAnalysis
 /// Sweeps that ship with Chorus (`chorus sweep run --builtin NAME`).
 public enum BuiltinSweeps {
     /// Name, one-line summary, spec.

@@ -1,3 +1,4 @@
+import ChorusAnalysis
 /// The metric names and claim numbers a sweep spec may select (`metrics:`, `claims:`, `figure:`),
 /// so that a misspelt name is an error before anything runs, listing the valid ones.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 
 extension MetricName {
     /// Training-data overlap between models (issue 12): the Jaccard index |A ∩ B| / |A ∪ B| of

@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 import ChorusSimulation
 
 /// Study 6: the simulator's own mechanisms, each against an independent truth.

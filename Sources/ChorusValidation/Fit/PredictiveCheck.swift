@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Posterior-predictive check of a debate fit (issue 12; docs/fit.md): the log's debates are
 /// re-run from their observed round-1 answers with the fitted critic model (plug-in MLE

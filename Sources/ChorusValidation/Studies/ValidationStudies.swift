@@ -1,3 +1,4 @@
+import ChorusAnalysis
 /// The registry of `chorus validate` studies.
 public enum ValidationStudies {
     /// Study numbers and titles, in order.

@@ -62,8 +62,10 @@ public enum MetricName {
     public static let criticWeightPrior = "critic.weight.prior"
 
     /// Exact pass@k of the generator seats, 1 − (1 − π(correct))^k, mean over seats and test
-    /// questions (`PolicyMetrics`), for k in `PolicyMetrics.passAtK`.
+    /// questions (`PolicyMetrics`), for k in `passAtK`.
     public static func passAt(_ k: Int) -> String { "pass_at.\(k)" }
+    /// The k of the pass@k family every table reports.
+    public static let passAtK: [Int] = [1, 2, 4, 8, 16, 32, 64]
     /// Exact round-1 coverage: P(some generator seat is right), 1 − Π_n (1 − π_n(correct)).
     public static let coverage = "coverage"
     /// Share of test questions whose pseudo-label ŷ under the regime's own selection rule

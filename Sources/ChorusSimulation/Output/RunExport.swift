@@ -1,6 +1,6 @@
 import Foundation
+import ChorusAnalysis
 import ChorusRecords
-import ChorusSimulation
 
 /// A simulated run written as a real finetuning run (issue 12, `chorus export`): per iteration
 /// a Du et al. / multiagent-ft debate JSON of the test debates and one FastChat training file

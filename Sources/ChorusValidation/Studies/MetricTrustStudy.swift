@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 import ChorusSimulation
 
 /// Study 5: which sample diversity metric to trust, with how many agents and questions.

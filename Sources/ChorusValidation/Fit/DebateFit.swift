@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 import ChorusSimulation
 
 /// Maximum-likelihood fit of the simulator's debate stage to a debate log (issue 12;

@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Study 1: bias and RMSE of the entropy estimators against the sample size N, for uniform,
 /// Zipf (p_i ∝ 1/i) and Dirichlet(1)-random distributions on K = 4, 16, 64 outcomes.

@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Study 2: model collapse when a model is refitted, generation after generation, on samples
 /// drawn from its previous fit (Shumailov et al., Nature 631, 2024), and what accumulating the

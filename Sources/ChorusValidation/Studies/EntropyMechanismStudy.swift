@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Study 3: the entropy change of a softmax policy under one policy-gradient step, against the
 /// covariance prediction of Cui et al., "The Entropy Mechanism of Reinforcement Learning for

@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Study 6: `chorus fit` on synthetic truth (issue 12; docs/fit.md, docs/validation.md).
 ///

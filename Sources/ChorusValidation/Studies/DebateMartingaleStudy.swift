@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Study 4: debate as a martingale (Choi, Zhu, Li, "Debate or Vote: Which Yields Better
 /// Decisions in Multi-Agent Large Language Models?", arXiv 2508.17536, 2025).

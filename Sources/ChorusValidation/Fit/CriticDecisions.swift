@@ -1,5 +1,6 @@
 import Foundation
 import ChorusRecords
+import ChorusAnalysis
 
 /// The critic decisions of a debate log, as the simulator's critic choice model sees them
 /// (docs/model.md §2; docs/fit.md): in round m ≥ 2 agent i chooses an answer among those in

@@ -1,7 +1,9 @@
 import Testing
 import Foundation
 import ChorusStats
-@testable import ChorusAnalysis
+import ChorusAnalysis
+import ChorusSimulation
+@testable import ChorusValidation
 
 /// The analytic agreements of `chorus validate` at small sizes (fixed seeds; tolerances of
 /// 4 Monte Carlo standard errors), and the helpers against hand-computed values.

@@ -1,6 +1,7 @@
 import Foundation
 import ChorusStats
 import ChorusRecords
+import ChorusAnalysis
 
 /// Options shared by the validation studies.
 public struct ValidationOptions: Sendable {

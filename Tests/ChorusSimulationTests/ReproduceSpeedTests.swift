@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusAnalysis
 import ChorusStats
 import ChorusRecords
 @testable import ChorusSimulation

@@ -12,12 +12,12 @@ import ChorusRecords
         #expect(rows.count == 2)
         let r1 = rows[0], r2 = rows[1]
         #expect(r1.round == 1 && r2.round == 2 && r1.questions == 3 && r1.agents == 3)
-        // Round 1. individual: q1 1/3, q2 1/3, q3 2/3 → 4/9. majority: q1 tie→agent 0's "4" right,
-        // q2 "8" wrong, q3 "1" right → 2/3. oracle: 1. unanimity: 0 (q3 has a non-answer).
+        // Round 1. individual: q1 1/3, q2 1/3, q3 2/3 → 4/9. majority: q1 three-way tie → the
+        // largest string "6", wrong; q2 "8" wrong, q3 "1" right → 1/3. oracle: 1. unanimity: 0 (q3 has a non-answer).
         // consensus: q1 1/3, q2 2/3, q3 2/2 → 2/3. no answer: 1 of 9.
         // entropy: q1 ln 3, q2 ln 3 − (2/3) ln 2, q3 0.
         #expect(abs(r1.individualAccuracy!.mean - 4.0 / 9) < 1e-12)
-        #expect(abs(r1.majorityAccuracy!.mean - 2.0 / 3) < 1e-12)
+        #expect(abs(r1.majorityAccuracy!.mean - 1.0 / 3) < 1e-12)
         #expect(r1.oracleAccuracy!.mean == 1)
         #expect(r1.oracleAccuracy!.lower == 1 && r1.oracleAccuracy!.upper == 1)
         #expect(r1.unanimity.mean == 0)
@@ -34,13 +34,13 @@ import ChorusRecords
         #expect(abs(r2.consensus.mean - 8.0 / 9) < 1e-12)
         #expect(r2.noAnswerRate == 0)
         #expect(abs(r2.answerEntropy.mean - (Self.ln3 - 2.0 / 3 * Self.ln2) / 3) < 1e-12)
-        // Flips: q1 RR, WR(to plurality "4"), W→other W(6→5); q2 WSW, WSW, RW(to plurality "8");
-        // q3 WR (no answer → "1", to plurality), RR, RR.
+        // Flips: q1 RR, WR (5→4; the round-1 plurality is "6", so not to it), W→other W (6→5);
+        // q2 WSW, WSW, RW (to plurality "8"); q3 WR (no answer → "1", to plurality), RR, RR.
         let f = r2.flips!
         #expect(f.rightRight == 3 && f.rightWrong == 1 && f.wrongRight == 2)
         #expect(f.wrongSameWrong == 2 && f.wrongOtherWrong == 1 && f.unjudged == 0)
-        #expect(f.switches == 4 && f.toPlurality == 3 && f.total == 9)
-        #expect(f.conformity == 0.75)
+        #expect(f.switches == 4 && f.toPlurality == 2 && f.total == 9)
+        #expect(f.conformity == 0.5)
         for s in [r1.individualAccuracy!, r2.consensus, r2.unanimity] {
             #expect(s.lower <= s.mean && s.mean <= s.upper)
             #expect(s.n == 3)
@@ -59,7 +59,7 @@ import ChorusRecords
         let rows = RoundMetrics.table(Fixture.records(withCorrect: false, withTruth: false))
         #expect(rows[0].individualAccuracy == nil && rows[0].majorityAccuracy == nil && rows[0].oracleAccuracy == nil)
         let f = rows[1].flips!
-        #expect(f.unjudged == 9 && f.rightRight == 0 && f.switches == 4 && f.toPlurality == 3)
+        #expect(f.unjudged == 9 && f.rightRight == 0 && f.switches == 4 && f.toPlurality == 2)
         #expect(abs(rows[1].consensus.mean - 8.0 / 9) < 1e-12)
     }
 

@@ -6,15 +6,33 @@ import ChorusRecords
     @Test func pluralityWins() {
         #expect(Vote.majority([(0, "a"), (1, "b"), (2, "b")]) == "b")
     }
-    @Test func tieGoesToLowestNumberedAgent() {
-        // Listed out of order: agent 1 gave "b", agent 2 gave "a"; tie → agent 1's answer.
+    @Test func tieGoesToTheLargestAnswerString() {
+        // The official multiagent-ft rule: sort (count, answer) pairs, take the last.
         #expect(Vote.majority([(2, "a"), (1, "b")]) == "b")
-        #expect(Vote.majority([(0, "x"), (1, "y"), (2, "z")]) == "x")
-        // Two-two tie: "q" is given by agents 3 and 0, "p" by 1 and 2 → "q" (agent 0).
+        #expect(Vote.majority([(0, "x"), (1, "y"), (2, "z")]) == "z")
         #expect(Vote.majority([(1, "p"), (2, "p"), (3, "q"), (0, "q")]) == "q")
+        // String order, not numeric order: "9" > "10"; code points: "é" (U+00E9) > "z".
+        #expect(Vote.majority([(0, "10"), (1, "9")]) == "9")
+        #expect(Vote.majority([(0, "z"), (1, "é")]) == "é")
+        // A strict plurality wins whatever its string.
+        #expect(Vote.majority([(0, "a"), (1, "a"), (2, "z")]) == "a")
+    }
+    /// Against an independent transcription of the official rule on random answer lists.
+    @Test func agreesWithTheOfficialMostFrequentRule() {
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        let pool = ["1", "2", "10", "x", "X", "é", "ab", "a"]
+        for _ in 0..<500 {
+            let m = 1 + next(7)
+            let answers: [String] = (0..<m).map { _ in pool[next(pool.count)] }
+            // most_frequent: max over (count, answer) with Python's tuple and str ordering.
+            let counts = Dictionary(answers.map { ($0, 1) }, uniquingKeysWith: +)
+            let official = counts.max { x, y in x.value != y.value ? x.value < y.value : AnswerCoding.precedes(x.key, y.key) }!.key
+            #expect(Vote.majority(answers.map { Optional($0) }) == official, "\(answers)")
+        }
     }
     @Test func noAnswersMeansNil() {
-        #expect(Vote.majority([]) == nil)
+        #expect(Vote.majority([(agent: Int, answer: String?)]()) == nil)
         #expect(Vote.majority([(0, nil), (1, nil)]) == nil)
         #expect(Vote.majority([(0, nil), (1, nil), (2, "k")]) == "k")
     }

@@ -49,7 +49,8 @@ struct AnalyzeCommandTests {
         // Round 1 answers (truth): q0 [5, 6] (5), q1 [101234, 234] (101234), q2 [-4.5, -4.5] (-4.5).
         // Round 2: q0 [5, 5], q1 [none, 5], q2 [-4.5, -1.5].
         #expect(abs(mean(rs[0], "individualAccuracy")! - 4.0 / 6) < 1e-12)
-        #expect(mean(rs[0], "majorityAccuracy") == 1)          // ties go to agent 0: 5, 101234, -4.5
+        // Ties go to the largest answer string: "6" (wrong), "234" (wrong), "-4.5" (right).
+        #expect(abs(mean(rs[0], "majorityAccuracy")! - 1.0 / 3) < 1e-12)
         #expect(abs(mean(rs[0], "unanimity")! - 1.0 / 3) < 1e-12)
         #expect(rs[0]["noAnswerRate"] as? Double == 0)
         #expect(rs[0]["flips"] is NSNull)
@@ -60,7 +61,7 @@ struct AnalyzeCommandTests {
         // q0: 5→5 rr, 6→5 wr; q1: 101234→none rw, 234→5 w→other w; q2: −4.5→−4.5 rr, −4.5→−1.5 rw.
         #expect(f["rightRight"] == 2 && f["rightWrong"] == 2 && f["wrongRight"] == 1)
         #expect(f["wrongSameWrong"] == 0 && f["wrongOtherWrong"] == 1 && f["total"] == 6)
-        #expect(f["switches"] == 4 && f["toPlurality"] == 1)   // only 6→5 joins round 1's majority
+        #expect(f["switches"] == 4 && f["toPlurality"] == 0)   // round 1's pluralities are 6, 234, -4.5: nobody joins one
         // Outputs.
         for name in ["files.csv", "rounds.csv", "flips.csv", "answers.csv", "skipped.csv", "agents.csv"]
             + ["accuracy-by-round", "agreement-by-round", "flips"].flatMap({ f in ["png", "pdf", "svg"].map { "figures/\(f).\($0)" } }) {
@@ -127,7 +128,8 @@ struct AnalyzeCommandTests {
         #expect(rs.map { $0["seed"] as? Int } == [3, 3, 3, 3])
         #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
-        #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 1)
+        // Round 1 of "b" is a tie (A, B) won by the larger string "B"; agent 1 leaves it for "A".
+        #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 0)
         // Drawn through `chorus figures`: accuracy and agreement by round, flips, per-model
         // accuracy, each as PNG, PDF and SVG in out/figures.
         #expect((report["figures"] as! [String]).map { ($0 as NSString).lastPathComponent }
@@ -185,10 +187,10 @@ struct AnalyzeCommandTests {
     }
 
     static let realLogs: [Expected] = [
-        .init(file: "agora_gsm_3models_rounds3.json", questions: 100, agents: 3, correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [3, 6, 6], unanimous: [0, 1, 1],
+        .init(file: "agora_gsm_3models_rounds3.json", questions: 100, agents: 3, correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [13, 9, 13], unanimous: [0, 1, 1],
               consensus: [0.545454545454546, 0.448333333333334, 0.470000000000000], entropy: [0.682987148364046, 0.925235153305600, 0.902175417398196],
               flips: [[12, 15, 17, 31, 225], [16, 13, 14, 105, 152]]),
-        .init(file: "du_gsm_gpt35_agents3_rounds2.json", questions: 100, agents: 3, correct: [224, 238], noAnswer: [0, 1], majority: [81, 80], unanimous: [61, 93],
+        .init(file: "du_gsm_gpt35_agents3_rounds2.json", questions: 100, agents: 3, correct: [224, 238], noAnswer: [0, 1], majority: [83, 80], unanimous: [61, 93],
               consensus: [0.81, 0.98], entropy: [0.331418187302170, 0.038190850097689], flips: [[215, 9, 23, 27, 26]]),
         .init(file: "du_gsm_qwen3-0.6b_agents3_rounds3.json", questions: 20, agents: 3, correct: [48, 50, 51], noAnswer: [0, 0, 0], majority: [17, 16, 17], unanimous: [15, 17, 20],
               consensus: [0.883333333333333, 0.95, 1], entropy: [0.205338354111033, 0.095477125244222, 0], flips: [[48, 0, 2, 6, 4], [49, 1, 2, 7, 1]]),

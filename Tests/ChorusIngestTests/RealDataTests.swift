@@ -25,9 +25,9 @@ struct RealLogExpectation: Sendable, CustomTestStringConvertible {
 
     static let all: [RealLogExpectation] = [
         .init(file: "agora_gsm_3models_rounds3.json", task: .numeric, questions: 100, agents: 3, rounds: 3,
-              correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [3, 6, 6], unanimous: [0, 1, 1], digest: 0x211e545283fc33bf),
+              correct: [27, 29, 30], noAnswer: [86, 7, 3], majority: [13, 9, 13], unanimous: [0, 1, 1], digest: 0x211e545283fc33bf),
         .init(file: "du_gsm_gpt35_agents3_rounds2.json", task: .numeric, questions: 100, agents: 3, rounds: 2,
-              correct: [224, 238], noAnswer: [0, 1], majority: [81, 80], unanimous: [61, 93], digest: 0x6265ad88873b9d16),
+              correct: [224, 238], noAnswer: [0, 1], majority: [83, 80], unanimous: [61, 93], digest: 0x6265ad88873b9d16),
         .init(file: "du_gsm_qwen3-0.6b_agents3_rounds3.json", task: .numeric, questions: 20, agents: 3, rounds: 3,
               correct: [48, 50, 51], noAnswer: [0, 0, 0], majority: [17, 16, 17], unanimous: [15, 17, 20], digest: 0x4d5c714e14f4fdbb),
         .init(file: "du_mmlu_qwen3-14b_agents3_rounds3.json", task: .choice, questions: 20, agents: 3, rounds: 3,
@@ -47,13 +47,14 @@ func fnv1a(_ bytes: some Sequence<UInt8>, _ h0: UInt64 = 0xcbf2_9ce4_8422_2325) 
     return h
 }
 
-/// The majority rule of issue 5, written again here for the cross-check: most frequent answer
-/// among agents that answered; ties → the tied answer of the lowest-numbered agent.
+/// The majority rule (issue 9's one tie rule), written again here for the cross-check: most
+/// frequent answer among agents that answered; ties → the largest tied answer (Unicode scalar
+/// order, as Python compares strings).
 func testMajority(_ answers: [String?]) -> String? {
     var counts: [String: Int] = [:]
     for case let a? in answers { counts[a, default: 0] += 1 }
     guard let top = counts.values.max() else { return nil }
-    return answers.first { $0 != nil && counts[$0!] == top } ?? nil
+    return counts.filter { $0.value == top }.keys.max { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
 }
 
 @Suite struct RealDataTests {

@@ -80,15 +80,18 @@ struct ExactMetricsTests {
             individual += c.reduce(0, +) / 3
             // At least two correct: the correct answer wins outright.
             let two = c[0] * c[1] * c[2] + c[0] * c[1] * (1 - c[2]) + c[0] * (1 - c[1]) * c[2] + (1 - c[0]) * c[1] * c[2]
-            // Exactly one correct and the other two disagree: three-way tie, correct with 1/3.
+            // Exactly one correct and the other two disagree: a three-way tie, won by the correct
+            // answer when its label is the largest of the three (the vote's one tie rule).
+            let label = bank.labels(of: q), l0 = label[label.startIndex]
             var one = 0.0
             for i in 0..<3 {
                 let j = (i + 1) % 3, k = (i + 2) % 3
                 var differ = 0.0
-                for a in 1..<bank.answers { for b in 1..<bank.answers where a != b { differ += pa[j][a] * pa[k][b] } }
+                for a in 1..<bank.answers { for b in 1..<bank.answers where a != b
+                    && l0 > label[label.startIndex + a] && l0 > label[label.startIndex + b] { differ += pa[j][a] * pa[k][b] } }
                 one += c[i] * differ
             }
-            total += two + one / 3
+            total += two + one
         }
         let n = Double(bank.testCount)
         #expect(abs(m[MetricName.accuracyRound1Majority]! - total / n) < 1e-12)

@@ -77,7 +77,7 @@ struct FinalAccuracyTests {
         for _ in 0..<20 {
             for q in test {
                 runner.run(q, bank: bank, society: s, using: &g)
-                rb.append(majority.exact(seatAnswerProbs: runner.finalAnswerProb))
+                rb.append(majority.exact(seatAnswerProbs: runner.finalAnswerProb, labels: bank.labels(of: q)))
                 indicator.append(runner.final == 0 ? 1 : 0)
             }
         }

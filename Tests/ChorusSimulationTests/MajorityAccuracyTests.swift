@@ -27,7 +27,37 @@ import ChorusStats
             let enumerated = ExactMetrics.majorityAccuracy(seatAnswerProbs: p, agents: n, answers: a, profile: &profile, counts: &counts)
             let dp = MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: a)
             #expect(abs(dp - enumerated) < 1e-12, "N=\(n) A=\(a) seed \(seed): dp \(dp) vs enumeration \(enumerated)")
+            // With a labelling: the enumeration votes each profile with the shared kernel.
+            let labels = Self.labelling(answers: a, seed: seed)
+            let byKernel = ExactMetrics.majorityAccuracy(seatAnswerProbs: p, agents: n, answers: a, labels: labels,
+                                                         profile: &profile, counts: &counts)
+            let dpLabelled = MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: a, labels: labels[...])
+            #expect(abs(dpLabelled - byKernel) < 1e-12, "N=\(n) A=\(a) seed \(seed): dp \(dpLabelled) vs kernel vote \(byKernel)")
         }
+    }
+
+    /// A random permutation of 0..<a.
+    static func labelling(answers a: Int, seed: UInt64) -> [Int32] {
+        var g = SeedStream(seed: seed).child("labels").generator()
+        var perm = (0..<a).map(Int32.init)
+        for i in stride(from: a - 1, to: 0, by: -1) { perm.swapAt(i, g.nextInt(below: i + 1)) }
+        return perm
+    }
+
+    /// Identity: the mean of the labelled probability over all a! labellings is the uniform
+    /// tie split (each tied answer is the largest with probability 1/|tied|).
+    @Test(arguments: [(3, 3), (4, 4), (6, 3), (5, 4)])
+    func labellingsAverageToTheUniformSplit(agents n: Int, answers a: Int) {
+        let p = Self.probs(agents: n, answers: a, seed: UInt64(77 + n * a))
+        func permutations(_ x: [Int32]) -> [[Int32]] {
+            guard x.count > 1 else { return [x] }
+            return x.indices.flatMap { i in permutations(Array(x[..<i] + x[(i + 1)...])).map { [x[i]] + $0 } }
+        }
+        let all = permutations((0..<a).map(Int32.init))
+        let mean = all.map { MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: a, labels: $0[...]) }
+            .reduce(0, +) / Double(all.count)
+        let uniform = MajorityAccuracy.exact(seatAnswerProbs: p, agents: n, answers: a)
+        #expect(abs(mean - uniform) < 1e-12, "mean over labellings \(mean) vs uniform split \(uniform)")
     }
 
     /// The dense slot table and the dictionary visit states in the same order, so a reused
@@ -38,7 +68,8 @@ import ChorusStats
         var keyed = MajorityAccuracy.Workspace(agents: n, answers: a, dense: false)
         for seed in UInt64(1)...8 {
             let p = Self.probs(agents: n, answers: a, seed: seed * 1000 + UInt64(n * 10 + a))
-            let x = dense.exact(seatAnswerProbs: p), y = keyed.exact(seatAnswerProbs: p)
+            let labels = Self.labelling(answers: a, seed: seed)
+            let x = dense.exact(seatAnswerProbs: p, labels: labels[...]), y = keyed.exact(seatAnswerProbs: p, labels: labels[...])
             #expect(x.bitPattern == y.bitPattern, "N=\(n) A=\(a) seed \(seed): \(x) vs \(y)")
         }
     }

@@ -45,7 +45,7 @@ struct SampledMetricsTests {
             var one = SampledMetrics(answers: a)
             one.add(runner, question: q, bank: bank, tables: tables, generatorSeats: [0, 1, 2])
             var got: [(String, Double)] = []
-            one.finish(agents: n, includeFinalAccuracy: false, into: &got)
+            one.finish(agents: n, into: &got)
             let value = Dictionary(uniqueKeysWithValues: got)
 
             // Cross NLL: mean over ordered pairs of the cross-entropy H(π_j, π_i).

@@ -47,9 +47,13 @@ public struct DebateIndex: Sendable {
             guard let byAgent = responses[r] else { return [] }
             return byAgent.keys.sorted().map { byAgent[$0]! }
         }
-        /// The majority answer of a round (`Vote.majority`).
+        /// The majority answer of a round (`Vote.majority`: ties to the largest answer).
         public func majority(round r: Int) -> String? {
-            Vote.majority(round(r).map { (agent: $0.agent, answer: $0.answer) })
+            Vote.majority(round(r).map(\.answer))
+        }
+        /// The coding of every answer given in the debate, all rounds (`AnswerCoding`).
+        public var coding: AnswerCoding {
+            AnswerCoding(responses.values.lazy.flatMap { $0.values.lazy.map(\.answer) })
         }
         /// Whether any record of the round carries ground truth (`correct` or `truth`).
         public func hasTruth(round r: Int) -> Bool {

@@ -38,24 +38,26 @@ public enum QuestionMetrics {
         return recs.contains { judge($0, in: d) == true } ? 1 : 0
     }
 
-    /// Unanimity: 1 when every agent of the round gave an answer and all answers are equal, else 0.
-    /// Nil when the round has no records for this question.
+    /// Unanimity: 1 when every agent of the round gave an answer and all answers are equal, else 0
+    /// (`AnswerKernels.unanimous`). Nil when the round has no records for this question.
     public static func unanimous(_ d: DebateIndex.Debate, round: Int) -> Double? {
-        let recs = d.round(round)
-        guard let first = recs.first else { return nil }
-        guard let a = first.answer else { return 0 }
-        return recs.allSatisfy { $0.answer == a } ? 1 : 0
+        AnswerKernels.unanimous(codes(d, round: round).codes)
     }
 
-    /// Consensus: the fraction of answering agents whose answer equals the majority,
-    /// c = #{j : a_j = ŷ} / #{j : a_j ≠ nil} (Subramaniam et al. 2025, §4.3 "consensus").
-    /// In [1/m', 1] for m' answering agents. Nil when nobody answered.
+    /// Consensus: the fraction of answering agents whose answer equals the plurality answer,
+    /// c = #{j : a_j = ŷ} / #{j : a_j ≠ nil} (`AnswerKernels.consensus`; Subramaniam et al. 2025,
+    /// §4.3 "consensus"). In [1/m', 1] for m' answering agents. Nil when nobody answered.
     /// Known bias: with few agents it is coarse (m = 3 gives only 1/3, 2/3, 1) and it rises
     /// with fewer answering agents.
     public static func consensus(_ d: DebateIndex.Debate, round: Int) -> Double? {
-        let answers = d.round(round).compactMap(\.answer)
-        guard !answers.isEmpty, let y = d.majority(round: round) else { return nil }
-        return Double(answers.filter { $0 == y }.count) / Double(answers.count)
+        let (coding, c) = codes(d, round: round)
+        return AnswerKernels.consensus(c, plurality: AnswerKernels.plurality(c, alphabet: coding.alphabet))
+    }
+
+    /// The round's answers in agent order, coded by the debate's `AnswerCoding`.
+    public static func codes(_ d: DebateIndex.Debate, round: Int) -> (coding: AnswerCoding, codes: [Int]) {
+        let coding = d.coding
+        return (coding, d.round(round).map { coding.code($0.answer) })
     }
 
     /// Fraction of the round's agents that gave no answer. Nil when there are no records.

@@ -1,39 +1,26 @@
-/// Majority voting over agents' answers.
+/// Majority voting over agents' answers, as strings (the log analyses' entry to
+/// `AnswerKernels.plurality`).
 public enum Vote {
-    /// Majority (plurality) vote among the agents that gave an answer.
-    ///
-    /// The answer given by the most agents wins; a tie goes to the tied answer given by the
-    /// lowest-numbered agent; nil when nobody answered (every answer nil, or no agents).
-    /// This is the label rule of Subramaniam et al. (2025), §3 (ŷ = majority of the final round),
-    /// with a deterministic tie-break so that the same transcript always gives the same label.
-    /// - Complexity: O(m) for m agents (plus hashing the answers).
+    /// Plurality vote among the agents that gave an answer: the answer given by the most agents;
+    /// a tie goes to the largest tied answer string (`AnswerKernels`' one tie rule, as the
+    /// official multiagent-ft code's `most_frequent`); nil when nobody answered.
+    /// This is the label rule of Subramaniam et al. (2025), §3 (ŷ = majority of the final round).
+    /// - Complexity: O(m log m) for m agents.
     public static func majority(_ answers: [(agent: Int, answer: String?)]) -> String? {
-        var count: [String: Int] = [:]
-        var firstAgent: [String: Int] = [:]
-        for (agent, answer) in answers {
-            guard let a = answer else { continue }
-            count[a, default: 0] += 1
-            firstAgent[a] = min(firstAgent[a] ?? Int.max, agent)
-        }
-        var best: String? = nil
-        var bestCount = 0, bestAgent = Int.max
-        for (a, c) in count {
-            let ag = firstAgent[a]!
-            if c > bestCount || (c == bestCount && ag < bestAgent) {
-                best = a; bestCount = c; bestAgent = ag
-            }
-        }
-        return best
+        majority(answers.map(\.answer))
     }
 
-    /// Counts of each distinct answer (nil answers excluded), in order of first appearance by agent.
+    /// The same over a round's answers in agent order.
+    public static func majority(_ answers: [String?]) -> String? {
+        let coding = AnswerCoding(answers)
+        return coding.answer(AnswerKernels.plurality(answers.map(coding.code), alphabet: coding.alphabet))
+    }
+
+    /// Counts of each distinct answer (nil answers excluded), in ascending order of the answers
+    /// (`AnswerCoding`), the order in which the kernels sum over answers.
     static func tally(_ answers: [String?]) -> [(answer: String, count: Int)] {
-        var order: [String] = []
-        var count: [String: Int] = [:]
-        for case let a? in answers {
-            if count[a] == nil { order.append(a) }
-            count[a, default: 0] += 1
-        }
-        return order.map { ($0, count[$0]!) }
+        let coding = AnswerCoding(answers)
+        let counts = AnswerKernels.tally(answers.map(coding.code), alphabet: coding.alphabet).counts
+        return coding.answers.enumerated().map { ($0.element, counts[$0.offset]) }
     }
 }

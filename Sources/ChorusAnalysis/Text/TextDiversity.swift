@@ -125,7 +125,8 @@ public enum TextDiversity {
 
     /// Mean pairwise embedding dissimilarity, mean of 1 − cos(e_i, e_j) over pairs (the paper's
     /// diversity measure (c), Subramaniam et al. 2025, on sentence embeddings). Nil for fewer
-    /// than two vectors. A zero vector has cosine 0 with anything.
+    /// than two vectors. A zero vector has cosine 0 with anything. (`AnswerKernels.embeddingDissimilarity`,
+    /// which the simulator's `sample.embedding_dissimilarity` calls too.)
     /// - Throws: `AnalysisError.dimensionMismatch` when vectors differ in length.
     public static func embeddingDissimilarity(_ e: [[Double]]) throws -> Double? {
         guard e.count >= 2 else { return nil }
@@ -133,13 +134,7 @@ public enum TextDiversity {
         if let bad = e.firstIndex(where: { $0.count != d }) {
             throw AnalysisError.dimensionMismatch("embedding \(bad) has \(e[bad].count) components, embedding 0 has \(d)")
         }
-        let norms = e.map { v in v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-        return meanOverPairs(e.count) { i, j in
-            guard norms[i] > 0, norms[j] > 0 else { return 1 }
-            var dot = 0.0
-            for k in 0..<d { dot += e[i][k] * e[j][k] }
-            return 1 - dot / (norms[i] * norms[j])
-        }
+        return AnswerKernels.embeddingDissimilarity(e)
     }
 
     static func meanOverPairs(_ m: Int, _ f: (Int, Int) -> Double) -> Double {

@@ -1,5 +1,6 @@
 import Foundation
 import ChorusStats
+import ChorusAnalysis
 
 /// Runs debates one question at a time into preallocated buffers (no allocation per debate).
 ///
@@ -8,8 +9,9 @@ import ChorusStats
 /// (its *view*, see `readView`), chooses an answer a among those in view with
 /// P(a) ∝ exp(w·f(a)), f(a) = ([a = own], peer share of a, evidence of a as read,
 /// log π_critic(a|q)), and writes a chain for a from its own generation policy restricted to
-/// chains with answer a. The final answer is the majority vote of the last round, ties broken
-/// uniformly at random.
+/// chains with answer a. The final answer is the plurality vote of the last round
+/// (`AnswerKernels.plurality` over the answers' labels, `TaskBank.label`: a tie goes to the
+/// largest label, the one tie rule of every vote in Chorus).
 public struct DebateRunner {
     public let agents: Int
     public let rounds: Int
@@ -60,7 +62,7 @@ public struct DebateRunner {
     }
 
     /// Debates question q. Draws: N uniforms for round 1; then per critic the evidence-reading
-    /// noise, one uniform for the answer and one for the chain; one more only on a final tie.
+    /// noise, one uniform for the answer and one for the chain; the final vote draws nothing.
     public mutating func run(_ q: Int, bank: TaskBank, society s: Society, using g: inout Xoshiro256) {
         let n = agents
         let cc = bank.chains
@@ -81,13 +83,22 @@ public struct DebateRunner {
             for ai in 0..<(n * answers) { finalAnswerProb[ai] = 0 }
             for seat in 0..<n { finalAnswerProb[seat * answers + answer[seat]] = 1 }
         }
-        let last = (rounds - 1) * n
-        for seat in 0..<n { scratchAnswers[seat] = answer[last + seat] }
-        final = scratchAnswers.withUnsafeBufferPointer { a in
+        final = finalVote(q, bank: bank)
+    }
+
+    /// The plurality answer of the last round: the answers' labels are tallied and voted by the
+    /// shared kernel (a tie to the largest label), and the winning label mapped back.
+    @inline(__always)
+    private mutating func finalVote(_ q: Int, bank: TaskBank) -> Int {
+        let last = (rounds - 1) * agents, a = answers
+        for seat in 0..<agents { scratchAnswers[seat] = Int(bank.label[q * a + answer[last + seat]]) }
+        let winner = scratchAnswers.withUnsafeBufferPointer { s in
             counts.withUnsafeMutableBufferPointer { c in
-                MajorityVote.vote(a, alphabet: answers, counts: c, using: &g)
+                _ = AnswerKernels.tally(s, into: c)
+                return AnswerKernels.plurality(UnsafeBufferPointer(c))
             }
         }
+        return Int(bank.answerOfLabel[q * a + winner])
     }
 
     /// Builds seat `seat`'s view of round m − 1, scores the answers in view, samples one and a

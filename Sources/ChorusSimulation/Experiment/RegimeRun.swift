@@ -56,7 +56,7 @@ struct RegimeRun {
         // accuracy.final: per test question the mean over `accuracyDebates` debates of
         // P(final majority correct | the rounds before the last), exact over the last round's
         // independent choices (`DebateRunner.finalAnswerProb`, `MajorityAccuracy`; ties split
-        // uniformly, as `MajorityVote` breaks them). Conditioning removes the choice noise
+        // by the bank's labels, as the final vote breaks them). Conditioning removes the choice noise
         // (Rao–Blackwell), so the estimate has the sampled indicator's mean and less variance.
         let accuracyDebates = config.output.accuracyDebates
         var majority = MajorityAccuracy.Workspace(agents: n, answers: bank.answers)
@@ -88,8 +88,8 @@ struct RegimeRun {
             for q in test {
                 runner.run(q, bank: bank, society: society, using: &g)
                 sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
-                finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb)
-                labelCorrect += RegimeRun.labelCorrectness(runner, rule: regime.selection)
+                finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb, labels: bank.labels(of: q))
+                labelCorrect += RegimeRun.labelCorrectness(runner, question: q, bank: bank, rule: regime.selection)
                 if record {
                     appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts)
                     if let transcriptSink { transcriptSink.write(transcripts); transcripts.removeAll(keepingCapacity: true) }
@@ -97,7 +97,7 @@ struct RegimeRun {
                 if rounds >= 2 {
                     for _ in 1..<accuracyDebates {
                         runner.run(q, bank: bank, society: society, using: &g)
-                        finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb)
+                        finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb, labels: bank.labels(of: q))
                     }
                 }
             }
@@ -109,7 +109,7 @@ struct RegimeRun {
                 // Without debate the final answer is the round-1 majority: use its exact value.
                 values.append((MetricName.accuracyFinal, exactMajority!))
             }
-            sampled.finish(agents: n, includeFinalAccuracy: false, into: &values)
+            sampled.finish(agents: n, into: &values)
             if regime.selection != .none {
                 values.append((MetricName.accuracyPseudoLabel, labelCorrect / Double(test.count)))
             }
@@ -136,12 +136,10 @@ struct RegimeRun {
                                        rawNoise: config.debate.rawNoise, contextBudget: config.debate.contextBudget)
             var fresh = [TrainingData](repeating: TrainingData(maxView: n), count: regime.modelCount)
             var gt = itStream.child("train").generator()
-            var firstAnswers = [Int](repeating: 0, count: n)
             for q in train {
                 runner.run(q, bank: bank, society: trainSociety, using: &gt)
-                for s in 0..<n { firstAnswers[s] = runner.answer[s] }
                 let majority1 = regime.selection == .selfConsistency
-                    ? MajorityVote.vote(firstAnswers, alphabet: bank.answers, using: &gt) : runner.final
+                    ? RegimeRun.roundOnePlurality(runner, question: q, bank: bank) : runner.final
                 DataSelection.collect(runner, question: q, rule: regime.selection, roundOneMajority: majority1,
                                       generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
                                       trainGenerators: regime.trainGenerators, trainCritics: regime.trainCritics,
@@ -204,23 +202,25 @@ struct RegimeRun {
         return out
     }
 
-    /// Expected correctness of the pseudo-label ŷ a rule gives the debate in `r`: consensus →
-    /// the final majority (1 if correct); self-consistency → the round-1 majority, with a tie
-    /// counted as 1/(tied answers) when the correct answer is among them (the expectation over
-    /// a uniform tie-break, so no draw is spent); ground truth → 1.
-    static func labelCorrectness(_ r: DebateRunner, rule: SelectionRule) -> Double {
+    /// Correctness of the pseudo-label ŷ a rule gives the debate in `r`: consensus → the final
+    /// plurality (1 if correct); self-consistency → the round-1 plurality; ground truth → 1.
+    static func labelCorrectness(_ r: DebateRunner, question q: Int, bank: TaskBank, rule: SelectionRule) -> Double {
         switch rule {
         case .consensus: return r.final == 0 ? 1 : 0
         case .groundTruth: return 1
         case .none: return 0
         case .selfConsistency:
-            if r.rounds == 1 { return r.final == 0 ? 1 : 0 }
-            var counts = [Int](repeating: 0, count: r.answers)
-            for s in 0..<r.agents { counts[r.answer[s]] += 1 }
-            let best = counts.max()!
-            guard counts[0] == best else { return 0 }
-            return 1 / Double(counts.filter { $0 == best }.count)
+            return (r.rounds == 1 ? r.final : roundOnePlurality(r, question: q, bank: bank)) == 0 ? 1 : 0
         }
+    }
+
+    /// The plurality answer of round 1 (`AnswerKernels` over the answers' labels, a tie to the
+    /// largest label, as `DebateRunner`'s final vote). Allocates two small arrays: training
+    /// questions only.
+    static func roundOnePlurality(_ r: DebateRunner, question q: Int, bank: TaskBank) -> Int {
+        let a = bank.answers
+        let labels = (0..<r.agents).map { Int(bank.label[q * a + r.answer[$0]]) }
+        return Int(bank.answerOfLabel[q * a + AnswerKernels.plurality(labels, alphabet: a)])
     }
 
     /// Records of one test debate. `logprob` is the log-probability of the chain under the
@@ -229,7 +229,7 @@ struct RegimeRun {
     private func appendRecords(_ r: DebateRunner, q: Int, iteration: Int, tables: [PolicyTable],
                                into out: inout [ResponseRecord]) {
         let n = r.agents, c = bank.chains, d = bank.dimension
-        let truthLabel = RegimeRun.answerLabel(0, question: q, answers: bank.answers)
+        let truthLabel = bank.answerLabel(q, 0)
         for m in 0..<r.rounds {
             for s in 0..<n {
                 let i = m * n + s
@@ -240,18 +240,12 @@ struct RegimeRun {
                     run: config.name, regime: regime.name, seed: seed, iteration: iteration,
                     question: "q\(q - bank.testStart)", agent: s, role: m == 0 ? .generator : .critic,
                     round: m + 1,
-                    answer: RegimeRun.answerLabel(r.answer[i], question: q, answers: bank.answers),
+                    answer: bank.answerLabel(q, r.answer[i]),
                     correct: r.answer[i] == 0, truth: truthLabel, chain: ch,
                     style: Int(bank.style[q * c + ch]), logProbability: tables[model].logP(q, ch),
                     evidence: m == 0 ? nil : r.readEvidence[i],
                     embedding: Array(bank.features[f..<(f + d)])))
             }
         }
-    }
-
-    /// The label of answer a of question q in transcripts: answers are relabelled by a rotation
-    /// depending on q, so that the correct answer is not always the same label.
-    static func answerLabel(_ a: Int, question q: Int, answers: Int) -> String {
-        "A\((a + q) % answers)"
     }
 }

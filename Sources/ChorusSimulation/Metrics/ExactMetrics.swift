@@ -14,7 +14,8 @@ import ChorusAnalysis
 /// - entropies of chain, answer and style distributions per seat, averaged over seats
 ///   (critic seats use their model's generation policy, with which they write chains).
 /// - accuracy.round1_individual = mean_i π_i(correct); accuracy.round1_majority = P(the
-///   majority of N independent round-1 answers is correct, ties split uniformly), exactly, by
+///   plurality of N independent round-1 answers is correct, a tie to the largest label
+///   (`TaskBank.label`, the vote's one rule)), exactly, by
 ///   dynamic programming over answer counts (`MajorityAccuracy`).
 public enum ExactMetrics {
     /// Whether round-1 majority accuracy is computed: always, by dynamic programming over
@@ -116,7 +117,7 @@ public enum ExactMetrics {
                 for (i, s) in generatorSeats.enumerated() {
                     for ai in 0..<a { seatAnswer[i * a + ai] = tables[s].pAnswer(q, ai) }
                 }
-                accMaj += majority.exact(seatAnswerProbs: seatAnswer)
+                accMaj += majority.exact(seatAnswerProbs: seatAnswer, labels: bank.labels(of: q))
             }
         }
         let ng = Double(generatorSeats.count), ncr = Double(criticSeats.count)
@@ -159,10 +160,12 @@ public enum ExactMetrics {
         return max(0, s)
     }
 
-    /// P(majority of independent answers is correct), ties split uniformly among tied answers;
-    /// `seatAnswerProbs[i·A + a]` is seat i's probability of answer a.
+    /// P(plurality of independent answers is correct) by enumerating every answer profile:
+    /// with `labels`, each profile is voted by `AnswerKernels.plurality` on the answers' labels
+    /// (a tie to the largest label); without, a tie is split uniformly. The independent check of
+    /// `MajorityAccuracy`. `seatAnswerProbs[i·A + a]` is seat i's probability of answer a.
     /// - Complexity: O(A^N · N).
-    static func majorityAccuracy(seatAnswerProbs p: [Double], agents n: Int, answers a: Int,
+    static func majorityAccuracy(seatAnswerProbs p: [Double], agents n: Int, answers a: Int, labels: [Int32]? = nil,
                                  profile: inout [Int], counts: inout [Int]) -> Double {
         for i in 0..<n { profile[i] = 0 }
         var total = 0.0
@@ -171,9 +174,15 @@ public enum ExactMetrics {
             for ai in 0..<a { counts[ai] = 0 }
             for i in 0..<n { prob *= p[i * a + profile[i]]; counts[profile[i]] += 1 }
             if prob > 0 {
-                var best = 0, ties = 0
-                for ai in 0..<a { if counts[ai] > best { best = counts[ai]; ties = 1 } else if counts[ai] == best { ties += 1 } }
-                if counts[0] == best { total += prob / Double(ties) }
+                if let labels {
+                    let coded = profile.prefix(n).map { Int(labels[$0]) }
+                    let winner = AnswerKernels.plurality(coded, alphabet: a)
+                    if winner == Int(labels[0]) { total += prob }
+                } else {
+                    var best = 0, ties = 0
+                    for ai in 0..<a { if counts[ai] > best { best = counts[ai]; ties = 1 } else if counts[ai] == best { ties += 1 } }
+                    if counts[0] == best { total += prob / Double(ties) }
+                }
             }
             var i = 0
             while i < n {

@@ -1,8 +1,13 @@
-/// Exact probability that the majority of N independent answers is the correct one (answer 0),
-/// ties split uniformly among the tied answers, by dynamic programming over answer counts.
+/// Exact probability that the plurality of N independent answers is the correct one (answer 0),
+/// under the one tie rule of the vote (`AnswerKernels`: a tie goes to the largest label), by
+/// dynamic programming over answer counts.
 ///
 /// Seat i answers a with probability p_i(a), independently. Let c = (c_0, …, c_{A−1}) be the
-/// answer counts after all N seats; P(majority correct) = Σ_c P(c) · [c_0 = max c] / #{a : c_a = max c}.
+/// answer counts after all N seats and T(c) = {a : c_a = max c} the tied answers;
+/// P(plurality correct) = Σ_c P(c) · w(c), with w(c) = [0 ∈ T(c) and label(0) > label(a) for
+/// every other a ∈ T(c)] given the question's labels. Without labels w(c) = [0 ∈ T(c)] / |T(c)|,
+/// the mean of the labelled w over uniformly random labellings (each tied answer is the
+/// largest with probability 1/|T|): the expectation over banks.
 /// P(c) is built seat by seat: P_{m+1}(c + e_a) += P_m(c) · p_{m+1}(a) (the distribution of
 /// counts of a Poisson-multinomial). States from which answer 0 can no longer reach the
 /// maximum (max_{a≥1} c_a > c_0 + remaining seats) contribute 0 and are dropped.
@@ -13,9 +18,11 @@
 enum MajorityAccuracy {
     /// - Parameters:
     ///   - p: `p[i·A + a]` = seat i's probability of answer a (answer 0 is correct).
-    static func exact(seatAnswerProbs p: [Double], agents n: Int, answers a: Int) -> Double {
+    ///   - labels: the question's answer labels (`TaskBank.labels(of:)`); nil for the uniform
+    ///     tie split.
+    static func exact(seatAnswerProbs p: [Double], agents n: Int, answers a: Int, labels: ArraySlice<Int32>? = nil) -> Double {
         var workspace = Workspace(agents: n, answers: a)
-        return workspace.exact(seatAnswerProbs: p)
+        return workspace.exact(seatAnswerProbs: p, labels: labels)
     }
 
     /// Preallocated buffers for repeated calls with the same N and A (one per `ExactMetrics`
@@ -54,9 +61,9 @@ enum MajorityAccuracy {
             buffers = dense ? Buffers(codes: size, layer: min(size, Int(layer.rounded()) + 1)) : nil
         }
 
-        mutating func exact(seatAnswerProbs p: [Double]) -> Double {
-            if !packed { return MajorityAccuracy.run(p, agents, answers, key: ArrayCounts.self) }
-            guard let b = buffers else { return MajorityAccuracy.run(p, agents, answers, key: PackedCounts.self) }
+        mutating func exact(seatAnswerProbs p: [Double], labels: ArraySlice<Int32>?) -> Double {
+            if !packed { return MajorityAccuracy.run(p, agents, answers, labels, key: ArrayCounts.self) }
+            guard let b = buffers else { return MajorityAccuracy.run(p, agents, answers, labels, key: PackedCounts.self) }
             let n = agents, a = answers
             var states = b.states, codes = b.codes, probs = b.probs
             var nextStates = b.nextStates, nextCodes = b.nextCodes, nextProbs = b.nextProbs
@@ -92,8 +99,8 @@ enum MajorityAccuracy {
                     }
                     var total = 0.0
                     for t in 0..<count {
-                        let ties = MajorityAccuracy.topTies(states[t], answers: a)
-                        if ties > 0 { total += probs[t] / Double(ties) }
+                        let w = MajorityAccuracy.tieWeight(states[t], answers: a, labels: labels)
+                        if w > 0 { total += probs[t] * w }
                     }
                     return total
                 }
@@ -137,21 +144,27 @@ enum MajorityAccuracy {
         return maxWrong > s.count(0) + remaining
     }
 
-    /// The number of answers tied at the top count when answer 0 is among them, else 0.
+    /// w(c): 1 when answer 0 wins the vote at counts c under the labels (it has the top count
+    /// and the largest label among the answers tied with it), else 0; without labels
+    /// 1/(number tied) when answer 0 is among the tied answers, else 0.
     @inline(__always)
-    static func topTies<K: CountKey>(_ state: K, answers a: Int) -> Int {
+    static func tieWeight<K: CountKey>(_ state: K, answers a: Int, labels: ArraySlice<Int32>?) -> Double {
         let c0 = state.count(0)
         var ties = 1
+        let l0 = labels.map { $0[$0.startIndex] } ?? 0
         for w in 1..<a {
             let c = state.count(w)
             if c > c0 { return 0 }
-            if c == c0 { ties += 1 }
+            if c == c0 {
+                ties += 1
+                if let l = labels, l[l.startIndex + w] > l0 { return 0 }
+            }
         }
-        return ties
+        return labels == nil ? 1 / Double(ties) : 1
     }
 
     /// The dictionary-keyed layer recursion (states beyond the dense table's range).
-    fileprivate static func run<K: CountKey>(_ p: [Double], _ n: Int, _ a: Int, key: K.Type) -> Double {
+    fileprivate static func run<K: CountKey>(_ p: [Double], _ n: Int, _ a: Int, _ labels: ArraySlice<Int32>?, key: K.Type) -> Double {
         var states: [K] = [K.zero(answers: a)]
         var probs: [Double] = [1]
         for i in 0..<n {
@@ -178,8 +191,8 @@ enum MajorityAccuracy {
         }
         var total = 0.0
         for (state, prob) in zip(states, probs) {
-            let ties = topTies(state, answers: a)
-            if ties > 0 { total += prob / Double(ties) }
+            let w = tieWeight(state, answers: a, labels: labels)
+            if w > 0 { total += prob * w }
         }
         return total
     }

@@ -2,76 +2,69 @@ import Foundation
 import ChorusAnalysis
 
 /// Metrics a researcher computes from transcripts, accumulated over simulated test debates
-/// (one debate per test question). Per question, then averaged over questions:
-/// - consensus: share of final-round answers equal to the final majority answer;
-/// - answer entropy of the N round-1 answers: plug-in −Σ (n_a/N) ln(n_a/N) and Miller–Madow
-///   (plug-in + (m − 1)/(2N), m = distinct answers seen);
+/// (one debate per test question), each computed by the shared kernels (`AnswerKernels`) that
+/// `chorus analyze` applies to logs, on the answers' labels (`TaskBank.label`, the codes a
+/// transcript's answer strings get back from `AnswerCoding`). Per question, then averaged over
+/// questions (sum in question order, divided by their number):
+/// - consensus: share of final-round answers equal to the final plurality answer;
+/// - answer entropy of the N round-1 answers: plug-in and Miller–Madow;
 /// - cross NLL: mean over ordered pairs i ≠ j of −log π_i(r_j | q), r_j seat j's round-1 chain;
 /// - embedding dissimilarity: mean over pairs i < j of 1 − cos(φ(q, r_i), φ(q, r_j)) of the
 ///   round-1 chains (the chain feature vector is the simulator's embedding);
 /// - flips: share of seat trajectories wrong in round 1 and right in the final round
 ///   (wrong→right), and right then wrong (right→wrong); 0 without debate.
-/// - final accuracy: share of debates whose final majority is correct.
+/// `IterationMetrics.perQuestion` on the run's transcripts gives the same values to the bit
+/// (except cross NLL, which needs every seat's log-probability of every response).
 public struct SampledMetrics {
     var questions = 0.0
     var consensus = 0.0, hPlugin = 0.0, hMM = 0.0, crossNLL = 0.0, dissimilarity = 0.0
-    var wrongRight = 0.0, rightWrong = 0.0, finalCorrect = 0.0
+    var wrongRight = 0.0, rightWrong = 0.0
     private var counts: [Int]
+    private var codes: [Int] = [], firstRight: [Bool] = [], lastRight: [Bool] = []
+    private var logP: [Double] = [], vectors: [Double] = []
 
     public init(answers: Int) { counts = [Int](repeating: 0, count: answers) }
 
     public mutating func add(_ r: DebateRunner, question q: Int, bank: TaskBank, tables: [PolicyTable],
                              generatorSeats: [Int]) {
-        let n = r.agents, c = bank.chains, d = bank.dimension
+        let n = r.agents, c = bank.chains, d = bank.dimension, a = bank.answers
         let last = (r.rounds - 1) * n
+        if codes.count != n {
+            codes = [Int](repeating: 0, count: n); firstRight = [Bool](repeating: false, count: n)
+            lastRight = firstRight; logP = [Double](repeating: 0, count: n * n)
+            vectors = [Double](repeating: 0, count: n * d)
+        }
         questions += 1
-        var agree = 0.0
-        for s in 0..<n where r.answer[last + s] == r.final { agree += 1 }
-        consensus += agree / Double(n)
-        if r.final == 0 { finalCorrect += 1 }
-        for a in 0..<counts.count { counts[a] = 0 }
-        for s in 0..<n { counts[r.answer[s]] += 1 }
-        var h = 0.0, distinct = 0.0
-        for x in counts where x > 0 { let p = Double(x) / Double(n); h -= p * log(p); distinct += 1 }
-        hPlugin += h
-        hMM += h + (distinct - 1) / (2 * Double(n))
+        for s in 0..<n { codes[s] = Int(bank.label[q * a + r.answer[last + s]]) }
+        let y = Int(bank.label[q * a + r.final])   // = the kernel's plurality of `codes` (DebateRunner)
+        consensus += codes.withUnsafeBufferPointer { AnswerKernels.consensus($0, plurality: y) } ?? 0
+        for s in 0..<n { codes[s] = Int(bank.label[q * a + r.answer[s]]) }
+        let h = codes.withUnsafeBufferPointer { x in
+            counts.withUnsafeMutableBufferPointer { k in
+                let m = AnswerKernels.tally(x, into: k)
+                return AnswerKernels.entropy(UnsafeBufferPointer(k), answered: m)
+            }
+        }
+        if let h { hPlugin += h.plugIn; hMM += h.millerMadow }
         if n >= 2 {
-            var nll = 0.0, dis = 0.0
-            for i in 0..<n {
-                for j in 0..<n where j != i {
-                    nll -= tables[generatorSeats[i]].logP(q, r.chain[j])
-                }
+            for i in 0..<n { for j in 0..<n { logP[i * n + j] = tables[generatorSeats[i]].logP(q, r.chain[j]) } }
+            for j in 0..<n {
+                let f = (q * c + r.chain[j]) * d
+                for t in 0..<d { vectors[j * d + t] = bank.features[f + t] }
             }
-            for i in 0..<n {
-                for j in (i + 1)..<n {
-                    let fi = (q * c + r.chain[i]) * d, fj = (q * c + r.chain[j]) * d
-                    var dot = 0.0, ni = 0.0, nj = 0.0
-                    for t in 0..<d {
-                        let x = bank.features[fi + t], y = bank.features[fj + t]
-                        dot += x * y; ni += x * x; nj += y * y
-                    }
-                    dis += 1 - dot / (ni * nj).squareRoot()
-                }
-            }
-            crossNLL += nll / Double(n * (n - 1))
-            dissimilarity += dis / Double(n * (n - 1) / 2)
+            crossNLL += logP.withUnsafeBufferPointer { AnswerKernels.crossNLL($0, agents: n) } ?? 0
+            dissimilarity += vectors.withUnsafeBufferPointer { AnswerKernels.embeddingDissimilarity($0, count: n, dimension: d) } ?? 0
         }
         if r.rounds >= 2 {
-            var wr = 0.0, rw = 0.0
-            for s in 0..<n {
-                let first = r.answer[s] == 0, end = r.answer[last + s] == 0
-                if !first && end { wr += 1 }
-                if first && !end { rw += 1 }
-            }
-            wrongRight += wr / Double(n); rightWrong += rw / Double(n)
+            for s in 0..<n { firstRight[s] = r.answer[s] == 0; lastRight[s] = r.answer[last + s] == 0 }
+            let f = firstRight.withUnsafeBufferPointer { x in lastRight.withUnsafeBufferPointer { AnswerKernels.flips(firstCorrect: x, lastCorrect: $0) } }
+            wrongRight += f.wrongRight; rightWrong += f.rightWrong
         }
     }
 
-    /// The accumulated metrics as (name, value) pairs; `accuracy.final` is included when
-    /// `includeFinalAccuracy`.
-    public func finish(agents n: Int, includeFinalAccuracy: Bool, into out: inout [(String, Double)]) {
+    /// The accumulated metrics as (name, value) pairs.
+    public func finish(agents n: Int, into out: inout [(String, Double)]) {
         let nq = max(1, questions)
-        if includeFinalAccuracy { out.append((MetricName.accuracyFinal, finalCorrect / nq)) }
         out.append((MetricName.sampleConsensus, consensus / nq))
         out.append((MetricName.sampleAnswerEntropyPlugin, hPlugin / nq))
         out.append((MetricName.sampleAnswerEntropyMM, hMM / nq))

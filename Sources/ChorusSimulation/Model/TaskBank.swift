@@ -74,6 +74,15 @@ public struct TaskBank: Sendable {
     public let soundness: [Double]
     /// The competence offset m₀ = √(1 + ν²)·Φ⁻¹(base accuracy).
     public let competenceOffset: Double
+    /// The label of answer a of question q at [q·A + a]: a uniformly random permutation of
+    /// 0..<A per question, drawn from the bank's own stream (`"labels"`), the same in a seed's
+    /// real and placebo banks. Labels are what a log would show as answer strings: transcripts
+    /// write answer a as `answerLabel(q, a)`, and the vote's one tie rule (`AnswerKernels`: a
+    /// tie goes to the largest label) reads them, so that given the bank ties are decided as in
+    /// a log, and over banks a tie among k answers goes to the correct one with probability 1/k.
+    public let label: [Int32]
+    /// The answer with label l of question q at [q·A + l] (the inverse permutation).
+    public let answerOfLabel: [Int32]
 
     /// Index of the first test question.
     public var testStart: Int { trainCount }
@@ -174,6 +183,27 @@ public struct TaskBank: Sendable {
         }
         answer = ans; style = sty; features = phi; evidence = ev; baseLogits = b0
         styleCentres = centres; soundness = u; competenceOffset = m0
+        var gl = stream.child("labels").generator()
+        var lab = [Int32](repeating: 0, count: q * a), inv = [Int32](repeating: 0, count: q * a)
+        var perm = Array(0..<a)
+        for qi in 0..<q {
+            for i in 0..<a { perm[i] = i }
+            for i in stride(from: a - 1, to: 0, by: -1) { perm.swapAt(i, gl.nextInt(below: i + 1)) }
+            for ai in 0..<a { lab[qi * a + ai] = Int32(perm[ai]); inv[qi * a + perm[ai]] = Int32(ai) }
+        }
+        label = lab; answerOfLabel = inv
+    }
+
+    /// The labels of question q's answers (`label[q·A ..< (q+1)·A]`).
+    @inline(__always) public func labels(of q: Int) -> ArraySlice<Int32> { label[(q * answers)..<((q + 1) * answers)] }
+
+    /// Answer a of question q as a transcript writes it: "A" and its label, zero-padded to the
+    /// width of the largest label, so that string order is label order (and the analysis's
+    /// `AnswerCoding` gives back the labels' order).
+    public func answerLabel(_ q: Int, _ a: Int) -> String {
+        let width = String(answers - 1).count
+        let l = String(label[q * answers + a])
+        return "A" + String(repeating: "0", count: width - l.count) + l
     }
 
     @inline(__always)

@@ -60,8 +60,8 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
             out.append(TrainingRecord(run: run, regime: regime, seed: seed, iteration: iteration, model: model,
                                       role: data.split[i] == 0 ? .generator : .critic, question: "t\(q)", chain: c,
                                       style: Int(bank.style[q * bank.chains + c]),
-                                      answer: RegimeRun.answerLabel(Int(bank.answer[q * bank.chains + c]), question: q, answers: bank.answers),
-                                      truth: RegimeRun.answerLabel(0, question: q, answers: bank.answers), weight: data.weight[i]))
+                                      answer: bank.answerLabel(q, Int(bank.answer[q * bank.chains + c])),
+                                      truth: bank.answerLabel(q, 0), weight: data.weight[i]))
         }
         return out
     }

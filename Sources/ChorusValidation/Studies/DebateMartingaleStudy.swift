@@ -43,6 +43,14 @@ public enum DebateMartingaleStudy {
     static func debate(m: Int, rounds: Int, update: Update, g: inout Xoshiro256) throws -> (belief: [Double], majority: [Double]) {
         var alpha = try (0..<m).map { _ in try Sample.dirichlet(mu.map { $0 * 10 }, using: &g).map { $0 * alpha0 } }
         var belief: [Double] = [], majority: [Double] = []
+        // The answers' labels in this debate: a random permutation, voted by the shared kernel
+        // (a tie to the largest label), as the simulator labels a question's answers, so that
+        // ties favour no answer in expectation.
+        let k = alpha[0].count
+        var label = Array(0..<k)
+        for i in stride(from: k - 1, to: 0, by: -1) { label.swapAt(i, g.nextInt(below: i + 1)) }
+        var answerOf = label
+        for a in 0..<k { answerOf[label[a]] = a }
         func record() { belief.append(alpha.reduce(0) { $0 + $1[0] / $1.reduce(0, +) } / Double(m)) }
         record()
         majority.append(.nan)
@@ -52,7 +60,7 @@ public enum DebateMartingaleStudy {
                 for k in a.indices { acc += a[k]; if u < acc { return k } }
                 return a.count - 1
             }
-            let maj = Int(Vote.majority(answers.enumerated().map { (agent: $0.offset, answer: String($0.element)) })!)!
+            let maj = answerOf[AnswerKernels.plurality(answers.map { label[$0] }, alphabet: k)]
             majority.append(maj == 0 ? 1 : 0)
             for i in 0..<m {
                 switch update {

@@ -17,8 +17,9 @@ Rules (issue 5; docs/formats.md):
 - math: last balanced \\boxed{...}, normalised. Equal as strings or as numbers.
 - Task per file: the most common truth class (letter -> choice; '####' or number -> numeric;
   '\\boxed' -> math).
-- Majority: most frequent answer among answering agents; ties -> the tied answer of the
-  lowest-numbered agent; nobody answered -> no majority (wrong).
+- Majority: most frequent answer among answering agents; ties -> the largest tied answer
+  string (the official multiagent-ft `most_frequent`: sort (count, answer) pairs, take the
+  last); nobody answered -> no majority (wrong).
 - Unanimity: every agent answered and all answers are equal.
 - Consensus: fraction of answering agents whose answer is the majority (questions where nobody
   answered are left out of the mean). Entropy: plug-in entropy (nats) of the answers given
@@ -136,10 +137,7 @@ def classify(t):
 def majority(answers):
     counts = Counter(a for a in answers if a is not None)
     if not counts: return None
-    top = max(counts.values())
-    for a in answers:          # agents in order: the lowest-numbered agent's tied answer
-        if a is not None and counts[a] == top:
-            return a
+    return sorted((c, a) for a, c in counts.items())[-1][1]   # ties: the largest answer string
 
 def load(path):
     d = json.load(open(path, encoding='utf-8'))

@@ -12,10 +12,11 @@ run: deps
 	$(SWIFT) build -c release --product chorus
 	.build/release/chorus reproduce --force
 
-## The tests (what CI runs): the Swift tests, then the notebook executed headless on a small
+## The tests (what CI runs): the module-graph check, the Swift tests, then the notebook executed headless on a small
 ## run, then sweeps across processes (kill -9 and resume, GNU parallel, a real one-node Slurm
 ## job array; about 30 s).
 test: deps
+	bash scripts/check-architecture.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/test-notebook.sh

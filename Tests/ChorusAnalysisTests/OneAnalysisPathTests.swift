@@ -40,5 +40,25 @@ import ChorusSimulation
         }
         // Every shared metric of every group was found on both sides (flips only with debate).
         #expect(compared >= index.groups.count * 4)
+        // The vote itself: the simulator's `accuracy.pseudo_label` is, from the same first debate
+        // per question, the correctness of the final plurality (consensus rule) or of the
+        // round-1 plurality (self-consistency rule); the analysis votes on the transcript's
+        // answer strings. Equal only if both apply the same tie rule to the same labels.
+        var votes = 0
+        for g in index.groups {
+            let rule = try Regime.named(g.regime, agents: c.agents.count).selection
+            let analysedName: String
+            switch rule {
+            case .consensus: analysedName = MetricName.accuracyFinal
+            case .selfConsistency: analysedName = MetricName.accuracyRound1Majority
+            default: continue
+            }
+            let per = Dictionary(IterationMetrics.perQuestion(index.debates(g)), uniquingKeysWith: { a, _ in a })
+            let analysed = try Describe.mean(per[analysedName]!)
+            let sim = simulated["\(g.regime)/\(g.seed!)/\(g.iteration)/\(MetricName.accuracyPseudoLabel)"]!
+            #expect(analysed.bitPattern == sim.bitPattern, "\(g) vote: analysed \(analysed), simulated pseudo-label \(sim)")
+            votes += 1
+        }
+        #expect(votes >= 3)
     }
 }

@@ -47,7 +47,7 @@ struct FinalAccuracyTests {
     }
 
     /// Without debate the row is a point mass on the seat's answer, so the estimator is the
-    /// majority indicator with ties split uniformly.
+    /// majority indicator under the vote's tie rule.
     @Test func oneRoundIsAPointMass() {
         let bank = Fixtures.bank(train: 10, test: 20)
         let (s, test) = society(bank: bank, rounds: 1, summarize: true)

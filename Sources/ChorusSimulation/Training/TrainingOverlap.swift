@@ -1,18 +1,6 @@
 import Foundation
 import ChorusAnalysis
 
-extension MetricName {
-    /// Training-data overlap between models (issue 12): the Jaccard index |A ∩ B| / |A ∪ B| of
-    /// two models' sets of (question, answer) pairs in the data each is finetuned on at this
-    /// iteration, averaged over model pairs: all models | generator models | critic models.
-    /// Reported at iteration k for the data selected from iteration k's debates (which trains
-    /// the models of iteration k + 1), so not at the last iteration. 1 = every model sees the
-    /// same (question, answer) pairs; the paper's "each model sees different data" is < 1.
-    /// The same quantity as `chorus analyze --run`'s `training.overlap` on real training files.
-    public static let trainingOverlap = "training.overlap"
-    public static let trainingOverlapGenerator = "training.overlap.generator"
-    public static let trainingOverlapCritic = "training.overlap.critic"
-}
 
 /// Collects each model's (question, answer) pairs while the models are finetuned, and gives the
 /// mean pairwise Jaccard indices (`MetricName.trainingOverlap*`).

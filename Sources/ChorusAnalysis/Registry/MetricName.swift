@@ -6,7 +6,8 @@
 public enum MetricName {
     /// Mean over generator seats of π_n(correct answer | q) (exact).
     public static let accuracyRound1Individual = "accuracy.round1_individual"
-    /// P(the majority of the N independent round-1 answers is correct, ties split uniformly)
+    /// P(the plurality of the N independent round-1 answers is correct, a tie to the largest of
+    /// the question's answer labels, `TaskBank.label`)
     /// (exact, by dynamic programming over answer counts: `MajorityAccuracy`).
     public static let accuracyRound1Majority = "accuracy.round1_majority"
     /// Share of correct final-round majority answers. With debate (R ≥ 2) this is *estimated*
@@ -64,6 +65,20 @@ public enum MetricName {
     /// Exact pass@k of the generator seats, 1 − (1 − π(correct))^k, mean over seats and test
     /// questions (`PolicyMetrics`), for k in `passAtK`.
     public static func passAt(_ k: Int) -> String { "pass_at.\(k)" }
+    /// The pass@k family as a registry pattern.
+    public static let passAtKPattern = "pass_at.{k}"
+    /// Per-seat style shares (`StyleShares` in the simulator) as a registry pattern.
+    public static let styleSharePattern = "style_share.{role}.agent{i}.style{s}"
+    /// Training-data overlap between models (issue 12): the Jaccard index |A ∩ B| / |A ∪ B| of
+    /// two models' sets of (question, answer) pairs in the data each is finetuned on at this
+    /// iteration, averaged over model pairs: all models | generator models | critic models.
+    /// Reported at iteration k for the data selected from iteration k's debates (which trains
+    /// the models of iteration k + 1), so not at the last iteration. 1 = every model sees the
+    /// same (question, answer) pairs; the paper's "each model sees different data" is < 1.
+    /// The same quantity as `chorus analyze --run`'s `training.overlap` on real training files.
+    public static let trainingOverlap = "training.overlap"
+    public static let trainingOverlapGenerator = "training.overlap.generator"
+    public static let trainingOverlapCritic = "training.overlap.critic"
     /// The k of the pass@k family every table reports.
     public static let passAtK: [Int] = [1, 2, 4, 8, 16, 32, 64]
     /// Exact round-1 coverage: P(some generator seat is right), 1 − Π_n (1 − π_n(correct)).

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import ChorusSimulation
+@testable import ChorusAnalysis
+
+/// The metric registry is the one list of names: docs/metrics.md's name table is generated from
+/// it, and every metric the simulator writes is in it.
+@Suite struct MetricRegistryTests {
+    static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../docs/metrics.md").standardizedFileURL
+    static let begin = "<!-- registry:begin (generated from MetricRegistry; CHORUS_WRITE_DOCS=1 swift test --filter MetricRegistryTests rewrites it) -->\n"
+    static let end = "<!-- registry:end -->"
+
+    @Test func docsTableIsGeneratedFromTheRegistry() throws {
+        var text = try String(contentsOf: Self.docs, encoding: .utf8)
+        guard let a = text.range(of: Self.begin), let b = text.range(of: Self.end, range: a.upperBound..<text.endIndex) else {
+            Issue.record("docs/metrics.md has no registry markers"); return
+        }
+        let current = String(text[a.upperBound..<b.lowerBound])
+        if current != MetricRegistry.markdownTable, ProcessInfo.processInfo.environment["CHORUS_WRITE_DOCS"] == "1" {
+            text.replaceSubrange(a.upperBound..<b.lowerBound, with: MetricRegistry.markdownTable)
+            try text.write(to: Self.docs, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(current == MetricRegistry.markdownTable, "docs/metrics.md's name table differs from MetricRegistry")
+    }
+
+    @Test func familiesMatchTheirMembersOnly() {
+        #expect(MetricRegistry.entry(for: "pass_at.16")?.name == MetricName.passAtKPattern)
+        #expect(MetricRegistry.entry(for: "style_share.critic.agent3.style2")?.name == MetricName.styleSharePattern)
+        #expect(MetricRegistry.entry(for: "style_share.critic.agent3") == nil)
+        #expect(MetricRegistry.entry(for: "pass_at.") == nil)
+        #expect(MetricRegistry.entry(for: "accuracy.finale") == nil)
+        #expect(Set(MetricRegistry.entries.map(\.name)).count == MetricRegistry.entries.count)
+    }
+
+    /// Every metric of a small run of every regime (placebo twins included) is registered;
+    /// `contrast.*` rows are paired differences of a registered metric.
+    @Test func everySimulatedMetricIsRegistered() throws {
+        var c = SimulationConfig.paper
+        c.regimes = Regime.names; c.seeds = [1]; c.iterations = 1
+        c.task.trainQuestions = 12; c.task.testQuestions = 12
+        let r = try Experiment(config: c).run(threads: 2)
+        let names = Set(r.rows.map(\.metric))
+        var unknown: [String] = []
+        for n in names {
+            if n.hasPrefix("contrast.") {
+                if !MetricRegistry.entries.contains(where: { !$0.name.contains("{") && n.hasPrefix("contrast.\($0.name).") }) { unknown.append(n) }
+            } else if MetricRegistry.entry(for: n) == nil { unknown.append(n) }
+        }
+        #expect(unknown.isEmpty, "not in MetricRegistry: \(unknown.sorted())")
+        #expect(names.count > 40)
+    }
+}

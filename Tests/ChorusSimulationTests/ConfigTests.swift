@@ -4,7 +4,7 @@ import Testing
 
 /// YAML configuration: loading, unknown keys, wrong types, ranges, `--set` overrides.
 @Suite struct ConfigTests {
-    static let topKeys = ["name", "seeds", "regimes", "iterations", "task", "agents", "debate", "finetune", "output"]
+    static let topKeys = ["name", "seeds", "regimes", "iterations", "placebo_seeds", "task", "agents", "debate", "finetune", "output"]
     static let debateKeys = ["rounds", "summarize", "summary_noise", "raw_noise", "context_budget",
                              "stay_weight", "support_weight", "evidence_weight", "prior_weight"]
 

@@ -24,6 +24,30 @@ struct ContinuousSamplerFitTests {
         #expect(fit.passes, "Normal(\(mean), \(sd)): \(fit)")
     }
 
+    /// The hot-loop standard normal (GSL's ziggurat, used by the simulator's debate reads and
+    /// task banks): 50 equiprobable bins of N(0, 1) over 10⁶ draws, the central rectangles,
+    /// the wedges and the tail all inside; and the tail itself (|z| > 3.4426, GSL's R, reached
+    /// by about 1 draw in 1,700) against the normal's conditional law there, so that a wrong
+    /// tail cannot hide among a million central draws.
+    @Test func standardNormal() {
+        var g = testGenerator("standard-normal-ziggurat")
+        let x = (0..<1_000_000).map { _ in Sample.standardNormal(using: &g) }
+        let fit = GoodnessOfFit(draws: x, bins: Self.bins) { CDF.normal($0) }
+        #expect(fit.passes, "N(0, 1) by the ziggurat: \(fit)")
+        let r = 3.442619855899
+        let upperTail = CDF.normal(-r)   // P(Z > r) = Φ(−r)
+        let tail = x.filter { abs($0) > r }.map(abs)
+        // 10⁶ · 2Φ(−r) ≈ 576 expected; a 4-SD band around it.
+        let expected = 2 * upperTail * 1e6
+        #expect(abs(Double(tail.count) - expected) < 4 * expected.squareRoot(), "\(tail.count) tail draws, \(expected) expected")
+        // P(|Z| ≤ x | |Z| > r) = 1 − Φ(−x)/Φ(−r) for x > r.
+        let tailFit = GoodnessOfFit(draws: tail, bins: 10) { 1 - CDF.normal(-$0) / upperTail }
+        #expect(tailFit.passes, "tail beyond \(r): \(tailFit)")
+        // Symmetry: the signs are balanced within 4 SD.
+        let positive = x.filter { $0 > 0 }.count
+        #expect(abs(Double(positive) - 5e5) < 4 * 500)
+    }
+
     /// Both parameters ≤ 1 (GSL's Jöhnk branch) and the two-gamma branch.
     @Test(arguments: [(0.5, 0.5), (0.2, 0.9), (2.0, 5.0), (30.0, 1.5)])
     func beta(a: Double, b: Double) throws {

@@ -6,7 +6,8 @@ import ChorusFigures
 
 /// `chorus reproduce`: the main job. Runs the `paper` preset (every regime and its placebo twin;
 /// a YAML file and single keys may be laid over it) on K disjoint blocks of B seeds (default
-/// 10 × 50, seeds 1–500, none of them used for calibration), prints the summary, the claims
+/// 10 × 50, seeds 1–500, none of them used for calibration; the placebo twins on the first
+/// `--placebo-blocks` blocks, default 2 = seeds 1–100), prints the summary, the claims
 /// with their hold rates over the blocks and their pooled effect sizes, and the negative
 /// controls; writes the run directory, and draws the paper figures from its tables into
 /// `figures/` (as `chorus figures RUN_DIR --prefix paper-`).
@@ -17,7 +18,9 @@ struct ReproduceCommand: ParsableCommand {
         discussion: """
         Equivalent to 'chorus simulate --preset paper --seeds O+1-O+K·B --blocks K' (O = \
         --seed-offset, K = --blocks, B = --block-size; default seeds 1-500 in 10 blocks of 50, \
-        disjoint from the calibration seeds 1001-1060 of docs/model.md) followed by \
+        disjoint from the calibration seeds 1001-1060 of docs/model.md; the placebo twins run on \
+        the first --placebo-blocks blocks only, default 2, i.e. seeds 1-100, set as \
+        placebo_seeds) followed by \
         'chorus figures RUN_DIR --out figures --prefix paper-': every figure that applies, as PNG \
         (300 dpi), PDF and SVG at paper size (figures/README.md shows them). --config and --set \
         change the preset as for 'chorus simulate'. Existing paper-* figures in --figures (and a \
@@ -45,6 +48,9 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The blocks' seeds are offset+1 … offset+K·B.", valueName: "O"))
     var seedOffset: UInt64 = 0
 
+    @Option(help: ArgumentHelp("Seed blocks on which the placebo twins run: the first P of the K blocks (default 2, i.e. 100 of the default 500 seeds; P ≥ K runs them on every seed).", valueName: "P"))
+    var placeboBlocks: Int = 2
+
     @Flag(help: "A smoke version in seconds: 2 blocks of 10 seeds, 200 + 200 questions (claims are underpowered there).")
     var quick = false
 
@@ -65,6 +71,7 @@ struct ReproduceCommand: ParsableCommand {
         guard (1...1000).contains(blocks) else { throw ValidationError("--blocks must be in 1...1000, got \(blocks)") }
         guard (2...10_000).contains(blockSize) else { throw ValidationError("--block-size must be in 2...10000 (one seed has no interval), got \(blockSize)") }
         guard blocks * blockSize <= 100_000 else { throw ValidationError("--blocks × --block-size must be at most 100000 seeds, got \(blocks * blockSize)") }
+        guard placeboBlocks >= 1 else { throw ValidationError("--placebo-blocks must be at least 1, got \(placeboBlocks)") }
         guard seedOffset <= UInt64.max - UInt64(blocks * blockSize) else { throw ValidationError("--seed-offset too large") }
     }
 
@@ -81,6 +88,14 @@ struct ReproduceCommand: ParsableCommand {
         }
         let (k, b) = blockShape
         try builder.setSeeds(seeds ?? "\(seedOffset + 1)-\(seedOffset + UInt64(k * b))")
+        // The placebo twins on the first P blocks only (`placebo_seeds`; P ≥ K: every seed),
+        // unless --config or --set chose placebo_seeds (a --set placebo_seeds=0 runs them on
+        // every seed). Given --seeds, the blocks are its K equal parts (checked by the run).
+        let seedCount = builder.config.seeds.count
+        let chosen = builder.config.placeboSeeds != 0 || configSource.assignments.contains { $0.hasPrefix("placebo_seeds=") }
+        if !chosen, placeboBlocks < k, seedCount % k == 0 {
+            try builder.set("placebo_seeds=\(placeboBlocks * (seedCount / k))")
+        }
         return (try builder.build(), source)
     }
 

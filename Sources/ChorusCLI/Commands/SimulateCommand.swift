@@ -124,13 +124,24 @@ enum SimulateReport {
             iterations.insert(r.iteration)
         }
         let n = summary.first?.summary.n ?? 0
+        // Regimes measured on fewer seeds (placebo twins under `placebo_seeds`) say so.
+        var seedsOf: [String: Int] = [:]
+        for r in summary where r.metric == MetricName.accuracyFinal { seedsOf[r.regime] = max(seedsOf[r.regime] ?? 0, r.summary.n) }
+        let fewer = regimes.filter { (seedsOf[$0] ?? n) != n }
         var rows: [[String]] = [["regime", "iter"] + metrics.map { "\($0) (95% CI)" }]
         for regime in regimes {
             for it in iterations.sorted() {
                 rows.append([regime, "\(it)"] + metrics.map { cell(index["\(regime)|\(it)|\($0)"]) })
             }
         }
-        return "Means over \(n) seed(s) with 95% t intervals (summary.csv has every metric):\n" + TextTable.render(rows)
+        var note = ""
+        if let first = fewer.first {
+            let counts = Set(fewer.map { seedsOf[$0]! })
+            note = counts.count == 1 && fewer.allSatisfy({ $0.hasSuffix(Regime.placeboSuffix) })
+                ? " (the placebo twins over \(seedsOf[first]!))"
+                : " (" + fewer.map { "\($0) over \(seedsOf[$0]!)" }.joined(separator: ", ") + ")"
+        }
+        return "Means over \(n) seed(s)\(note) with 95% t intervals (summary.csv has every metric):\n" + TextTable.render(rows)
     }
 
     /// One line per claim: number, HOLDS/FAILS, statement, then the figures behind it.
@@ -151,7 +162,10 @@ enum SimulateReport {
         for c in claims {
             s += "  \(c.number). holds in \(c.held)/\(k) blocks (\(Int((c.holdRate * 100).rounded()))%)"
             s += "; pooled: \(c.pooled.holds ? "HOLDS" : "FAILS")\n"
-            for e in c.pooled.effects { s += "       \(e.name): \(cell(e.summary))\n" }
+            for e in c.pooled.effects {
+                // An effect over fewer seeds (a placebo contrast under `placebo_seeds`) says so.
+                s += "       \(e.name): \(cell(e.summary))" + (e.summary.n != k * b ? " (\(e.summary.n) seeds)" : "") + "\n"
+            }
         }
         return s
     }
@@ -165,11 +179,12 @@ enum SimulateReport {
             index["\(r.regime)|\(r.iteration)|\(r.metric)"] = r.summary
             last = max(last, r.iteration)
         }
-        var rows: [[String]] = [["placebo twin", "accuracy at base", "it1 − base", "it\(last) − base", "inside ±0.01"]]
+        var rows: [[String]] = [["placebo twin", "seeds", "accuracy at base", "it1 − base", "it\(last) − base", "inside ±0.01"]]
         for regime in regimes where regime.hasSuffix(Regime.placeboSuffix) {
             let d1 = index["\(regime)|1|\(Contrasts.minusBase)"], dl = index["\(regime)|\(last)|\(Contrasts.minusBase)"]
             let inside = [d1, dl].allSatisfy { d in d.map { $0.lower >= -0.01 && $0.upper <= 0.01 } ?? false }
-            rows.append([regime, cell(index["\(regime)|0|\(MetricName.accuracyFinal)"]), cell(d1), cell(dl), inside ? "yes" : "no"])
+            let base = index["\(regime)|0|\(MetricName.accuracyFinal)"]
+            rows.append([regime, base.map { "\($0.n)" } ?? "—", cell(base), cell(d1), cell(dl), inside ? "yes" : "no"])
         }
         return "Negative controls (no correctness signal anywhere; expected accuracy 1/A at every iteration):\n" + TextTable.render(rows)
     }

@@ -73,6 +73,10 @@ public enum ConfigKeys {
         },
         .integer("iterations", \.iterations, 0...1000,
                  "Finetuning iterations after the base model; iteration 0 (base) is measured too."),
+        .integer("placebo_seeds", \.placeboSeeds, bounds: { c in 0...max(0, c.seeds.count) },
+                 note: { c in "an integer in 0...\(c.seeds.count) (the number of seeds; 0 = placebo twins on every seed)" },
+                 "Placebo twins run on the first N seeds only; 0 = every seed (`chorus reproduce` sets it to its first 2 blocks).",
+                 allowed: "0...number of seeds"),
 
         .integer("task.train_questions", \.task.trainQuestions, 1...10_000_000,
                  "Questions whose debates give finetuning data.", allowed: "1...10000000 (and the memory limit)"),

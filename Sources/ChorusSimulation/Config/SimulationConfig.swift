@@ -13,6 +13,11 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     public var regimes: [String] = ["single-agent", "multiagent"]
     /// Finetuning iterations after the base model (iteration 0 is measured too).
     public var iterations: Int = 5
+    /// Placebo twins (regimes named `…-placebo`) run on the first this many of `seeds` only;
+    /// 0 = on every seed. `chorus reproduce` runs them on its first 2 seed blocks (100 of 500
+    /// seeds): they are the negative controls, whose changes are ≈ 0 with a small per-seed
+    /// spread, so 100 seeds already bound them inside ±0.01 (docs/model.md §11).
+    public var placeboSeeds: Int = 0
     public var task = TaskBankParameters()
     public var agents = AgentParameters()
     public var debate = DebateParameters()
@@ -22,8 +27,11 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case name, seeds, regimes, iterations, task, agents, debate, finetune, output
+        case name, seeds, regimes, iterations, placeboSeeds = "placebo_seeds", task, agents, debate, finetune, output
     }
+
+    /// The number of seeds on which placebo twins run: `placeboSeeds`, or every seed when 0.
+    public var placeboSeedCount: Int { placeboSeeds == 0 ? seeds.count : min(placeboSeeds, seeds.count) }
 }
 
 /// The task bank: questions, their reasoning chains, answers, styles, features, evidence.

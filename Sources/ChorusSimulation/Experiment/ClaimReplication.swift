@@ -34,16 +34,23 @@ public enum ClaimReplication {
 
     /// Evaluates the claims on each block and on all seeds pooled.
     /// - Complexity: O(rows · (K + 1)).
+    /// The pooled summary and every block's are made in one pass over the rows
+    /// (`ExperimentResult.summarize(_:parts:part:)`), each equal to the summary of its rows alone.
     public static func evaluate(_ result: ExperimentResult, blocks: [[UInt64]]) -> [ReplicatedClaim] {
-        let pooled = Claims.evaluate(result.summarize())
         var blockOf: [UInt64: Int] = [:]
         for (i, b) in blocks.enumerated() { for s in b { blockOf[s] = i } }
-        var rowsByBlock = [[MetricRow]](repeating: [], count: blocks.count)
-        for r in result.rows { if let i = blockOf[r.seed] { rowsByBlock[i].append(r) } }
+        // Part 0: all rows (the pooled claims); part i + 1: block i. A row belongs to two parts,
+        // so the pass is made twice over the same rows: once pooled, once split by block.
+        let pooledSummary = ExperimentResult.summarize(result.rows, parts: 1) { _ in 0 }[0]
+        var lastSeed: UInt64? = nil, lastBlock: Int? = nil
+        let blockSummaries = ExperimentResult.summarize(result.rows, parts: blocks.count) { r in
+            if r.seed != lastSeed { lastSeed = r.seed; lastBlock = blockOf[r.seed] }
+            return lastBlock
+        }
+        let pooled = Claims.evaluate(pooledSummary)
         var holds = [[Bool]](repeating: [], count: pooled.count)
-        for rows in rowsByBlock {
-            let sub = ExperimentResult(config: result.config, rows: rows, transcripts: [])
-            for (i, c) in Claims.evaluate(sub.summarize()).enumerated() { holds[i].append(c.holds) }
+        for summary in blockSummaries {
+            for (i, c) in Claims.evaluate(summary).enumerated() { holds[i].append(c.holds) }
         }
         return pooled.enumerated().map { ReplicatedClaim(pooled: $1, blockHolds: holds[$0]) }
     }

@@ -82,6 +82,12 @@ public enum Claims {
     static func fmt(_ s: Summary) -> String {
         String(format: "%.3f [%.3f, %.3f]", s.mean, s.lower, s.upper)
     }
+    /// `fmt`, followed by "(n seeds)" when the summary has another seed count than `seeds`:
+    /// a contrast with a placebo twin that ran on fewer seeds (`placebo_seeds`) is paired over
+    /// those seeds only.
+    static func fmt(_ s: Summary, seeds: Int) -> String {
+        fmt(s) + (s.n != seeds ? " (\(s.n) seeds)" : "")
+    }
     static func above(_ x: Summary, _ y: Summary) -> Bool { hasInterval(x) && hasInterval(y) && x.lower > y.upper }
     /// Whether a summary has a confidence interval (≥ 2 seeds); one seed's summary is a point.
     static func hasInterval(_ s: Summary) -> Bool { s.n >= 2 }
@@ -146,7 +152,7 @@ public enum Claims {
         }
         let ev = acc.enumerated().map { "it\($0.offset) \(fmt($0.element))" }.joined(separator: "; ")
             + "; peak (1…\(last - 1)) at iteration \(peak); "
-            + effects.map { "\($0.name): \(fmt($0.summary))" }.joined(separator: "; ")
+            + effects.map { "\($0.name): \(fmt($0.summary, seeds: gain.n))" }.joined(separator: "; ")
             + String(format: "; decline tested at level %.4f per candidate peak", level)
         return ClaimResult(number: 1, statement: statements[0], evidence: ev, holds: rises && declines, effects: effects)
     }
@@ -188,7 +194,7 @@ public enum Claims {
         effect(t, r, last, Contrasts.accuracyMinus("single-agent"), as: "multiagent − single-agent at last", into: &effects)
         effect(t, r, last, Contrasts.accuracyMinus("single-agent-matched"), as: "multiagent − matched single-agent at last", into: &effects)
         let ev = "base \(fmt(acc[0])); it1 \(fmt(acc[1])); it\(last) \(fmt(acc[last])); it\(last) − it1: \(e1); it1 − base: \(e0); "
-            + effects.dropFirst(2).map { "\($0.name): \(fmt($0.summary))" }.joined(separator: "; ")
+            + effects.dropFirst(2).map { "\($0.name): \(fmt($0.summary, seeds: acc[last].n))" }.joined(separator: "; ")
         return ClaimResult(number: 3, statement: statements[2], evidence: ev, holds: g1 && g0, effects: effects)
     }
 

@@ -43,11 +43,15 @@ public struct Experiment: Sendable {
     }
 
     /// Runs every (regime, seed) pair in parallel on `threads` threads (default: all active
-    /// cores). Each pair draws only from its own streams, so the rows are byte-identical for any
-    /// thread count; they are sorted by (regime order in the config, seed order in the config,
-    /// iteration, metric name). Paired contrasts between iterations and regimes of the same seed
-    /// are added as `contrast.*` rows (`Contrasts`).
-    /// - Parameter progress: called (from worker threads) after each finished pair.
+    /// cores), except that placebo twins run only on the first `placebo_seeds` seeds
+    /// (`SimulationConfig.placeboSeedCount`; all seeds by default). Each pair draws only from its
+    /// own streams, so the rows are byte-identical for any thread count, and a pair's rows do not
+    /// depend on which other pairs run; they are sorted by (regime order in the config, seed
+    /// order in the config, iteration, metric name). Paired contrasts between iterations and
+    /// regimes of the same seed are added as `contrast.*` rows (`Contrasts`); a contrast with a
+    /// placebo twin exists only on the seeds where the twin ran.
+    /// - Parameter progress: called (from worker threads) after each finished pair, with the
+    ///   number of pairs that run.
     /// - Parameter spool: where transcripts are written as they are made (then the result's
     ///   `transcripts` is empty and `transcriptSpool` is set); nil keeps them in memory.
     public func run(threads: Int? = nil,
@@ -55,41 +59,52 @@ public struct Experiment: Sendable {
                     spool: TranscriptSpool? = nil) throws -> ExperimentResult {
         let seeds = config.seeds
         let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        // Task banks, one per seed (shared by all regimes of that seed).
-        // A seed's placebo bank makes the same draws as its real bank (common random numbers)
-        // and is built only when a placebo regime runs.
-        let banks = Parallel.Slots<TaskBank>(count: seeds.count)
-        let placeboBanks = Parallel.Slots<TaskBank>(count: seeds.count)
+        // Task banks, one per seed (shared by all regimes of that seed). A seed's placebo bank
+        // makes the same draws as its real bank (common random numbers) and is built only when a
+        // placebo regime runs on that seed: placebo twins run on the first `placeboSeedCount`
+        // seeds only (`placebo_seeds`).
+        let placeboCount = config.placeboSeedCount
+        let banks = Parallel.Slots<TaskBank?>(count: seeds.count)
+        let placeboBanks = Parallel.Slots<TaskBank?>(count: seeds.count)
         let needPlacebo = regimes.contains { $0.placebo }, needReal = regimes.contains { !$0.placebo }
         let config = self.config
         Parallel.forEach(count: seeds.count, threads: workers) { i in
             let stream = SeedStream(seed: seeds[i]).child("bank")
-            if needReal { banks.set(i, TaskBank(parameters: config.task, stream: stream)) }
-            if needPlacebo { placeboBanks.set(i, TaskBank(parameters: config.task, placebo: true, stream: stream)) }
+            banks.set(i, needReal ? TaskBank(parameters: config.task, stream: stream) : nil)
+            placeboBanks.set(i, needPlacebo && i < placeboCount ? TaskBank(parameters: config.task, placebo: true, stream: stream) : nil)
         }
-        let bankList = needReal ? banks.values() : []
-        let placeboList = needPlacebo ? placeboBanks.values() : []
-        let scorers = (needReal ? bankList : placeboList).map(ScorerDivergence.init(bank:))
+        let bankList = banks.values()
+        let placeboList = placeboBanks.values()
+        // The scorer of a seed depends only on its base logits, shared by its real and placebo banks.
+        let scorers: [ScorerDivergence?] = (0..<seeds.count).map { s in
+            (bankList[s] ?? placeboList[s]).map(ScorerDivergence.init(bank:))
+        }
         let total = regimes.count * seeds.count
         let outputs = Parallel.Slots<([MetricRow], [ResponseRecord], [TrainingRecord])>(count: total)
-        let counter = Parallel.Counter()
+        // Pairs t = r·seeds + s that run (a placebo twin only on its seeds); the others stay empty.
         let regimes = self.regimes
-        Parallel.forEach(count: total, threads: workers) { t in
+        let runs = { (t: Int) -> Bool in !regimes[t / seeds.count].placebo || t % seeds.count < placeboCount }
+        let active = (0..<total).filter(runs)
+        for t in 0..<total where !runs(t) { outputs.set(t, ([], [], [])) }
+        let counter = Parallel.Counter()
+        Parallel.forEach(count: active.count, threads: workers) { i in
+            let t = active[i]
             let r = t / seeds.count, s = t % seeds.count
-            let bank = regimes[r].placebo ? placeboList[s] : bankList[s]
-            var run = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s], scorer: scorers[s])
+            let bank = (regimes[r].placebo ? placeboList[s] : bankList[s])!
+            var run = RegimeRun(config: config, regime: regimes[r], bank: bank, seed: seeds[s], scorer: scorers[s]!)
             run.transcriptSink = spool?.writer(pair: t)
             let out = run.run()
             run.transcriptSink?.close()
             outputs.set(t, out)
             let done = counter.increment()
-            progress?(done, total)
+            progress?(done, active.count)
         }
-        var rows: [MetricRow] = []
         var transcripts: [ResponseRecord] = []
         var training: [TrainingRecord] = []
-        for o in outputs.values() { rows += o.0; transcripts += o.1; training += o.2 }
-        rows = Contrasts.merge(rows, regimes: config.regimes, seeds: seeds, iterations: config.iterations)
+        let pairs = outputs.values()
+        for o in pairs { transcripts += o.1; training += o.2 }
+        let rows = Contrasts.merge(pairs: pairs.map(\.0), regimes: config.regimes, seeds: seeds,
+                                   iterations: config.iterations, threads: workers)
         try spool?.check()
         var result = ExperimentResult(config: config, rows: rows, transcripts: transcripts, training: training)
         result.transcriptSpool = spool

@@ -54,21 +54,49 @@ extension ExperimentResult {
     /// With one seed the interval collapses to the point (`Describe.tInterval`'s convention).
     /// - Complexity: O(rows).
     public func summarize(level: Double = 0.95) -> [SummaryRow] {
+        ExperimentResult.summarize(rows, parts: 1, level: level) { _ in 0 }[0]
+    }
+
+    /// `summarize` of each part of the rows at once (one pass): part(row) ∈ 0..<parts, or nil
+    /// to leave the row out. The values of a key are taken in row order, so each part's
+    /// summaries equal those of `summarize` on its rows alone, bit for bit (in the same order
+    /// when the rows are sorted as `Experiment.run` sorts them).
+    ///
+    /// Rows of one regime repeat the same sequence of (iteration, metric) keys seed after seed,
+    /// so each row is first compared with the key after the previous row's (three comparisons of
+    /// shared strings) and hashed only when that guess fails (about once per seed and regime).
+    /// - Complexity: O(rows).
+    static func summarize(_ rows: [MetricRow], parts: Int, level: Double = 0.95,
+                          part: (MetricRow) -> Int?) -> [[SummaryRow]] {
         struct Key: Hashable { var regime: String; var iteration: Int; var metric: String }
-        var order: [Key] = []
-        var values: [Key: [Double]] = [:]
+        var keys: [Key] = []
+        var index: [Key: Int] = [:]
+        var values = [[[Double]]](repeating: [], count: parts)   // [part][key] → values
+        var guess = -1
         for r in rows {
-            let k = Key(regime: r.regime, iteration: r.iteration, metric: r.metric)
-            if values[k] == nil { order.append(k); values[k] = [] }
-            values[k]!.append(r.value)
+            guard let p = part(r) else { continue }
+            var k = guess + 1
+            if !(k < keys.count && keys[k].iteration == r.iteration && keys[k].metric == r.metric && keys[k].regime == r.regime) {
+                let key = Key(regime: r.regime, iteration: r.iteration, metric: r.metric)
+                if let i = index[key] { k = i } else {
+                    k = keys.count
+                    keys.append(key); index[key] = k
+                }
+            }
+            guess = k
+            if values[p].count <= k { values[p] += [[Double]](repeating: [], count: keys.count - values[p].count) }
+            values[p][k].append(r.value)
         }
-        var out: [SummaryRow] = []
-        out.reserveCapacity(order.count)
-        for k in order {
-            let v = values[k]!
-            guard let s = try? Describe.tInterval(v, level: level) else { continue }
-            out.append(SummaryRow(regime: k.regime, iteration: k.iteration, metric: k.metric, summary: s))
+        return values.map { byKey in
+            var out: [SummaryRow] = []
+            out.reserveCapacity(byKey.count)
+            // Keys in order of first appearance in all rows (for sorted rows, as in every
+            // `ExperimentResult`, the same as in the part's rows alone).
+            for (k, v) in byKey.enumerated() where !v.isEmpty {
+                guard let s = try? Describe.tInterval(v, level: level) else { continue }
+                out.append(SummaryRow(regime: keys[k].regime, iteration: keys[k].iteration, metric: keys[k].metric, summary: s))
+            }
+            return out
         }
-        return out
     }
 }

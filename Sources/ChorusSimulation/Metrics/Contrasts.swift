@@ -1,3 +1,4 @@
+import ChorusStats
 import ChorusAnalysis
 /// Paired contrasts: differences of a metric between two iterations of one replicate, or between
 /// two regimes on the same seed, computed per seed so that their confidence intervals reflect
@@ -111,20 +112,43 @@ public enum Contrasts {
     /// `rows` with the contrast rows of every seed merged in, sorted by (regime order, seed order,
     /// iteration, metric).
     static func merge(_ rows: [MetricRow], regimes: [String], seeds: [UInt64], iterations: Int) -> [MetricRow] {
-        var bySeed: [UInt64: [String: [Int: [String: Double]]]] = [:]
-        for r in rows { bySeed[r.seed, default: [:]][r.regime, default: [:]][r.iteration, default: [:]][r.metric] = r.value }
-        var all = rows
-        for s in seeds { all += Contrasts.rows(seed: s, iterations: iterations, values: bySeed[s] ?? [:]) }
         let regimeOrder = Dictionary(uniqueKeysWithValues: regimes.enumerated().map { ($1, $0) })
         let seedOrder = Dictionary(uniqueKeysWithValues: seeds.enumerated().map { ($1, $0) })
-        all.sort {
-            let ra = regimeOrder[$0.regime]!, rb = regimeOrder[$1.regime]!
-            if ra != rb { return ra < rb }
-            let sa = seedOrder[$0.seed]!, sb = seedOrder[$1.seed]!
-            if sa != sb { return sa < sb }
-            if $0.iteration != $1.iteration { return $0.iteration < $1.iteration }
-            return $0.metric < $1.metric
+        var pairs = [[MetricRow]](repeating: [], count: regimes.count * seeds.count)
+        for r in rows { pairs[regimeOrder[r.regime]! * seeds.count + seedOrder[r.seed]!].append(r) }
+        return merge(pairs: pairs, regimes: regimes, seeds: seeds, iterations: iterations)
+    }
+
+    /// The rows of every (regime, seed) pair (pair t = regime index · seeds + seed index) with the
+    /// contrast rows of every seed merged in, sorted by (regime order, seed order, iteration,
+    /// metric): the same rows in the same order as a sort of all rows by that key, made seed by
+    /// seed on `threads` threads (the contrasts of a seed need only that seed's rows) and with
+    /// small sorts (one pair's rows at a time) instead of one sort of millions of rows.
+    /// - Complexity: O(rows · log(rows per pair)).
+    static func merge(pairs: [[MetricRow]], regimes: [String], seeds: [UInt64], iterations: Int,
+                      threads: Int = 1) -> [MetricRow] {
+        let regimeOrder = Dictionary(uniqueKeysWithValues: regimes.enumerated().map { ($1, $0) })
+        let sorted = Parallel.Slots<[[MetricRow]]>(count: seeds.count)   // per seed: rows per regime
+        Parallel.forEach(count: seeds.count, threads: threads) { s in
+            var values: [String: [Int: [String: Double]]] = [:]
+            for r in 0..<regimes.count {
+                for row in pairs[r * seeds.count + s] {
+                    values[row.regime, default: [:]][row.iteration, default: [:]][row.metric] = row.value
+                }
+            }
+            var byRegime = (0..<regimes.count).map { pairs[$0 * seeds.count + s] }
+            for row in Contrasts.rows(seed: seeds[s], iterations: iterations, values: values) {
+                byRegime[regimeOrder[row.regime]!].append(row)
+            }
+            for r in byRegime.indices {
+                byRegime[r].sort { $0.iteration != $1.iteration ? $0.iteration < $1.iteration : $0.metric < $1.metric }
+            }
+            sorted.set(s, byRegime)
         }
+        let bySeed = sorted.values()
+        var all: [MetricRow] = []
+        all.reserveCapacity(bySeed.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        for r in regimes.indices { for s in seeds.indices { all += bySeed[s][r] } }
         return all
     }
 }

@@ -81,7 +81,8 @@ public enum RunDirectory {
             files.append(name)
         }
         let runID = output.manifest.runID
-        try put("metrics.csv", RunTables.metrics(output.result, runID: runID).csv())
+        try AtomicFile.write(RunTables.metricsCSV(output.result, runID: runID), to: dir.appendingPathComponent("metrics.csv"))
+        files.append("metrics.csv")
         try put("summary.csv", RunTables.summary(output.summary).csv())
         if let claims = output.claims {
             try put("claims.csv", RunTables.claims(claims, replication: output.replication).csv())

@@ -1,3 +1,4 @@
+import Foundation
 import ChorusStats
 import ChorusRecords
 
@@ -16,6 +17,57 @@ public enum RunTables {
                           + (params.values[r.regime] ?? Array(repeating: "NA", count: params.columns.count)))
         }
         return t
+    }
+
+    /// `metrics.csv` as bytes: exactly `metrics(result, runID:).csv()`, made without the
+    /// table of strings (millions of rows of eight cells each) and in `threads` chunks of rows
+    /// formatted in parallel, then joined in row order. The constant cells (run id, each regime's
+    /// name and parameter values) are escaped once; a metric name is escaped only if it needs it.
+    /// - Complexity: O(rows), about rows / threads per thread.
+    public static func metricsCSV(_ result: ExperimentResult, runID: String,
+                                  threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Data {
+        let params = RunParameters.varying(result.config)
+        let columns = ["run_id", "regime", "seed", "iteration", "metric", "value"] + params.columns
+        @Sendable func cell(_ s: String) -> String { String(TidyTable.csvLine([s]).dropLast()) }
+        let lead = Array((cell(runID) + ",").utf8)
+        // Per regime: "<regime>," before the seed and ",<params>\n" after the value.
+        let none = Array(repeating: "NA", count: params.columns.count)
+        @Sendable func affixes(_ regime: String) -> ([UInt8], [UInt8]) {
+            let values = params.values[regime] ?? none
+            return (Array((cell(regime) + ",").utf8),
+                    Array((values.map { "," + cell($0) }.joined() + "\n").utf8))
+        }
+        let rows = result.rows
+        let chunks = max(1, min(rows.count / 4096, 8 * max(1, threads)))
+        let parts = Parallel.Slots<[UInt8]>(count: chunks)
+        Parallel.forEach(count: chunks, threads: threads) { c in
+            let range = (rows.count * c / chunks)..<(rows.count * (c + 1) / chunks)
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count * 96)
+            var regime = "", prefix: [UInt8] = [], suffix: [UInt8] = []
+            for i in range {
+                let r = rows[i]
+                if r.regime != regime || prefix.isEmpty { regime = r.regime; (prefix, suffix) = affixes(regime) }
+                out += lead
+                out += prefix
+                out += String(r.seed).utf8
+                out.append(UInt8(ascii: ","))
+                out += String(r.iteration).utf8
+                out.append(UInt8(ascii: ","))
+                if r.metric.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                    out += cell(r.metric).utf8
+                } else {
+                    out += r.metric.utf8
+                }
+                out.append(UInt8(ascii: ","))
+                out += TidyTable.format(r.value).utf8
+                out += suffix
+            }
+            parts.set(c, out)
+        }
+        var data = Data(TidyTable.csvLine(columns).utf8)
+        for part in parts.values() { data.append(contentsOf: part) }
+        return data
     }
 
     /// `summary.csv`: mean over seeds with its sd, standard error and 95% t interval per

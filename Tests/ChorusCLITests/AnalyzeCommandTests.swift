@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusIngest
+import ChorusRecords
 import ChorusFigures
 import Foundation
 import Testing
@@ -72,9 +73,9 @@ struct AnalyzeCommandTests {
         let skipped = try String(contentsOf: dir.appendingPathComponent("skipped.csv"), encoding: .utf8)
         #expect(skipped.contains("uneven rounds") && skipped.contains("alternation"))
         let answers = try String(contentsOf: dir.appendingPathComponent("answers.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(answers.first == "file,run,iteration,question,agent,round,answer,correct,truth")
+        #expect(answers.first == "file,run,regime,seed,iteration,question,agent,round,answer,correct,truth")
         #expect(answers.count == 1 + 12)
-        #expect(answers.contains("du_numeric.json,du_numeric.json,0,q0001,0,2,NA,false,101234"))
+        #expect(answers.contains("du_numeric.json,du_numeric.json,log,NA,0,q0001,0,2,NA,false,101234"))
     }
 
     @Test("A log and its records written as canonical JSON Lines give the same tables")
@@ -102,6 +103,32 @@ struct AnalyzeCommandTests {
         case (let a as String, let b as String): return a == b
         case (is NSNull, is NSNull): return true
         default: return false
+        }
+    }
+
+    @Test("Simulated transcripts of several seeds: every CSV row keeps its regime and seed, no duplicate keys")
+    func seedsStayApart() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        for seed in [1, 2] {
+            for round in 1...2 {
+                for agent in 0...1 {
+                    let bad = seed == 2 && agent == 1
+                    lines.append("{\"run\":\"r\",\"regime\":\"a\",\"seed\":\(seed),\"iteration\":0,\"question\":\"q0\",\"agent\":\(agent),"
+                                 + "\"role\":\"\(round == 1 ? "generator" : "critic")\",\"round\":\(round),\"answer\":\"\(bad ? "B" : "A")\",\"correct\":\(!bad),\"truth\":\"A\"}")
+                }
+            }
+        }
+        let file = dir.appendingPathComponent("seeds.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        _ = try analyze([file.path, "--no-figures"], out: dir.appendingPathComponent("out"))
+        for (name, keyColumns) in [("rounds.csv", 7), ("flips.csv", 7), ("answers.csv", 8)] {
+            let t = try TidyTable.read(from: dir.appendingPathComponent("out/\(name)"))
+            #expect(t.columns[2] == "regime" && t.columns[3] == "seed", "\(name): \(t.columns)")
+            #expect(Set(t.rows.map { $0[3] }) == ["1", "2"], "\(name)")
+            let keys = t.rows.map { $0.prefix(keyColumns).joined(separator: ",") }
+            #expect(Set(keys).count == keys.count, "\(name) has duplicate keys")
         }
     }
 

@@ -131,8 +131,8 @@ enum AnalyzeOutput {
     /// rounds.csv and flips.csv are written row by row, `AnalyzeTableStream`).
     static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
         var files = TidyTable(columns: ["file", "format", "task", "task_reason", "questions", "agents", "rounds", "responses", "skipped", "agent_names"])
-        let rounds = try AnalyzeTableStream(dir.appendingPathComponent("rounds.csv"), columns: ["file", "run", "regime", "iteration", "round", "metric", "value", "lower", "upper", "n"])
-        let flips = try AnalyzeTableStream(dir.appendingPathComponent("flips.csv"), columns: ["file", "run", "regime", "iteration", "round", "kind", "count", "fraction"])
+        let rounds = try AnalyzeTableStream(dir.appendingPathComponent("rounds.csv"), columns: ["file", "run", "regime", "seed", "iteration", "round", "metric", "value", "lower", "upper", "n"])
+        let flips = try AnalyzeTableStream(dir.appendingPathComponent("flips.csv"), columns: ["file", "run", "regime", "seed", "iteration", "round", "kind", "count", "fraction"])
         var skipped = TidyTable(columns: ["file", "reason"])
         for a in analyses {
             let r = a.ingest
@@ -140,7 +140,9 @@ enum AnalyzeOutput {
                           "\(r.rounds)", "\(a.responses)", "\(r.skipped)", r.agentNames?.joined(separator: ";") ?? ""])
             for s in r.skipReasons { skipped.append([a.name, s]) }
             for (row, t) in zip(a.rows, a.text) {
-                let key = [a.name, row.run, row.regime, "\(row.iteration)", "\(row.round)"]
+                // Every row carries its run, regime and seed (NA for a real log), so that rows of a
+                // simulated transcript's seeds never share a key (issue 9).
+                let key = [a.name, row.run, row.regime, row.seed.map(String.init) ?? "NA", "\(row.iteration)", "\(row.round)"]
                 func summary(_ m: String, _ s: Summary?) {
                     guard let s else { return }
                     rounds.append(key + [m, num(s.mean), num(s.lower), num(s.upper), "\(s.n)"])

@@ -55,10 +55,10 @@ enum AnalyzeFile {
     }
 
     /// The columns of answers.csv.
-    static let answerColumns = ["file", "run", "iteration", "question", "agent", "round", "answer", "correct", "truth"]
+    static let answerColumns = ["file", "run", "regime", "seed", "iteration", "question", "agent", "round", "answer", "correct", "truth"]
 
     static func answerRow(_ file: String, _ rec: ResponseRecord) -> String {
-        TidyTable.csvLine([file, rec.run, "\(rec.iteration)", rec.question, "\(rec.agent)", "\(rec.round)",
+        TidyTable.csvLine([file, rec.run, rec.regime, rec.seed.map(String.init) ?? "NA", "\(rec.iteration)", rec.question, "\(rec.agent)", "\(rec.round)",
                            rec.answer ?? "NA", rec.correct.map { $0 ? "true" : "false" } ?? "NA", rec.truth ?? "NA"])
     }
 

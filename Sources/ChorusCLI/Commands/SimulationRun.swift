@@ -94,7 +94,7 @@ struct SimulationRun {
         let replication = seedBlocks.map { ClaimReplication.evaluate(result, blocks: $0) }
         let dir = target.destination
         let manifest = RunManifest(runID: RunDirectory.runID(for: config), source: source, config: config,
-                                   toolVersion: ChorusVersion.string, gitCommit: RunManifest.gitCommit(),
+                                   toolVersion: ChorusVersion.string, gitCommit: GitCommit.current(),
                                    start: start, end: end, wallSeconds: wall, threads: workers)
         // The figures are drawn from the tables inside the staging folder, before it is renamed
         // into place, so a finished run directory always holds its complete figure set.

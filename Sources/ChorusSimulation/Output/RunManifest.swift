@@ -78,23 +78,4 @@ public struct RunManifest: Sendable {
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: date)
     }
-
-    /// The commit of the git checkout containing the working directory, or "unknown" (no git,
-    /// not a checkout).
-    public static func gitCommit(in directory: URL? = nil) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "rev-parse", "HEAD"]
-        if let d = directory { p.currentDirectoryURL = d }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return "unknown" }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0, let s = String(data: data, encoding: .utf8) else { return "unknown" }
-        let hash = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        return hash.count == 40 && hash.allSatisfy(\.isHexDigit) ? hash : "unknown"
-    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Thread-safe: `update` may be called from the experiment's worker threads. Redraws at most
 /// ten times a second (and always for the last step), so it costs nothing measurable.
 /// Show it only when standard error is a terminal (`ProgressBar.standardErrorIsTerminal`).
-public final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let width: Int
     private let write: @Sendable (String) -> Void
@@ -19,19 +19,16 @@ public final class ProgressBar: @unchecked Sendable {
     /// - Parameters:
     ///   - label: shown before the bar.
     ///   - width: characters inside the brackets.
-    ///   - write: where the text goes (default: standard error, unbuffered).
-    public init(label: String, width: Int = 30, write: @escaping @Sendable (String) -> Void = ProgressBar.standardError) {
+    ///   - write: where the text goes (`Console.err`).
+    init(label: String, width: Int = 30, write: @escaping @Sendable (String) -> Void) {
         self.label = label; self.width = max(5, width); self.write = write
     }
 
     /// Whether file descriptor 2 is a terminal.
-    public static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
-
-    /// Writes to standard error.
-    public static let standardError: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data(s.utf8)) }
+    static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 
     /// Records progress: `done` of `total` units finished.
-    public func update(done: Int, total: Int) {
+    func update(done: Int, total: Int) {
         lock.lock(); defer { lock.unlock() }
         guard !finished else { return }
         let now = ContinuousClock.now
@@ -43,7 +40,7 @@ public final class ProgressBar: @unchecked Sendable {
     }
 
     /// Ends the line (if anything was drawn); later updates are ignored.
-    public func finish() {
+    func finish() {
         lock.lock(); defer { lock.unlock() }
         guard !finished else { return }
         finished = true

@@ -83,15 +83,16 @@ public struct DebateRunner {
             for ai in 0..<(n * answers) { finalAnswerProb[ai] = 0 }
             for seat in 0..<n { finalAnswerProb[seat * answers + answer[seat]] = 1 }
         }
-        final = finalVote(q, bank: bank)
+        final = plurality(round: rounds - 1, question: q, bank: bank)
     }
 
-    /// The plurality answer of the last round: the answers' labels are tallied and voted by the
-    /// shared kernel (a tie to the largest label), and the winning label mapped back.
+    /// The plurality answer of round m (0-based) of the last debate run: the answers' labels are
+    /// tallied and voted by the shared kernel (a tie to the largest label), and the winning label
+    /// mapped back. Uses the runner's scratch buffers: no allocation.
     @inline(__always)
-    private mutating func finalVote(_ q: Int, bank: TaskBank) -> Int {
-        let last = (rounds - 1) * agents, a = answers
-        for seat in 0..<agents { scratchAnswers[seat] = Int(bank.label[q * a + answer[last + seat]]) }
+    public mutating func plurality(round m: Int, question q: Int, bank: TaskBank) -> Int {
+        let first = m * agents, a = answers
+        for seat in 0..<agents { scratchAnswers[seat] = Int(bank.label[q * a + answer[first + seat]]) }
         let winner = scratchAnswers.withUnsafeBufferPointer { s in
             counts.withUnsafeMutableBufferPointer { c in
                 _ = AnswerKernels.tally(s, into: c)

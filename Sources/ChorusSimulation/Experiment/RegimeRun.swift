@@ -89,7 +89,7 @@ struct RegimeRun {
                 runner.run(q, bank: bank, society: society, using: &g)
                 sampled.add(runner, question: q, bank: bank, tables: testTables, generatorSeats: regime.generatorSeats)
                 finalCorrect += majority.exact(seatAnswerProbs: runner.finalAnswerProb, labels: bank.labels(of: q))
-                labelCorrect += RegimeRun.labelCorrectness(runner, question: q, bank: bank, rule: regime.selection)
+                labelCorrect += RegimeRun.labelCorrectness(&runner, question: q, bank: bank, rule: regime.selection)
                 if record {
                     appendRecords(runner, q: q, iteration: iteration, tables: testTables, into: &transcripts)
                     if let transcriptSink { transcriptSink.write(transcripts); transcripts.removeAll(keepingCapacity: true) }
@@ -139,7 +139,7 @@ struct RegimeRun {
             for q in train {
                 runner.run(q, bank: bank, society: trainSociety, using: &gt)
                 let majority1 = regime.selection == .selfConsistency
-                    ? RegimeRun.roundOnePlurality(runner, question: q, bank: bank) : runner.final
+                    ? runner.plurality(round: 0, question: q, bank: bank) : runner.final
                 DataSelection.collect(runner, question: q, rule: regime.selection, roundOneMajority: majority1,
                                       generatorSeats: regime.generatorSeats, criticSeats: regime.criticSeats,
                                       trainGenerators: regime.trainGenerators, trainCritics: regime.trainCritics,
@@ -204,23 +204,14 @@ struct RegimeRun {
 
     /// Correctness of the pseudo-label ŷ a rule gives the debate in `r`: consensus → the final
     /// plurality (1 if correct); self-consistency → the round-1 plurality; ground truth → 1.
-    static func labelCorrectness(_ r: DebateRunner, question q: Int, bank: TaskBank, rule: SelectionRule) -> Double {
+    static func labelCorrectness(_ r: inout DebateRunner, question q: Int, bank: TaskBank, rule: SelectionRule) -> Double {
         switch rule {
         case .consensus: return r.final == 0 ? 1 : 0
         case .groundTruth: return 1
         case .none: return 0
         case .selfConsistency:
-            return (r.rounds == 1 ? r.final : roundOnePlurality(r, question: q, bank: bank)) == 0 ? 1 : 0
+            return (r.rounds == 1 ? r.final : r.plurality(round: 0, question: q, bank: bank)) == 0 ? 1 : 0
         }
-    }
-
-    /// The plurality answer of round 1 (`AnswerKernels` over the answers' labels, a tie to the
-    /// largest label, as `DebateRunner`'s final vote). Allocates two small arrays: training
-    /// questions only.
-    static func roundOnePlurality(_ r: DebateRunner, question q: Int, bank: TaskBank) -> Int {
-        let a = bank.answers
-        let labels = (0..<r.agents).map { Int(bank.label[q * a + r.answer[$0]]) }
-        return Int(bank.answerOfLabel[q * a + AnswerKernels.plurality(labels, alphabet: a)])
     }
 
     /// Records of one test debate. `logprob` is the log-probability of the chain under the

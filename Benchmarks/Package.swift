@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "ChorusRecords", package: "Chorus"),
                 .product(name: "ChorusIngest", package: "Chorus"),
                 .product(name: "ChorusAnalysis", package: "Chorus"),
+                .product(name: "ChorusValidation", package: "Chorus"),
             ],
             path: "Sources/chorus-bench"
         ),

@@ -2,6 +2,7 @@ import ChorusAnalysis
 import ChorusIngest
 import ChorusRecords
 import ChorusStats
+import ChorusValidation
 import Foundation
 
 /// Run analysis and fit (issue 12). Targets: a run of 5 iterations × 500 questions × 3 agents ×

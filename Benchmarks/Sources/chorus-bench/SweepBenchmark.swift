@@ -75,7 +75,7 @@ func sweepBenchmark() throws -> [Measurement] {
         UInt64(try SweepPlan(spec: everything).points.count)
     }
     let point = SweepRunner.compute(plan.points[0], spec: everything, toolVersion: "bench", threads: 1)
-    let encode = measure("  point file: encode (every metric)", operations: 1, repeats: 20) { UInt64(point.json().utf8.count) }
+    let encode = measure("  point file: encode (every metric)", operations: 1, repeats: 20) { UInt64((try? point.json())?.utf8.count ?? 0) }
     let done = fresh()
     _ = try SweepRunner.run(plan: plan, directory: done, toolVersion: "bench", threads: 1)
     let url = SweepDirectory.pointURL(done, id: plan.points[0].id)

@@ -99,10 +99,10 @@ public enum MetricRegistry {
         var regex = "^"
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            regex += NSRegularExpressionEscape(String(rest[..<open])) + "[A-Za-z0-9_]+"
+            regex += regexEscaped(String(rest[..<open])) + "[A-Za-z0-9_]+"
             rest = rest[rest.index(after: close)...]
         }
-        regex += NSRegularExpressionEscape(String(rest)) + "$"
+        regex += regexEscaped(String(rest)) + "$"
         return name.range(of: regex, options: .regularExpression) != nil
     }
 
@@ -117,7 +117,7 @@ public enum MetricRegistry {
 }
 
 /// `s` with the regular-expression metacharacters escaped.
-private func NSRegularExpressionEscape(_ s: String) -> String {
+private func regexEscaped(_ s: String) -> String {
     var out = ""
     for ch in s { if "\\^$.|?*+()[]{}".contains(ch) { out.append("\\") }; out.append(ch) }
     return out

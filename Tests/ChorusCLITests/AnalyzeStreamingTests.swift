@@ -81,23 +81,62 @@ struct AnalyzeStreamingTests {
         #expect(try !AnalyzeFile.analyze(log.path, whole, answers: answers, records: nil).streamed)
     }
 
-    @Test("a log with split debates is read whole, with the same tables")
-    func splitDebatesFallBack() throws {
+    @Test("a log with split debates is read by an index of its lines, with the same files as read whole")
+    func splitDebatesAreIndexed() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try makeLog(in: dir)
-        var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
-        lines.append(lines.remove(at: 0))
-        let split = dir.appendingPathComponent("split.jsonl")
-        try (lines.joined(separator: "\n") + "\n").write(to: split, atomically: true, encoding: .utf8)
-        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
-        try run([split.path, "--out", a.path, "--no-figures"])
-        try run([split.path, "--out", b.path, "--no-figures", "--in-memory"])
-        let ca = try contents(a), cb = try contents(b)
-        for (name, data) in ca { #expect(data == cb[name], "\(name) differs") }
-        let o = AnalyzeFile.Options(format: nil, task: nil, strict: false, seed: 0, selfBLEU: false, facts: nil)
-        let answers = try LineWriter(url: dir.appendingPathComponent("answers.csv"))
-        #expect(try !AnalyzeFile.analyze(split.path, o, answers: answers, records: nil).streamed)
+        let original = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Two ways of splitting: the first line moved to the end; the lines of each pair of
+        // consecutive debates dealt alternately (so every debate is split, and the debates keep
+        // the order of their first lines).
+        var moved = original
+        moved.append(moved.remove(at: 0))
+        var blocks: [[String]] = []
+        var lastKey = ""
+        for line in original {
+            let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+            let key = ["run", "regime", "seed", "iteration", "question"].map { "\(o[$0] ?? "?")" }.joined(separator: "|")
+            if key != lastKey || blocks.isEmpty { blocks.append([]) }
+            blocks[blocks.count - 1].append(line)
+            lastKey = key
+        }
+        var dealt: [String] = []
+        for pair in stride(from: 0, to: blocks.count, by: 2) {
+            let x = blocks[pair], y = pair + 1 < blocks.count ? blocks[pair + 1] : []
+            for k in 0..<max(x.count, y.count) {
+                if k < x.count { dealt.append(x[k]) }
+                if k < y.count { dealt.append(y[k]) }
+            }
+        }
+        #expect(dealt.count == original.count && blocks.count > 20)
+        for (name, lines) in [("moved", moved), ("dealt", dealt)] {
+            let split = dir.appendingPathComponent("\(name).jsonl")
+            try (lines.joined(separator: "\n") + "\n").write(to: split, atomically: true, encoding: .utf8)
+            for extra in [[], ["--task", "numeric", "--self-bleu"]] {
+                let a = dir.appendingPathComponent("\(name)-a\(extra.count)"), b = dir.appendingPathComponent("\(name)-b\(extra.count)")
+                try run([split.path, "--out", a.path, "--no-figures", "--records"] + extra)
+                try run([split.path, "--out", b.path, "--no-figures", "--records", "--in-memory"] + extra)
+                let ca = try contents(a), cb = try contents(b)
+                #expect(ca.keys.sorted() == cb.keys.sorted() && ca.count >= 8)
+                for (file, data) in ca { #expect(data == cb[file], "\(name): \(file) differs (\(extra))") }
+                let skipped = try String(contentsOf: a.appendingPathComponent("skipped.csv"), encoding: .utf8)
+                #expect(skipped.contains("uneven rounds") && skipped.contains("duplicate record"))
+            }
+            let o = AnalyzeFile.Options(format: nil, task: nil, strict: false, seed: 0, selfBLEU: false, facts: nil)
+            let answers = try LineWriter(url: dir.appendingPathComponent("answers-\(name).csv"))
+            #expect(try AnalyzeFile.analyze(split.path, o, answers: answers, records: nil).streamed)
+        }
+        // Dealt round-robin, the debates keep the order of their first lines: the per-round
+        // tables equal those of the original, contiguous log (under the same file name, which
+        // the rows carry).
+        let c = dir.appendingPathComponent("contiguous"), d = dir.appendingPathComponent("dealt-a0")
+        let same = dir.appendingPathComponent("copy/dealt.jsonl")
+        try FileManager.default.createDirectory(at: same.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: log, to: same)
+        try run([same.path, "--out", c.path, "--no-figures"])
+        let cc = try contents(c), cd = try contents(d)
+        for file in ["rounds.csv", "flips.csv", "agents.csv"] { #expect(cc[file] == cd[file], "\(file) differs from the contiguous log's") }
     }
 
     @Test("a file that fails half-way leaves none of its rows in answers.csv")

@@ -152,7 +152,7 @@ struct RunAndFitCommandTests {
         // Real: round-2 majorities 0 (right) and 1 (wrong): accuracy.final = 0.5.
         #expect(Double(final.first { $0[0] == "toy" }![4]) == 0.5)
         // A folder without summary.csv is an error naming the file.
-        let bad = try CapturedConsole.run(["compare", dir.path, dir.appendingPathComponent("run.yaml").path, "--out", out.path])
+        let bad = try CapturedConsole.run(["compare", dir.path, dir.appendingPathComponent("run.yaml").path, "--out", dir.appendingPathComponent("out-bad").path])
         #expect(bad.code == 65 && bad.err.contains("summary.csv"))
     }
 

@@ -80,6 +80,6 @@ struct ValidateOutputTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let r = try CapturedConsole.run(["validate", "--study", "5", "--out", file.appendingPathComponent("sub").path])
         #expect(r.code == 74)
-        #expect(r.err.hasPrefix("error: cannot write") && r.err.contains("checks.csv"))
+        #expect(r.err.hasPrefix("error: cannot write") && r.err.contains(file.appendingPathComponent("sub").path) && r.err.contains("not a directory"), "\(r.err)")
     }
 }

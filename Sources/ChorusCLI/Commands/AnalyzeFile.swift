@@ -37,9 +37,12 @@ struct LogAnalysis {
 ///
 /// A JSON Lines log whose debates are contiguous is streamed (`JSONLDebateStream`): memory is
 /// one debate's records plus the per-question numbers of `RoundAccumulator`, whatever the
-/// file's size. A JSON Lines log with a debate split across the file, and the whole-document
-/// formats (Du et al., LLM-Agora), are read whole (`LogReader.read`) and fed to the same
-/// accumulator, so both paths give the same tables bit for bit (AnalyzeStreamingTests).
+/// file's size. A JSON Lines log with a debate split across the file is read in two passes
+/// over an index of its lines (`JSONLDebateStream.readIndexed`: 24 bytes a record more), and
+/// gives the tables of the same log with each debate's lines together. The whole-document
+/// formats (Du et al., LLM-Agora), and any log with `--in-memory`, are read whole
+/// (`LogReader.read`) and fed to the same accumulator, so every path gives the same tables bit
+/// for bit (AnalyzeStreamingTests).
 /// answers.csv and records.jsonl rows are written as the debates are read; a file that fails
 /// half-way takes its rows back (`LineWriter.rewind`).
 enum AnalyzeFile {
@@ -69,13 +72,16 @@ enum AnalyzeFile {
         do {
             if !o.inMemory, try LogReader.inspect(url, format: o.format).format == .jsonl {
                 do {
-                    var a = try streamed(url, name: name, o, answers: answers, records: records)
+                    var a = try streamed(url, name: name, o, answers: answers, records: records, indexed: false)
                     a.file = file
                     return a
                 } catch let e as JSONLDebateStream.NotGrouped {
                     try answers.rewind(to: answersMark)
                     if let records, let recordsMark { try records.rewind(to: recordsMark) }
-                    Console.current.note("\(e); reading \(file) whole (memory grows with its size)")
+                    Console.current.note("\(e); reading \(file) by an index of its lines (24 bytes a record)")
+                    var a = try streamed(url, name: name, o, answers: answers, records: records, indexed: true)
+                    a.file = file
+                    return a
                 }
             }
             var a = try whole(url, name: name, o, answers: answers, records: records)
@@ -88,21 +94,33 @@ enum AnalyzeFile {
         }
     }
 
-    private static func streamed(_ url: URL, name: String, _ o: Options, answers: LineWriter, records: LineWriter?) throws -> LogAnalysis {
+    /// The streamed path: one pass (`JSONLDebateStream.read`), or, for a file whose debates are
+    /// split, two passes over an index of its lines (`readIndexed`), with the same debates in
+    /// the same order, so the same tables.
+    private static func streamed(_ url: URL, name: String, _ o: Options, answers: LineWriter, records: LineWriter?,
+                                 indexed: Bool) throws -> LogAnalysis {
         var acc = RoundAccumulator(textExtras: true, selfBLEU: o.selfBLEU, agentAccuracy: true)
         var facts = o.facts.map { AnalyzeFacts.Accumulator(facts: $0, texts: [:]) }
         var duplicates = 0
-        let summary = try JSONLDebateStream.read(url, task: o.task, strict: o.strict) { recs in
+        func write(_ r: ResponseRecord) throws {
+            try answers.write(answerRow(name, r))
+            if let records { try records.write(RecordsJSONL.encodeLine(r) + "\n") }
+        }
+        func add(_ recs: [ResponseRecord]) {
             let r0 = recs[0]
             let d = DebateIndex.Debate(group: DebateIndex.Group(run: r0.run, regime: r0.regime, seed: r0.seed, iteration: r0.iteration),
                                        question: r0.question, records: recs, duplicates: &duplicates)
             acc.add(d)
             facts?.add(d)
-            for r in recs {
-                try answers.write(answerRow(name, r))
-                if let records { try records.write(RecordsJSONL.encodeLine(r) + "\n") }
-            }
         }
+        // answers.csv and records.jsonl in file order, as the whole path writes them: as the
+        // debates come when they are together, from a last pass when they are not.
+        let summary = indexed
+            ? try JSONLDebateStream.readIndexed(url, task: o.task, strict: o.strict, { add($0) }, inFileOrder: write)
+            : try JSONLDebateStream.read(url, task: o.task, strict: o.strict) { recs in
+                add(recs)
+                for r in recs { try write(r) }
+            }
         return finish(url.path, name: name, summary.result, responses: summary.responses, streamed: true, acc, facts, o)
     }
 

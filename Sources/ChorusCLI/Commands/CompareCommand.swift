@@ -34,8 +34,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Simulated regimes to draw, comma-separated (default: all).")
     var regimes: String?
 
-    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/compare-<UTC timestamp>).")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Seed of the bootstrap intervals when REAL is analysed on the spot.")
     var seed: UInt64 = 0
@@ -49,7 +48,16 @@ struct CompareCommand: ParsableCommand {
     func run() throws { try CLIErrors.reporting { try execute() } }
 
     private func execute() throws {
-        let dir = URL(fileURLWithPath: out ?? "notebooks-data/compare-\(AnalyzeCommand.timestamp())")
+        // The folder is claimed before any reading (OutputTarget), written in a staging sibling
+        // and renamed into place whole.
+        let target = try output.prepare(defaultBase: "compare-\(AnalyzeCommand.timestamp())")
+        let text = try OutputTarget.write(target) { staging in try compare(into: staging, destination: target.destination) }
+        Console.current.out(text)
+    }
+
+    /// Writes compare.csv (and compare-rounds.csv, figures) into `dir`; returns the report,
+    /// naming `destination`.
+    private func compare(into dir: URL, destination: URL) throws -> String {
         let summary = URL(fileURLWithPath: simulated).appendingPathComponent("summary.csv")
         guard FileManager.default.fileExists(atPath: summary.path) else {
             throw IngestError.cannotRead(path: summary.path, reason: "no such file: expected a chorus simulate run directory with summary.csv")
@@ -96,7 +104,7 @@ struct CompareCommand: ParsableCommand {
             roundNote = "against round: " + (simRounds == nil ? "\(simulated) has no transcripts (simulate --transcripts 0,1,…)" : "\(real) has no rounds.csv") + "; only against iteration\n"
         }
         // Drawn from compare.csv and compare-rounds.csv just written, exactly as `chorus figures DIR` draws them.
-        let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions)
+        let drawn = noFigures ? nil : try FiguresCommand.render(run: dir, options: figureOptions).relocated(from: dir, to: destination)
         var lines = [["metric", "source", "regime"] + Array(Set(joined.table.rows.map { Int($0[2])! })).sorted().map { "it \($0)" }]
         for m in joined.shared {
             var series: [String: [String: String]] = [:]
@@ -114,7 +122,7 @@ struct CompareCommand: ParsableCommand {
         var text = "\n== compare: \(simulated) vs \(real)\n" + TextTable.render(lines)
         if !joined.onlyReal.isEmpty { text += "only in the real run: \(joined.onlyReal.joined(separator: ", "))\n" }
         text += roundNote
-        text += "wrote \(dir.path): compare.csv" + (FileManager.default.fileExists(atPath: dir.appendingPathComponent("compare-rounds.csv").path) ? ", compare-rounds.csv" : "")
-        Console.current.out(text + "\n" + (drawn.map { FiguresCommand.report(run: dir, $0) } ?? ""))
+        text += "wrote \(destination.path): compare.csv" + (FileManager.default.fileExists(atPath: dir.appendingPathComponent("compare-rounds.csv").path) ? ", compare-rounds.csv" : "")
+        return text + "\n" + (drawn.map { FiguresCommand.report(run: destination, $0) } ?? "")
     }
 }

@@ -36,6 +36,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws { try CLIErrors.reporting { try execute() } }
 
     private func execute() throws {
+        // The folder is claimed before any reading (OutputTarget).
+        let target = try output.prepare(defaultBase: "export-\(AnalyzeCommand.timestamp())")
+        do { try export(target) } catch { target.abandon(); throw error }
+    }
+
+    private func export(_ target: OutputDirectory) throws {
         let dir = URL(fileURLWithPath: runDirectory)
         let tdir = dir.appendingPathComponent("transcripts")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: tdir.path)) ?? []).filter { $0.hasPrefix("iteration-") && $0.hasSuffix(".jsonl") }.sorted()
@@ -66,7 +72,6 @@ struct ExportCommand: ParsableCommand {
         }
         let name = "\(mine.first?.run ?? "sim")-\(chosen)" + (s.map { "-seed\($0)" } ?? "")
         let export = try RunExport.build(name: name, regime: chosen, seed: s, transcripts: mine, training: training)
-        let target = try output.prepare(defaultBase: "export-\(AnalyzeCommand.timestamp())")
         try OutputTarget.write(target) { staging in
             for (path, text) in export.files {
                 let u = staging.appendingPathComponent(path)

@@ -50,7 +50,9 @@ struct FiguresCommand: ParsableCommand {
         Tells the kind of run from the tables (summary.csv: chorus simulate or reproduce; \
         sweep-summary.csv: chorus sweep; compare.csv: chorus compare; iterations.csv: chorus analyze \
         --run; rounds.csv: chorus analyze) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
-        (or --out), as PNG (with its dpi recorded), PDF and SVG. Nothing is recomputed: edit the \
+        (or --out), as PNG (with its dpi recorded), PDF and SVG. The new set replaces the old one whole \
+        once drawn (no stale figure stays); figures of the same --prefix already in --out are \
+        refused unless --force; other files there are left alone. Nothing is recomputed: edit the \
         tables or the options and draw again. Text is set in points at print size; nothing is \
         smaller than 8 pt. figures/README.md shows each figure.
 
@@ -70,6 +72,9 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Prefix of the file names, e.g. paper-.", valueName: "text"))
     var prefix: String = ""
 
+    @Flag(help: "Replace the figures of the same prefix already in --out (without it, they are refused before drawing). The run's own RUN_DIR/figures is always redrawn whole.")
+    var force = false
+
     @OptionGroup var options: FigureOptions
 
     init() {}
@@ -84,7 +89,17 @@ struct FiguresCommand: ParsableCommand {
                 let dir = URL(fileURLWithPath: run, isDirectory: true)
                 var target: URL? = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 if runs.count > 1, let t = target { target = t.appendingPathComponent(dir.lastPathComponent, isDirectory: true) }
-                let written = try Self.render(run: dir, into: target, prefix: prefix, options: options)
+                // Checked before drawing: a folder that is not a run, figures of this prefix in
+                // --out without --force (FigureSetTarget, the rule of every output: OutputTarget).
+                _ = try RunFigures.detect(dir)
+                let folder = target ?? dir.appendingPathComponent("figures", isDirectory: true)
+                let set = try FigureSetTarget.prepare(folder: folder, prefix: prefix, force: force || target == nil, option: "--out")
+                let written: Drawn
+                do {
+                    let staged = try Self.render(run: dir, into: set.staging, prefix: prefix, options: options)
+                    _ = try set.commit()
+                    written = staged.relocated(from: set.staging, to: folder)
+                } catch { set.abandon(); throw error }
                 Console.current.out(Self.report(run: dir, written))
             }
         }

@@ -30,8 +30,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Answer task (default: picked per file from its ground truths).")
     var task: AnswerTask?
 
-    @Option(name: .customLong("out"), help: "Output folder (default: notebooks-data/fit-<UTC timestamp>).")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Seed of the bootstrap intervals and the predictive simulations.")
     var seed: UInt64 = 0
@@ -53,7 +52,15 @@ struct FitCommand: ParsableCommand {
     func run() throws { try CLIErrors.reporting { try execute() } }
 
     private func execute() throws {
-        let dir = URL(fileURLWithPath: out ?? "notebooks-data/fit-\(AnalyzeCommand.timestamp())")
+        // The folder is claimed before any reading (OutputTarget), written in a staging sibling
+        // and renamed into place whole.
+        let target = try output.prepare(defaultBase: "fit-\(AnalyzeCommand.timestamp())")
+        let text = try OutputTarget.write(target) { staging in try fit(into: staging, destination: target.destination) }
+        Console.current.out(text)
+    }
+
+    /// Fits, writes the tables into `dir`; returns what to print (naming `destination`).
+    private func fit(into dir: URL, destination: URL) throws -> String {
         var records: [ResponseRecord] = []
         var warnings: [String] = []
         for f in files {
@@ -86,7 +93,7 @@ struct FitCommand: ParsableCommand {
 
         let j = try JSONFile.text(FitReport(files: files, seed: seed, fit: fit, check: check, notes: warnings + fit.notes))
         try AtomicFile.write(j, to: dir.appendingPathComponent("fit.json"))
-        if json { Console.current.out(j); return }
+        if json { return j }
 
         var out = "\n== chorus fit: \(source)\n"
         out += "\(fit.questions) questions × \(fit.agents) agents × \(fit.rounds) rounds; \(fit.decisions) critic decisions in the likelihood"
@@ -106,8 +113,8 @@ struct FitCommand: ParsableCommand {
         }
         out += TextTable.render(pl)
         for n in warnings + fit.notes { out += "note: \(n)\n" }
-        out += "wrote \(dir.path): fit.csv, config.yaml, predictive.csv, fit.json" + pngs.map { ", " + $0.lastPathComponent }.joined()
-        Console.current.out(out + "\n")
+        out += "wrote \(destination.path): fit.csv, config.yaml, predictive.csv, fit.json" + pngs.map { ", " + $0.lastPathComponent }.joined()
+        return out + "\n"
     }
 
     /// The layout of fit.json, written through `JSONFile` (sorted keys; non-finite numbers,

@@ -20,8 +20,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run only this study (default: all).", valueName: "n"))
     var study: StudyNumber?
 
-    @Option(name: .long, help: "Output folder (default: notebooks-data/validate-<UTC timestamp>).")
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .long, help: "Smaller sizes: a smoke run in seconds.")
     var quick = false
@@ -36,23 +35,27 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func execute() throws {
-        let outDir = URL(fileURLWithPath: out ?? "notebooks-data/validate-\(Self.timestamp())")
         let options = ValidationOptions(seed: seed, quick: quick, threads: threadOptions.threads)
-        // Fail before minutes of Monte Carlo when the output folder cannot be written.
-        try AtomicFile.prepareDirectory(for: outDir.appendingPathComponent("checks.csv"))
+        // Fail before minutes of Monte Carlo when the output folder cannot be written or holds
+        // files (without --force); the studies write into a staging folder renamed into place.
+        let target = try output.prepare(defaultBase: "validate-\(Self.timestamp())")
+        let outDir = target.destination
         let numbers = study.map { [$0.number] } ?? ValidationStudies.all.map(\.number)
-        var allChecks: [Check] = []
-        for n in numbers {
-            let start = Date()
-            let result = try ValidationStudies.run(n, options: options)
-            try Self.write(result, to: outDir)
-            Console.current.line("\n== Study \(n): \(result.title)  (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
-            for line in result.summary { Console.current.line("   " + line) }
-            for f in result.figures { Console.current.line("   figure: \(outDir.appendingPathComponent(f.file).path)") }
-            for c in result.checks { Console.current.line(c.line) }
-            allChecks += result.checks
+        let allChecks = try OutputTarget.write(target) { staging -> [Check] in
+            var allChecks: [Check] = []
+            for n in numbers {
+                let start = Date()
+                let result = try ValidationStudies.run(n, options: options)
+                try Self.write(result, to: staging)
+                Console.current.line("\n== Study \(n): \(result.title)  (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+                for line in result.summary { Console.current.line("   " + line) }
+                for f in result.figures { Console.current.line("   figure: \(outDir.appendingPathComponent(f.file).path)") }
+                for c in result.checks { Console.current.line(c.line) }
+                allChecks += result.checks
+            }
+            try Self.checksTable(allChecks).write(to: staging.appendingPathComponent("checks.csv"))
+            return allChecks
         }
-        try Self.checksTable(allChecks).write(to: outDir.appendingPathComponent("checks.csv"))
         Console.current.line(Self.verdict(allChecks) + "; output in \(outDir.path)")
         if allChecks.contains(where: { !$0.passed }) { throw ExitStatus.checkFailed.exitCode }
     }

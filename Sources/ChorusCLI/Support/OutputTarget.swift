@@ -2,9 +2,16 @@ import Foundation
 import ChorusRecords
 
 /// The output folder of a command, claimed before any compute (`OutputDirectory`): an explicit
-/// `--out` is checked (a non-empty folder needs `--force`), a default one is created under
-/// `notebooks-data/` with a unique name. Leftovers of killed runs that were removed are noted
-/// on standard error.
+/// `--out` is checked (a non-empty folder needs `--force`, which replaces it whole), a default
+/// one is created under `notebooks-data/` with a unique name. Leftovers of killed runs that
+/// were removed are noted on standard error.
+///
+/// The one rule of every command that writes a folder (issue 10): `simulate`, `reproduce`
+/// (its run folder), `analyze`, `export`, `compare`, `fit` and `validate` claim it here, through
+/// `OutputOptions` (`--out`, `--force`), before reading or computing anything, and write it
+/// through `write` (staging folder renamed into place). Sets of figure files in a folder that
+/// holds other files (`reproduce --figures`, `chorus figures`) follow the same rule per set
+/// (`FigureSetTarget`); `demo --output` is one file (`--force`, `AtomicFile`).
 enum OutputTarget {
     static let defaultRoot = URL(fileURLWithPath: "notebooks-data")
 

@@ -151,12 +151,24 @@ public enum Leftovers {
 
 /// fsync(2) of files and folders, so that a rename is durable after a crash of the machine.
 public enum Fsync {
+    /// One fsync as an observer sees it: the path, and whether `fsync(2)` returned 0.
+    public struct Call: Sendable, Equatable {
+        public var path: String
+        public var succeeded: Bool
+    }
+
+    /// Called after every fsync made by the current task (tests: which files and folders were
+    /// fsynced, and in which state the folder was at that moment). A task-local, so concurrent
+    /// tests do not see each other's calls; nil (the default) costs one load.
+    @TaskLocal public static var observer: (@Sendable (Call) -> Void)? = nil
+
     /// fsyncs one file or folder (errors are ignored: not every file system supports it).
     public static func path(_ url: URL) {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { return }
-        _ = fsync(fd)
+        let ok = fsync(fd) == 0
         close(fd)
+        observer?(Call(path: url.standardizedFileURL.path, succeeded: ok))
     }
 
     /// fsyncs a folder (its entries: created, renamed and removed names).

@@ -25,16 +25,32 @@ public enum RecordsJSONLReader {
     /// - Complexity: O(file size) time, O(longest line) memory.
     public static func forEach(_ url: URL, maxLineBytes: Int = defaultMaxLineBytes,
                                _ body: (Entry) throws -> Void) throws {
+        try forEachLocated(url, maxLineBytes: maxLineBytes) { entry, _ in try body(entry) }
+    }
+
+    /// Where a line's JSON text is in the file: its first byte (after a byte-order mark) and its
+    /// length (without the line end), so it can be read again with `pread` (`JSONLDebateStream`'s
+    /// index of a file whose debates are not together).
+    struct Span {
+        var offset: Int
+        var length: Int
+    }
+
+    /// As `forEach`, with each line's span.
+    static func forEachLocated(_ url: URL, maxLineBytes: Int = defaultMaxLineBytes,
+                               _ body: (Entry, Span) throws -> Void) throws {
         let path = url.path
         let reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
         try reader.forEachLine { raw in
             var line = raw
+            var skip = 0
             if reader.lineNumber == 1 {
                 if UTF8Check.hasUTF16BOM(line) {
                     throw IngestError.notUTF8(path: path, position: SourcePosition(line: 1, column: 1, byteOffset: 0),
                                               detail: "starts with a UTF-16 byte-order mark; convert the file to UTF-8")
                 }
-                line = UnsafeBufferPointer(rebasing: line[UTF8Check.bomLength(line)...])
+                skip = UTF8Check.bomLength(line)
+                line = UnsafeBufferPointer(rebasing: line[skip...])
             }
             if let bad = UTF8Check.firstInvalid(line) {
                 throw IngestError.notUTF8(path: path, position: SourcePosition(line: reader.lineNumber, column: bad.offset + 1,
@@ -48,9 +64,10 @@ public enum RecordsJSONLReader {
                 throw IngestError.malformedJSON(path: path, position: SourcePosition(line: reader.lineNumber, column: error.offset + 1,
                                                                                      byteOffset: reader.lineOffset + error.offset), reason: error.reason)
             }
+            let span = Span(offset: reader.lineOffset + skip, length: line.count)
             switch outcome {
-            case .record(let r): try body(.record(r, line: reader.lineNumber))
-            case .invalid(let why): try body(.invalid(line: reader.lineNumber, reason: why))
+            case .record(let r): try body(.record(r, line: reader.lineNumber), span)
+            case .invalid(let why): try body(.invalid(line: reader.lineNumber, reason: why), span)
             }
         }
     }

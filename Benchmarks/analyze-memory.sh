@@ -9,6 +9,8 @@
 # repeated COPIES times. MODE=seeds (default) shifts the seeds of each copy (many groups of 40
 # questions each: the per-group state and the output tables grow); MODE=questions renames the
 # question ids of each copy instead (32 large groups: the bootstrap works on long columns).
+# MODE=split is MODE=seeds with every debate split: the two halves of the base log's lines are
+# interleaved line by line, so `analyze` reads it by an index of its lines (two passes).
 # Then `/usr/bin/time -v chorus analyze LOG --no-figures --out DIR` and the peak resident set.
 #   bash Benchmarks/analyze-memory.sh [SIZE_MB]     (release binary: swift build -c release --product chorus)
 #   MODE=questions bash Benchmarks/analyze-memory.sh 1000
@@ -27,6 +29,12 @@ if [ ! -s "$L/log.jsonl" ] || [ "$(cat "$L/log.spec" 2>/dev/null)" != "$SIZE_MB 
 rm -rf "$L/sim"
 "$CHORUS" simulate --preset quick --seeds 1-2 --transcripts 0,2 --no-figures --quiet --out "$L/sim" >/dev/null
 cat "$L/sim/transcripts/iteration-0.jsonl" "$L/sim/transcripts/iteration-2.jsonl" > "$L/base.jsonl"
+if [ "$MODE" = split ]; then
+  n=$(wc -l < "$L/base.jsonl"); h=$(( (n + 1) / 2 ))
+  head -n "$h" "$L/base.jsonl" > "$L/a.jsonl"; tail -n +"$(( h + 1 ))" "$L/base.jsonl" > "$L/b.jsonl"
+  paste -d '\n' "$L/a.jsonl" "$L/b.jsonl" | sed '/^$/d' > "$L/base.jsonl"
+  rm -f "$L/a.jsonl" "$L/b.jsonl"
+fi
 base=$(stat -c %s "$L/base.jsonl")
 copies=$(( SIZE_MB * 1000000 / base ))
 : > "$L/log.jsonl"

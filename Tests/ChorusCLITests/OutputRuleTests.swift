@@ -96,6 +96,26 @@ import ChorusValidation
         #expect(Self.names(dir) == ["v"])
     }
 
+    /// `sweep run --out` resumes a sweep directory by design, but a folder that holds other
+    /// files, or a file, is refused before any point runs (nothing written into it).
+    @Test func sweepRefusesAFolderThatIsNotASweepBeforeRunning() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try Self.occupied(out)
+        let file = dir.appendingPathComponent("file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let sweep = ["sweep", "run", "--preset", "quick", "--axis", "agents.count=2,3", "--seeds", "1", "--quiet"]
+        let start = Date()
+        let r = try CapturedConsole.run(sweep + ["--out", out.path])
+        #expect(r.code == ExitStatus.fileError.rawValue && r.err.contains("not a sweep directory") && r.err.contains("stale.txt"), "\(r.err)")
+        #expect(Self.names(out) == ["stale.txt"])
+        let f = try CapturedConsole.run(sweep + ["--out", file.path])
+        #expect(f.code != 0 && f.err.hasPrefix("error: ") && f.err.contains(file.path), "\(f.err)")
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(Self.names(dir) == ["file", "out"])
+    }
+
     /// `chorus figures`: the run's own figures/ is redrawn whole (a figure of an earlier draw
     /// does not linger); figures already in --out are refused unless --force, which replaces the
     /// set; other files in --out are never touched.

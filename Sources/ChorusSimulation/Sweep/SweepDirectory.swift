@@ -14,9 +14,16 @@ public enum SweepDirectory {
     /// Creates the directory for `spec` (or checks that an existing one holds the same sweep).
     /// Concurrent shards may call this at once: the spec file is written atomically and equal.
     /// - Throws: `SweepError.mismatchedSpecs` when the directory holds another sweep;
-    ///   `SweepError.badDirectory` when it cannot be created.
+    ///   `SweepError.badDirectory` when it cannot be created, or when it is a non-empty folder
+    ///   that is not a sweep directory (no spec file): the sweep's files would be mixed with
+    ///   whatever it holds (issue 10).
     public static func prepare(_ dir: URL, spec: SweepSpec) throws {
         try check(dir, spec: spec, mustExist: false)
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(specFile).path),
+           let items = try? FileManager.default.contentsOfDirectory(atPath: dir.path),
+           let first = items.filter({ !$0.hasPrefix(".") && $0 != pointsFolder }).sorted().first {   // a concurrent shard may have made points/ only
+            throw SweepError.badDirectory(path: dir.path, reason: "it holds files (e.g. \(first)) and no \(specFile): not a sweep directory; use another --out")
+        }
         do {
             try FileManager.default.createDirectory(at: dir.appendingPathComponent(pointsFolder), withIntermediateDirectories: true)
             let url = dir.appendingPathComponent(specFile)

@@ -171,8 +171,8 @@ import ChorusRecords
         // mean pairwise agreement, round 2: (1 + 2/3 + 2/3)/3 = 7/9.
         #expect(abs(value("agreement.mean_pairwise", round: 2)! - 7.0 / 9) < 1e-12)
         #expect(value("text.vendi", round: 1) != nil && value("embedding.dissimilarity", round: 1) == nil)
-        #expect(value("flips.switch", round: 1) == nil)
-        for e in EntropyEstimator.allCases { #expect(value("answer_entropy.\(e.rawValue)", round: 1) != nil) }
+        #expect(value("flips.switches", round: 1) == nil)
+        for e in EntropyEstimator.allCases { #expect(value(MetricName.answerEntropy(e), round: 1) != nil) }
     }
 }
 

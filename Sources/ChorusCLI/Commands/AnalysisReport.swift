@@ -38,10 +38,23 @@ struct AnalysisReport: Encodable {
         @ExplicitNull var agentNames: [String]?
         var skipped: Int
         var skipReasons: [String]
-        var rows: [Row]
+        var rows: Rows
         enum CodingKeys: String, CodingKey {
             case file, format, task, taskReason = "task_reason", run, questions, agents, rounds, responses
             case agentNames = "agent_names", skipped, skipReasons = "skip_reasons", rows
+        }
+    }
+
+    /// A file's rows: in the value, or a `JSONSplice` point where `write` streams them one by
+    /// one (the per-round table of a large log has tens of thousands of rows).
+    enum Rows: Encodable {
+        case inline([Row])
+        case spliced(JSONSplice.Point)
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .inline(let rows): try rows.encode(to: encoder)
+            case .spliced(let point): try point.encode(to: encoder)
+            }
         }
     }
 
@@ -55,21 +68,37 @@ struct AnalysisReport: Encodable {
         case tool, version, bootstrapSeed = "bootstrap_seed", outputDirectory = "output_directory", figures, files
     }
 
-    init(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) {
+    /// The report with every row inline, or, with `splice`, file k's rows as `splice.point(k)`.
+    init(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64, splice: JSONSplice? = nil) {
         bootstrapSeed = seed
         self.outputDirectory = outputDirectory
         self.figures = figures
-        files = analyses.map { a in
+        files = analyses.enumerated().map { k, a in
             let r = a.ingest
-            let rows = zip(a.rows, a.text).map { row, t in
-                Row(run: row.run, regime: row.regime, seed: row.seed, iteration: row.iteration, round: row.round,
-                    questions: row.questions, agents: row.agents,
-                    metrics: Dictionary(row.namedValues(text: t).map { ($0.name, Metric($0)) }, uniquingKeysWith: { a, _ in a }),
-                    flips: row.flips.map { f in Dictionary(f.kinds.map { ($0.kind, $0.count) }, uniquingKeysWith: { a, _ in a }) })
-            }
+            let rows: Rows = splice.map { .spliced($0.point(k)) } ?? .inline(zip(a.rows, a.text).map(Self.row))
             return File(file: a.file, format: r.format.rawValue, task: r.task?.rawValue, taskReason: r.taskReason, run: r.run,
                         questions: r.questions, agents: r.agents, rounds: r.rounds, responses: a.responses,
                         agentNames: r.agentNames, skipped: r.skipped, skipReasons: r.skipReasons, rows: rows)
+        }
+    }
+
+    /// One row of the per-round table.
+    static func row(_ row: RoundRow, _ t: RoundAccumulator.TextRow) -> Row {
+        Row(run: row.run, regime: row.regime, seed: row.seed, iteration: row.iteration, round: row.round,
+            questions: row.questions, agents: row.agents,
+            metrics: Dictionary(row.namedValues(text: t).map { ($0.name, Metric($0)) }, uniquingKeysWith: { a, _ in a }),
+            flips: row.flips.map { f in Dictionary(f.kinds.map { ($0.kind, $0.count) }, uniquingKeysWith: { a, _ in a }) })
+    }
+
+    /// Writes analysis.json to `url` atomically, row by row (`JSONSplice`): the same bytes as
+    /// `JSONFile.text` of the report with every row inline, without holding the document or
+    /// its rows (issue 10: this was the end-of-run peak of `chorus analyze` on a 1 GB log).
+    /// - Complexity: memory O(one row + the report without its rows).
+    static func write(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64, to url: URL) throws {
+        let splice = JSONSplice()
+        let report = AnalysisReport(analyses, outputDirectory: outputDirectory, figures: figures, seed: seed, splice: splice)
+        try splice.write(report, to: url) { k, emit in
+            for (r, t) in zip(analyses[k].rows, analyses[k].text) { try emit(row(r, t)) }
         }
     }
 }

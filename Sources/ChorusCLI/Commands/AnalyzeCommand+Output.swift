@@ -167,5 +167,27 @@ enum AnalyzeOutput {
     static func jsonReport(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) throws -> String {
         try JSONFile.text(AnalysisReport(analyses, outputDirectory: outputDirectory, figures: figures, seed: seed))
     }
+
+    /// Copies a written file to standard output in pieces of about 1 MiB cut at line ends
+    /// (`--json`: analysis.json is never held whole).
+    static func print(_ url: URL) throws {
+        guard let h = FileHandle(forReadingAtPath: url.path) else {
+            throw FileIOError.cannotRead(path: url.path, reason: "cannot open it")
+        }
+        defer { try? h.close() }
+        var pending = Data()
+        while true {
+            let chunk = try h.read(upToCount: 1 << 20) ?? Data()
+            pending += chunk
+            if chunk.isEmpty {
+                if !pending.isEmpty { Console.current.out(String(decoding: pending, as: UTF8.self)) }
+                return
+            }
+            if let nl = pending.lastIndex(of: 0x0A) {
+                Console.current.out(String(decoding: pending[...nl], as: UTF8.self))
+                pending = Data(pending[pending.index(after: nl)...])
+            }
+        }
+    }
 }
 

@@ -134,7 +134,7 @@ struct AnalyzeCommand: ParsableCommand {
         do { factTable = try facts.map(AnalyzeFacts.read) } catch { target.abandon(); throw error }
         let options = AnalyzeFile.Options(format: format?.logFormat, task: task,
                                           strict: strict, seed: seed, selfBLEU: selfBLEU, facts: factTable, inMemory: inMemory)
-        let (analyses, figures, report) = try OutputTarget.write(target) { staging in
+        let (analyses, figures) = try OutputTarget.write(target) { staging in
             let answers = try LineWriter(url: staging.appendingPathComponent("answers.csv"))
             try answers.write(TidyTable.csvLine(AnalyzeFile.answerColumns))
             let records = writeRecords ? try LineWriter(url: staging.appendingPathComponent("records.jsonl")) : nil
@@ -148,15 +148,17 @@ struct AnalyzeCommand: ParsableCommand {
             if factTable != nil { try AnalyzeFacts.write(analyses.flatMap(\.factRows), to: staging) }
             // From the tables just written, exactly as `chorus figures OUT` draws them.
             let drawn = noFigures ? nil : try FiguresCommand.render(run: staging, options: figureOptions).relocated(from: staging, to: outDir)
-            let report = try AnalyzeOutput.jsonReport(analyses, outputDirectory: outDir.path,
-                                                  figures: drawn?.figures.flatMap(\.files).map(\.path) ?? [], seed: seed)
-            try AtomicFile.write(report, to: staging.appendingPathComponent("analysis.json"))
-            return (analyses, drawn, report)
+            // Row by row (AnalysisReport.write): never held whole.
+            try AnalysisReport.write(analyses, outputDirectory: outDir.path, figures: drawn?.figures.flatMap(\.files).map(\.path) ?? [],
+                                     seed: seed, to: staging.appendingPathComponent("analysis.json"))
+            return (analyses, drawn)
         }
         let agentRows = analyses.filter(\.hasAnswers).map { AnalyzeAgents.FileRows(file: $0.name, names: $0.ingest.agentNames, rows: $0.agentRows) }
         let factRows = analyses.flatMap(\.factRows)
         if json {
-            Console.current.line(report)
+            // Console.line(report) printed the text and a newline; the file ends with one.
+            try AnalyzeOutput.print(outDir.appendingPathComponent("analysis.json"))
+            Console.current.out("\n")
         } else {
             for a in analyses { Console.current.line(AnalyzeOutput.textReport(a)); Console.current.out(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name)) }
             if analyses.count > 1 { Console.current.line(AnalyzeOutput.comparison(analyses)) }

@@ -17,6 +17,8 @@ SEED="${2:-10}"
 P="${3:-1}"
 REPORT="$(pwd)/docs/fuzz-result.txt"
 nice -n 10 swift build --build-tests >/dev/null
+# The commit the test binary is built from (the tree may change while the run goes on).
+BUILT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Tests || echo ' with uncommitted changes')"
 BIN="$(swift build --show-bin-path)/ChorusPackageTests.xctest"
 WORK="$(mktemp -d)"
 cp "$BIN" "$WORK/"
@@ -33,7 +35,7 @@ done
 STATUS=0
 for pid in $PIDS; do wait "$pid" || STATUS=1; done
 {
-  echo "# chorus fuzz harness, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+  echo "# chorus fuzz harness, $(date -u +%Y-%m-%dT%H:%MZ), test binary built from commit $BUILT"
   echo "# scripts/fuzz.sh $N $SEED $P (exit status $STATUS, $(( $(date +%s) - START )) s)"
   k=0
   while [ "$k" -lt "$P" ]; do

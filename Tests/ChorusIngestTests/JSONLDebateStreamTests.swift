@@ -85,4 +85,43 @@ import ChorusRecords
             "\(error)".contains("uneven rounds in question q2 (run b")
         }
     }
+
+    /// `readIndexed` on a log whose every debate is split (the contiguous log's lines dealt
+    /// out so that each debate's records alternate with its neighbour's, first lines kept in
+    /// order) hands over the same debates, in the same order, with the same records, skips and
+    /// counts as `read` on the contiguous log; `inFileOrder` gets the kept records in file
+    /// order, as `LogReader.read` returns them.
+    @Test(arguments: [nil, AnswerTask.numeric])
+    func indexedReadOfSplitDebatesEqualsTheContiguousRead(task: AnswerTask?) throws {
+        let lines = Self.contiguousLines()
+        // The debates' blocks of lines (invalid and blank lines stay with the block before).
+        var blocks: [[String]] = []
+        var last = ""
+        for l in lines {
+            let key = l.components(separatedBy: "\"agent\"").first ?? l
+            if blocks.isEmpty || (key != last && l.contains("\"question\"")) { blocks.append([]); last = key }
+            blocks[blocks.count - 1].append(l)
+        }
+        var dealt: [String] = []
+        for p in stride(from: 0, to: blocks.count, by: 2) {
+            let x = blocks[p], y = p + 1 < blocks.count ? blocks[p + 1] : []
+            for k in 0..<max(x.count, y.count) { if k < x.count { dealt.append(x[k]) }; if k < y.count { dealt.append(y[k]) } }
+        }
+        let contiguous = try write(lines), split = try write(dealt)
+        defer { for u in [contiguous, split] { try? FileManager.default.removeItem(at: u.deletingLastPathComponent()) } }
+        #expect(throws: JSONLDebateStream.NotGrouped.self) { _ = try JSONLDebateStream.read(split, task: task, strict: false) { _ in } }
+
+        var expected: [[ResponseRecord]] = []
+        let a = try JSONLDebateStream.read(contiguous, task: task, strict: false) { expected.append($0) }
+        var got: [[ResponseRecord]] = []
+        var inOrder: [ResponseRecord] = []
+        let b = try JSONLDebateStream.readIndexed(split, task: task, strict: false, { got.append($0) }, inFileOrder: { inOrder.append($0) })
+        #expect(got == expected && got.count == 7)
+        #expect(b.responses == a.responses && b.result.skipped == a.result.skipped && b.result.questions == a.result.questions)
+        #expect(b.result.agents == a.result.agents && b.result.rounds == a.result.rounds && b.result.run == a.result.run)
+        #expect(b.result.skipReasons.count == a.result.skipReasons.count)
+        #expect(inOrder == (try LogReader.read(split, task: task)).records)
+        // Strict: the first problem is still an error.
+        #expect(throws: IngestError.self) { _ = try JSONLDebateStream.readIndexed(split, task: task, strict: true, { _ in }) }
+    }
 }

@@ -170,7 +170,7 @@ enum AnalyzeOutput {
 
     /// Copies a written file to standard output in pieces of about 1 MiB cut at line ends
     /// (`--json`: analysis.json is never held whole).
-    static func print(_ url: URL) throws {
+    static func copyToOutput(_ url: URL) throws {
         guard let h = FileHandle(forReadingAtPath: url.path) else {
             throw FileIOError.cannotRead(path: url.path, reason: "cannot open it")
         }

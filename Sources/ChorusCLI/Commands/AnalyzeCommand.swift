@@ -157,7 +157,7 @@ struct AnalyzeCommand: ParsableCommand {
         let factRows = analyses.flatMap(\.factRows)
         if json {
             // Console.line(report) printed the text and a newline; the file ends with one.
-            try AnalyzeOutput.print(outDir.appendingPathComponent("analysis.json"))
+            try AnalyzeOutput.copyToOutput(outDir.appendingPathComponent("analysis.json"))
             Console.current.out("\n")
         } else {
             for a in analyses { Console.current.line(AnalyzeOutput.textReport(a)); Console.current.out(AnalyzeAgents.text(agentRows, file: a.name) + AnalyzeFacts.text(factRows, file: a.name)) }

@@ -1,19 +1,15 @@
 import ChorusFigures
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 @Suite("chorus demo")
 struct DemoCommandTests {
-    func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test("Writes a PNG of the requested size, in-process, with few replicates")
     func endToEnd() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("sub/demo.png")
         let cmd = try DemoCommand.parse(["--output", out.path, "--replicates", "12", "--nsb-replicates", "3",
@@ -30,7 +26,7 @@ struct DemoCommandTests {
 
     @Test("Through the root command too")
     func viaRoot() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("demo.svg")
         var cmd = try ChorusCommand.parseAsRoot(["demo", "-o", out.path, "--replicates", "5", "--nsb-replicates", "0",
@@ -49,7 +45,7 @@ struct DemoCommandTests {
                      ["--points", "1000000000000"], ["--width", "100000000"]] {
             #expect(throws: (any Error).self, "\(args)") { try DemoCommand.parse(args) }
         }
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = try CapturedConsole.run(["demo", "--output", dir.appendingPathComponent("demo.jpg").path])
         #expect(bad.code == 74)

@@ -32,9 +32,8 @@ public enum RealData {
 
     /// Why a real-data test did not run.
     public static func absent(_ files: [String]) -> Comment {
-        let what = files.isEmpty ? "the folder" : files.joined(separator: ", ")
-        return Comment(rawValue: "real debate logs absent (\(what) not found in \(directory.path)); "
-                       + "set \(variable) to the folder of the real logs to run this test")
+        let what = files.isEmpty ? "no folder \(directory.path)" : "\(files.joined(separator: ", ")) not in \(directory.path)"
+        return Comment(rawValue: "real debate logs absent: \(what); set \(variable) to the folder of the real logs to run this test")
     }
 }
 

@@ -38,7 +38,7 @@ struct SummaryTests {
             if s.lower <= 10 && 10 <= s.upper { covered += 1 }
         }
         let rate = Double(covered) / 2000
-        #expect(abs(rate - 0.95) < 5 * (0.95 * 0.05 / 2000).squareRoot(), "coverage \(rate)")
+        #expect(abs(rate - 0.95) < 5 * MonteCarlo.binomialSE(p: 0.95, n: 2000), "coverage \(rate)")
     }
 
     @Test func basicStatisticsHandValues() throws {
@@ -123,7 +123,7 @@ struct BootstrapTests {
             if ci.lower <= 3 && 3 <= ci.upper { covered += 1 }
         }
         let rate = Double(covered) / 300
-        #expect(abs(rate - 0.95) < 5 * (0.95 * 0.05 / 300).squareRoot(), "coverage \(rate)")
+        #expect(abs(rate - 0.95) < 5 * MonteCarlo.binomialSE(p: 0.95, n: 300), "coverage \(rate)")
     }
 
     /// Any statistic: the median of 1..101 is 51 and the interval brackets it.

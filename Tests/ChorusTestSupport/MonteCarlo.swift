@@ -9,20 +9,7 @@ public enum MonteCarlo {
     /// probability `p`: √(p(1 − p)/n).
     public static func binomialSE(p: Double, n: Int) -> Double { (p * (1 - p) / Double(n)).squareRoot() }
 
-    /// The standard error of the mean of `values`: s/√n with the n − 1 sample variance.
-    public static func meanSE(_ values: [Double]) -> Double {
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let ss = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return (ss / (n - 1) / n).squareRoot()
-    }
-
     /// The relative standard error of a sample standard deviation from `n` draws of a normal
     /// variable: SE(s)/σ ≈ 1/√(2(n − 1)).
     public static func relativeSEOfSD(n: Int) -> Double { 1 / (2 * Double(n - 1)).squareRoot() }
-
-    /// True when `estimate` is within `k` standard errors of `truth`.
-    public static func agrees(_ estimate: Double, _ truth: Double, se: Double, k: Double) -> Bool {
-        abs(estimate - truth) < k * se
-    }
 }

@@ -10,9 +10,6 @@ public enum Paths {
     /// read in place by the ingest, analysis and CLI tests.
     public static let fixtures = packageRoot.appendingPathComponent("Tests/ChorusIngestTests/Fixtures")
 
-    /// The shared real debate logs (see `RealData`).
-    public static var realData: URL { RealData.directory }
-
     /// One file of `fixtures`.
     public static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 

@@ -51,7 +51,7 @@ struct AnalyzeCommandTests {
     /// registered as `flips.{kind}`.
     @Test("analysis.json and the tables use the registry's names, snake_case")
     func oneVocabulary() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path,
                                   Self.fixtures.appendingPathComponent("agora_small.json").path, "--self-bleu", "--no-figures"], out: dir)

@@ -12,6 +12,8 @@ public enum RunKind: String, Sendable, CaseIterable {
     case runAnalysis = "run analysis"
     /// `chorus analyze FILE…`: rounds.csv (and flips.csv, answers.csv, files.csv, agents.csv).
     case analysis
+    /// `chorus validate`: checks.csv (and a curve table per figure, `ValidationFigures`).
+    case validation
 
     /// The table that marks the kind (checked in `allCases` order).
     public var marker: String {
@@ -21,6 +23,7 @@ public enum RunKind: String, Sendable, CaseIterable {
         case .compare: return "compare.csv"
         case .runAnalysis: return "iterations.csv"
         case .analysis: return "rounds.csv"
+        case .validation: return "checks.csv"
         }
     }
 
@@ -32,6 +35,7 @@ public enum RunKind: String, Sendable, CaseIterable {
         case .compare: return "chorus compare"
         case .runAnalysis: return "chorus analyze --run"
         case .analysis: return "chorus analyze"
+        case .validation: return "chorus validate"
         }
     }
 }
@@ -75,6 +79,8 @@ public enum RunFigures {
             return (kind, try RunAnalysisFigures.read(dir).all())
         case .analysis:
             return (kind, try AnalyzeRunFigures.read(dir).all())
+        case .validation:
+            return (kind, try ValidationFigures.read(dir))
         }
     }
 }

@@ -109,12 +109,15 @@ public enum ValidationFigures {
     public static func figure(_ name: String, rows: [CurveRow]) -> NamedFigure? {
         guard let look = looks.first(where: { $0.name == name }), !rows.isEmpty else { return nil }
         let panelNames = uniqueInOrder(rows.map(\.panel))
+        // Several panels share one legend below them (a series keeps its name, and so its
+        // entry, across panels), so no legend covers data.
+        let shared = panelNames.count > 1
         let charts = panelNames.enumerated().map { (i, title) in
             chart(title: title, rows: rows.filter { $0.panel == title }, look: look.panels[min(i, look.panels.count - 1)],
-                  legend: panelNames.count == 1 ? .below : .none)
+                  legend: shared ? .none : .below)
         }
         return NamedFigure(name: name, caption: look.caption, title: look.title(rows), panels: charts.map { .line($0) },
-                           sharedLegend: charts.count > 1)
+                           sharedLegend: shared)
     }
 
     /// One panel: its series from its rows.

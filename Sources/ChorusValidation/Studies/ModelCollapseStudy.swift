@@ -201,7 +201,7 @@ public enum ModelCollapseStudy {
         c.add(panel: logPanel, series: "MLE variance, accumulate", x: xs, y: series["la"]!, lower: ba.0, upper: ba.1, replicates: reps)
         c.add(panel: logPanel, series: "theory (MLE)", kind: .theory, x: xs, y: series["tl"]!, replicates: 1)
         c.add(panel: logPanel, series: "theory (unbiased)", kind: .theory, x: xs, y: series["tlu"]!, replicates: 1)
-        c.add(panel: varPanel, series: "simulated", x: xs, y: series["v"]!.map { max($0, 1e-300) }, lower: bv.0.map { max($0, 1e-300) },
+        c.add(panel: varPanel, series: "MLE variance, replace", x: xs, y: series["v"]!.map { max($0, 1e-300) }, lower: bv.0.map { max($0, 1e-300) },
               upper: bv.1, replicates: reps)
         c.add(panel: varPanel, series: "theory ((M−1)/M)^n", kind: .theory, x: xs, y: series["tv"]!, replicates: 1)
         r.curves.append(c)

@@ -49,7 +49,7 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
         Tells the kind of run from the tables (summary.csv: chorus simulate or reproduce; \
         sweep-summary.csv: chorus sweep; compare.csv: chorus compare; iterations.csv: chorus analyze \
-        --run; rounds.csv: chorus analyze) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
+        --run; rounds.csv: chorus analyze; checks.csv: chorus validate, from its *.curves.csv) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
         (or --out), as PNG (with its dpi recorded), PDF and SVG. Nothing is recomputed: edit the \
         tables or the options and draw again. Text is set in points at print size; nothing is \
         smaller than 8 pt. figures/README.md shows each figure.
@@ -59,6 +59,7 @@ struct FiguresCommand: ParsableCommand {
           chorus figures runs/a runs/b --size single --formats pdf
           chorus figures notebooks-data/analyze-20261125T110000Z --size 7x4 --titles
           chorus figures notebooks-data/sweep-phase --size double
+          chorus figures notebooks-data/validate-20261125-110000 --formats png
         """)
 
     @Argument(help: "Run directories.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ChorusFigures
+import ChorusSimulation
 
 /// How `chorus figures` (and `simulate`, `reproduce`, which call it) draw: size, fonts, formats.
 struct FigureOptions: ParsableArguments {
@@ -112,7 +113,7 @@ struct FiguresCommand: ParsableCommand {
     /// - Throws: `FigureError`, `TableError`, `FileIOError`.
     static func render(run: URL, into dir: URL? = nil, prefix: String = "", options: FigureOptions) throws -> Drawn {
         let (width, formats, style) = try options.parsed()
-        let (kind, figures) = try RunFigures.figures(for: run)
+        let (kind, figures) = try RunFigures.figures(for: run, sweepKeyLabel: { SweepPlan.label($0) })
         let target = dir ?? run.appendingPathComponent("figures", isDirectory: true)
         try FigureOutput.check(target.appendingPathComponent("check.png"))
         var out: [(NamedFigure, [URL])] = []

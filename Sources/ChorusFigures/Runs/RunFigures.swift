@@ -57,7 +57,8 @@ public enum RunFigures {
 
     /// The kind of run and its figures.
     /// - Throws: `FigureError.notARun`, `TableError` for a malformed table.
-    public static func figures(for dir: URL) throws -> (kind: RunKind, figures: [NamedFigure]) {
+    /// `sweepKeyLabel` labels a sweep's swept keys (`SweepRunFigures.keyLabel`).
+    public static func figures(for dir: URL, sweepKeyLabel: @escaping @Sendable (String) -> String = { $0 }) throws -> (kind: RunKind, figures: [NamedFigure]) {
         let kind = try detect(dir)
         switch kind {
         case .simulation:
@@ -72,7 +73,7 @@ public enum RunFigures {
                 : summary.rows.contains(where: { $0.metric.hasPrefix("style_share.") }) ? try MetricsData.readStyleShares(metricsURL) : nil
             return (kind, SimulationRunFigures(summary: summary, metrics: metrics).all())
         case .sweep:
-            return (kind, try SweepRunFigures.read(dir).all())
+            return (kind, try SweepRunFigures.read(dir, keyLabel: sweepKeyLabel).all())
         case .compare:
             return (kind, try CompareRunFigures.read(dir).all())
         case .runAnalysis:

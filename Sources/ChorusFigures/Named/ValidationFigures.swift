@@ -116,7 +116,10 @@ public enum ValidationFigures {
             chart(title: title, rows: rows.filter { $0.panel == title }, look: look.panels[min(i, look.panels.count - 1)],
                   legend: shared ? .none : .below)
         }
-        return NamedFigure(name: name, caption: look.caption, title: look.title(rows), panels: charts.map { .line($0) },
+        // A lone panel's title (its parameters: sizes, replicates) is drawn only with --titles,
+        // so the caption carries it.
+        let caption = shared ? look.caption : look.caption + " " + panelNames[0] + "."
+        return NamedFigure(name: name, caption: caption, title: look.title(rows), panels: charts.map { .line($0) },
                            sharedLegend: shared)
     }
 

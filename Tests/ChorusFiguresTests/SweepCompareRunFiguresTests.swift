@@ -64,10 +64,10 @@ struct SweepCompareRunFiguresTests {
         #expect(acc.colourScale == .viridis && acc.cellLabels == nil)
         #expect(abs(acc.range!.lowerBound - 0.52) < 1e-12 && abs(acc.range!.upperBound - 0.77) < 1e-12)
         // The spec's figure: a metric at a given iteration.
-        let spec = try #require(g.figure(for: SweepRunFigures.Request(metric: "accuracy.final", regime: "single-agent", iteration: 0)))
+        let spec = try #require(g.figure(metric: "accuracy.final", regime: "single-agent", iteration: 0))
         guard case .heatMap(let s0) = spec.panels[0] else { Issue.record("not a heat map"); return }
         #expect(abs(s0.values[2][1] - 0.7) < 1e-12 && spec.name == "sweep-figure")
-        #expect(g.figure(for: SweepRunFigures.Request(metric: "no.such.metric", regime: "multiagent")) == nil)
+        #expect(g.figure(metric: "no.such.metric", regime: "multiagent") == nil)
         // Drawn in every format.
         let out = dir.appendingPathComponent("figures")
         for fig in figures { _ = try fig.render(into: out, formats: [.png, .pdf]) }

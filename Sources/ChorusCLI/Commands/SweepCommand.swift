@@ -242,9 +242,8 @@ struct SweepMergeCommand: ParsableCommand {
             console.err("sweep: no finished point, so no figure\n")
             return
         }
-        let request = SweepRunFigures.Request(claim: figureSpec.claim, metric: figureSpec.metric, regime: figureSpec.regime,
-                                              iteration: figureSpec.iteration, title: figureSpec.title)
-        guard let named = tables.figure(for: request) else {
+        guard let named = tables.figure(claim: figureSpec.claim, metric: figureSpec.metric, regime: figureSpec.regime,
+                                        iteration: figureSpec.iteration, title: figureSpec.title) else {
             let what = figureSpec.claim.map { "claim \($0)" } ?? "metric \(figureSpec.metric ?? "") of regime \(figureSpec.regime ?? "")"
             throw SweepError.invalidSpec(source: "figure", field: "figure", reason: "\(SweepMerge.summaryFile) has no \(what) at any point (is the metric kept, and the regime run?)")
         }

@@ -111,34 +111,23 @@ public struct SweepRunFigures {
     /// The spec's `figure:` (a claim, or a metric of a regime at an iteration, default the last)
     /// as one panel, named `sweep-figure`; nil when the table lacks it or the design is not a
     /// 1- or 2-axis grid.
-    /// What the spec's `figure:` asks for (the CLI fills it from `SweepSpec.Figure`).
-    public struct Request: Sendable, Equatable {
-        /// A claim number (its margin and verdict), or nil for a metric.
-        public var claim: Int?
-        public var metric: String?
-        public var regime: String?
-        /// Iteration of the metric; nil = the last.
-        public var iteration: Int?
-        public var title: String?
-        public init(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil, title: String? = nil) {
-            self.claim = claim; self.metric = metric; self.regime = regime; self.iteration = iteration; self.title = title
-        }
-    }
-
-    public func figure(for spec: Request) -> NamedFigure? {
+    /// (The CLI passes the fields of the spec's `SweepSpec.Figure`: a claim number, or a metric
+    /// with its regime and iteration, default the last; the title defaults to the quantity.)
+    public func figure(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil,
+                       title: String? = nil) -> NamedFigure? {
         guard isDrawableGrid else { return nil }
         let p: Panel?
         let quantity: String
-        if let c = spec.claim {
+        if let c = claim {
             quantity = "Claim \(c) margin"
-            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: spec.title ?? quantity, short: false)
-        } else if let m = spec.metric {
-            quantity = "\(m) (\(spec.regime ?? "any regime"), \(spec.iteration.map { "iteration \($0)" } ?? "last iteration"))"
-            p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity, short: false)
+            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: title ?? quantity, short: false)
+        } else if let m = metric {
+            quantity = "\(m) (\(regime ?? "any regime"), \(iteration.map { "iteration \($0)" } ?? "last iteration"))"
+            p = panel(quantity: "metric", name: m, regime: regime, iteration: iteration, title: title ?? quantity, short: false)
         } else { return nil }
         guard let p else { return nil }
         return NamedFigure(name: "sweep-figure", caption: "\(quantity) over the sweep (\(axes.joined(separator: " × "))): mean over seeds with its 95% CI.",
-                           title: spec.title ?? quantity, panels: [p])
+                           title: title ?? quantity, panels: [p])
     }
 
     func uniqueInOrder(_ xs: [String]) -> [String] {

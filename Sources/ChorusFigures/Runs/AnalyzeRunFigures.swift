@@ -1,3 +1,4 @@
+import ChorusAnalysis
 import Foundation
 import ChorusStats
 
@@ -111,14 +112,14 @@ public struct AnalyzeRunFigures {
     }
 
     public func accuracyByRound() -> NamedFigure? {
-        let p = twoMetricPanels(("individual_accuracy", "individual"), ("majority_accuracy", "majority vote"), yLabel: "accuracy")
+        let p = twoMetricPanels((MetricName.accuracyIndividual, "individual"), (MetricName.accuracyMajority, "majority vote"), yLabel: "accuracy")
         guard !p.isEmpty else { return nil }
         return NamedFigure(name: "accuracy-by-round", caption: "Accuracy by debate round, of the individual agents and of the majority vote, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several)." + truncationNote,
                            title: "Accuracy by round", panels: p, sharedLegend: true)
     }
 
     public func agreementByRound() -> NamedFigure? {
-        let p = twoMetricPanels(("unanimity", "unanimity (all agents agree)"), ("consensus", "consensus (share with the majority)"), yLabel: "fraction")
+        let p = twoMetricPanels((MetricName.unanimity, "unanimity (all agents agree)"), (MetricName.consensus, "consensus (share with the majority)"), yLabel: "fraction")
         guard !p.isEmpty else { return nil }
         return NamedFigure(name: "agreement-by-round", caption: "Agreement by debate round: the share of questions where all agents agree, and the share of answering agents that give the majority answer; 95% intervals." + truncationNote,
                            title: "Agreement by round", panels: p, sharedLegend: true)

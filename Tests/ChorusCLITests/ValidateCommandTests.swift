@@ -31,7 +31,7 @@ struct ValidateCommandTests {
 
     @Test("Curve tables round-trip: the figures drawn from the written CSVs equal those built from the study's rows")
     func curveTablesRoundTrip() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try ValidationStudies.run(3, options: ValidationOptions(seed: 5, quick: true, threads: 2))
         #expect(result.figures == ["study3_entropy_change", "study3_reward_vs_entropy"])

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChorusRecords
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// Issue 10: analysis.json and agents.csv are written row by row (`AnalysisReport.write`,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusRecords
 import ChorusStats
 import ChorusValidation
@@ -91,8 +92,11 @@ import ChorusValidation
         let r = try CapturedConsole.run(args + ["--force"])
         #expect(r.code == 0, "\(r.err)")
         let now = Self.names(out)
-        #expect(now.contains("checks.csv") && now.contains("study3_entropy_change.png") && !now.contains("stale.txt"), "\(now)")
-        #expect(r.out.contains("figure: \(out.standardizedFileURL.path)/study3_entropy_change.png") || r.out.contains("figure: \(out.path)/study3_entropy_change.png"), "\(r.out)")
+        #expect(now.contains("checks.csv") && now.contains("study3_entropy_change.curves.csv") && now.contains("figures") && !now.contains("stale.txt"), "\(now)")
+        #expect(Self.names(out.appendingPathComponent("figures")).contains("study3_entropy_change.png"))
+        // The printed paths are the final ones, not the staging folder's.
+        #expect(r.out.contains("figure data: \(out.path)/study3_entropy_change.curves.csv"), "\(r.out)")
+        #expect(r.out.contains("\(out.path)/figures/") && !r.out.contains(".tmp-"), "\(r.out)")
         #expect(Self.names(dir) == ["v"])
     }
 

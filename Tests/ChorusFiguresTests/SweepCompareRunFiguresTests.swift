@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusSimulation
 @testable import ChorusFigures
 
@@ -35,7 +36,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("A 2-axis sweep: phase diagrams of every claim and of accuracy.final at the last iteration, marked from the CI")
     func sweepGrid() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweepTable(skip: (1, 2)).write(to: dir.appendingPathComponent("sweep-summary.csv"), atomically: true, encoding: .utf8)
         #expect(try RunFigures.detect(dir) == .sweep)
@@ -45,7 +46,7 @@ struct SweepCompareRunFiguresTests {
         // Five points of a 2 × 3 grid: one is missing, so the points do not make the full grid.
         #expect(!f.isDrawableGrid && f.all().isEmpty)
         try Self.sweepTable().write(to: dir.appendingPathComponent("sweep-summary.csv"), atomically: true, encoding: .utf8)
-        let g = try SweepRunFigures.read(dir)
+        let g = try SweepRunFigures.read(dir, keyLabel: { SweepPlan.label($0) })
         let figures = g.all()
         #expect(figures.map(\.name) == ["sweep-claims", "sweep-accuracy"])
         guard case .heatMap(let claim) = figures[0].panels[0] else { Issue.record("not a heat map"); return }
@@ -54,7 +55,7 @@ struct SweepCompareRunFiguresTests {
         #expect(abs(claim.values[2][1] - 0.01) < 1e-12 && abs(claim.values[0][0] - (-0.02)) < 1e-12)
         #expect(claim.cellLabels?[0][0] == "−" && claim.cellLabels?[2][1] == "+" && claim.cellLabels?[2][0] == "−")
         #expect(claim.cellLabels?[1][1] == "+" && claim.cellLabels?[0][1] == "?" && claim.colourScale == .diverging)
-        #expect(claim.xLabel == "Agents per role" && SweepRunFigures.axisLabel("agents.count", short: false) == "Agents per role (agents.count)")
+        #expect(claim.xLabel == "Agents per role" && g.axisLabel("agents.count", short: false) == "Agents per role (agents.count)")
         // accuracy.final: a panel per regime, at the last iteration (2).
         #expect(figures[1].panels.count == 2)
         guard case .heatMap(let acc) = figures[1].panels[1] else { Issue.record("not a heat map"); return }
@@ -64,10 +65,10 @@ struct SweepCompareRunFiguresTests {
         #expect(acc.colourScale == .viridis && acc.cellLabels == nil)
         #expect(abs(acc.range!.lowerBound - 0.52) < 1e-12 && abs(acc.range!.upperBound - 0.77) < 1e-12)
         // The spec's figure: a metric at a given iteration.
-        let spec = try #require(g.figure(for: SweepSpec.Figure(metric: "accuracy.final", regime: "single-agent", iteration: 0)))
+        let spec = try #require(g.figure(metric: "accuracy.final", regime: "single-agent", iteration: 0))
         guard case .heatMap(let s0) = spec.panels[0] else { Issue.record("not a heat map"); return }
         #expect(abs(s0.values[2][1] - 0.7) < 1e-12 && spec.name == "sweep-figure")
-        #expect(g.figure(for: SweepSpec.Figure(metric: "no.such.metric", regime: "multiagent")) == nil)
+        #expect(g.figure(metric: "no.such.metric", regime: "multiagent") == nil)
         // Drawn in every format.
         let out = dir.appendingPathComponent("figures")
         for fig in figures { _ = try fig.render(into: out, formats: [.png, .pdf]) }
@@ -76,7 +77,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("A 1-axis sweep: a line with its 95% band (numeric axis), bars with intervals (categorical axis)")
     func sweepOneAxis() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var s = "point,point_id,finetune.learning_rate,quantity,name,regime,iteration,n,estimate,ci_lower,ci_upper,verdict\n"
         for (i, lr) in ["0.1", "0.3", "1"].enumerated() {
@@ -109,7 +110,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("compare.csv: one panel per shared metric, the simulated regimes and the real run on the same axes")
     func compare() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.compareTable().write(to: dir.appendingPathComponent("compare.csv"), atomically: true, encoding: .utf8)
         let (kind, figures) = try RunFigures.figures(for: dir)
@@ -144,7 +145,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("analyze --run tables: metrics by iteration, per-model accuracy per iteration, training overlap (hand-computed means)")
     func runAnalysis() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeRunAnalysis(to: dir)
         let (kind, figures) = try RunFigures.figures(for: dir)
@@ -196,7 +197,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("Style specialisation draws one replicate (the first seed) from metrics.csv: a mean over seeds would wash out which style each agent keeps")
     func styleHeatMapOneSeed() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var metrics = "run_id,regime,seed,iteration,metric,value\n"
         var summary = "regime,iteration,metric,n,mean,sd,se,ci_lower,ci_upper\n"

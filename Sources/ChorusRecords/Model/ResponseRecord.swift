@@ -8,7 +8,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
 
 /// One agent's response to one question in one debate round: the unit of every analysis.
 ///
-/// Simulated runs and real logs both become streams of these records (DESIGN §3). Fields that
+/// Simulated runs and real logs both become streams of these records (docs/design.md §3). Fields that
 /// only a simulator knows (chain, style, log-probability, embedding, evidence) or that only some
 /// logs carry (text, truth) are optional. Every record carries its run, regime, seed and
 /// iteration, so a row can always be traced back to the parameters that produced it (as in Mesa).

@@ -2,7 +2,7 @@ import ChorusStats
 import ChorusAnalysis
 /// Paired contrasts: differences of a metric between two iterations of one replicate, or between
 /// two regimes on the same seed, computed per seed so that their confidence intervals reflect
-/// the paired design (DESIGN §2's comparisons are all of this kind).
+/// the paired design (docs/design.md §2's comparisons are all of this kind).
 ///
 /// Regimes share their random streams (common random numbers, see `RegimeRun`), so two regimes
 /// that behave identically up to some point produce identical results up to that point, and a

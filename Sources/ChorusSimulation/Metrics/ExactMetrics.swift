@@ -1,7 +1,7 @@
 import Foundation
 import ChorusAnalysis
 
-/// Exact metrics of a society's policies on the test questions (DESIGN §2 "Ground truth").
+/// Exact metrics of a society's policies on the test questions (docs/design.md §2 "Ground truth").
 ///
 /// Each is averaged over test questions. For generator seats i, j with chain policies π_i, π_j:
 /// - disagreement = mean over unordered pairs i < j of 1 − Σ_r π_i(r) π_j(r) (chains; likewise

@@ -1,5 +1,5 @@
 /// A training regime as a value: which models exist, who sits in which debate seat, how the
-/// debate is run and which data each model is finetuned on (DESIGN §2 "Regimes").
+/// debate is run and which data each model is finetuned on (docs/design.md §2 "Regimes").
 ///
 /// The simulator has no regime-specific branches: `Experiment` reads these fields only.
 /// Seats: generator seat n answers round 1; critic seat n answers rounds 2…R and its "own

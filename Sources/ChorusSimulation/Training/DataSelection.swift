@@ -1,6 +1,6 @@
 import ChorusStats
 
-/// Turns one debate on a training question into finetuning examples (DESIGN §2, paper §2.2).
+/// Turns one debate on a training question into finetuning examples (docs/design.md §2, paper §2.2).
 ///
 /// The pseudo-label ŷ depends on the rule: the debate's final majority (`consensus`), the
 /// majority of the round-1 answers (`selfConsistency`), the true answer (`groundTruth`).

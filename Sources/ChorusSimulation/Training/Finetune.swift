@@ -1,7 +1,7 @@
 import Foundation
 import ChorusStats
 
-/// Maximum-likelihood finetuning by minibatch stochastic gradient ascent (DESIGN §2).
+/// Maximum-likelihood finetuning by minibatch stochastic gradient ascent (docs/design.md §2).
 ///
 /// One epoch visits the examples once in a seeded random order, in minibatches of B examples;
 /// each minibatch takes one step
@@ -16,7 +16,7 @@ import ChorusStats
 /// Stochastic minibatches are a modelling choice, not only an implementation one: with a
 /// constant step the weights fluctuate around the data's optimum by an amount that grows with η
 /// (and with fewer examples), so each model drifts with its own data and its own order, as
-/// finetuned networks do. That drift is the seed of the symmetry breaking of DESIGN §2.
+/// finetuned networks do. That drift is the seed of the symmetry breaking of docs/design.md §2.
 public enum Finetune {
     /// Hyper-parameters of one finetuning call.
     public struct Settings: Sendable {

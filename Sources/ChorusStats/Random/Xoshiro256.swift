@@ -7,7 +7,7 @@
 /// stream can be handed to GSL's samplers without changing its sequence.
 ///
 /// Never use `SystemRandomNumberGenerator` in a hot loop: it costs ~260 ns a draw here,
-/// against ~1 ns for this generator (DESIGN §4).
+/// against ~1 ns for this generator (docs/design.md §4).
 public struct Xoshiro256: RandomNumberGenerator, Sendable, Hashable {
     public var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 

@@ -30,6 +30,7 @@ import ChorusRecords
 public enum SampleMetrics {
     /// The model name of the rows pooled over models.
     public static let pooled = "(all)"
+    /// The columns of the table, in order.
     public static let columns = ["run", "iteration", "model", "metric", "value", "lower", "upper", "n"]
     /// Texts per question and group entering the text metrics.
     public static let maxTexts = 20

@@ -110,6 +110,7 @@ public struct AnalyzeRunFigures {
         groups.count > Self.maxPanels ? " The first \(Self.maxPanels) of \(groups.count) groups are drawn; the tables have all." : ""
     }
 
+    /// Individual and majority-vote accuracy against round; nil when the tables lack them.
     public func accuracyByRound() -> NamedFigure? {
         let p = twoMetricPanels(("individual_accuracy", "individual"), ("majority_accuracy", "majority vote"), yLabel: "accuracy")
         guard !p.isEmpty else { return nil }
@@ -117,6 +118,7 @@ public struct AnalyzeRunFigures {
                            title: "Accuracy by round", panels: p, sharedLegend: true)
     }
 
+    /// Unanimity and consensus against round; nil when the tables lack them.
     public func agreementByRound() -> NamedFigure? {
         let p = twoMetricPanels(("unanimity", "unanimity (all agents agree)"), ("consensus", "consensus (share with the majority)"), yLabel: "fraction")
         guard !p.isEmpty else { return nil }

@@ -25,6 +25,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
     public var question: String
     /// Agent index, 0-based.
     public var agent: Int
+    /// The agent's role in this round: generator (round 1) or critic (later rounds).
     public var role: Role
     /// Debate round, 1-based.
     public var round: Int
@@ -47,6 +48,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
     /// An embedding of the response (simulator: the chain's feature vector).
     public var embedding: [Double]?
 
+    /// A record with every field given; optional fields default to absent.
     public init(run: String, regime: String, seed: UInt64? = nil, iteration: Int = 0,
                 question: String, agent: Int, role: Role, round: Int,
                 answer: String?, correct: Bool?, truth: String? = nil,
@@ -61,7 +63,9 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
 
     /// JSON keys of the canonical JSON Lines format (docs/formats.md).
     public enum CodingKeys: String, CodingKey, CaseIterable {
+        /// The keys of the record's identity and outcome.
         case run, regime, seed, iteration, question, agent, role, round, answer, correct, truth
+        /// The keys of the response's content (`logProbability` is written as `logprob`).
         case chain, style, logProbability = "logprob", evidence, text, embedding
     }
 }

@@ -20,18 +20,26 @@ import ChorusStats
 public enum Finetune {
     /// Hyper-parameters of one finetuning call.
     public struct Settings: Sendable {
+        /// Step size η of θ.
         public var learningRate: Double
+        /// Step size η_w of the critic weights.
         public var criticLearningRate: Double
+        /// Passes over the examples.
         public var epochs: Int
+        /// Examples per minibatch B.
         public var batchSize: Int
+        /// Pull ρ towards the base model (θ_base = 0).
         public var basePull: Double
+        /// The sampling temperature (the likelihood itself is at temperature 1).
         public var temperature: Double
+        /// Settings with every field given.
         public init(learningRate: Double, criticLearningRate: Double, epochs: Int, batchSize: Int,
                     basePull: Double, temperature: Double) {
             self.learningRate = learningRate; self.criticLearningRate = criticLearningRate
             self.epochs = epochs; self.batchSize = batchSize; self.basePull = basePull
             self.temperature = temperature
         }
+        /// The settings of a configuration's `finetune` section.
         public init(_ f: FinetuneParameters, temperature: Double) {
             self.init(learningRate: f.learningRate, criticLearningRate: f.criticLearningRate,
                       epochs: f.epochs, batchSize: f.batchSize, basePull: f.basePull, temperature: temperature)

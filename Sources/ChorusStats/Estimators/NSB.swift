@@ -25,8 +25,11 @@ import Foundation
 public enum NSB {
     /// Posterior mean and standard deviation of H (nats).
     public struct Result: Sendable, Equatable {
+        /// Posterior mean of H, in nats.
         public var mean: Double
+        /// Posterior standard deviation of H, in nats.
         public var sd: Double
+        /// A posterior summary with this mean and standard deviation.
         public init(mean: Double, sd: Double) { self.mean = mean; self.sd = sd }
     }
 

@@ -14,6 +14,7 @@ public struct SeedStream: Sendable, Hashable, CustomStringConvertible {
     /// The key path from the root.
     public let path: [UInt64]
 
+    /// The root stream of a recorded seed (empty key path).
     public init(seed: UInt64) { self.root = seed; self.path = [] }
     private init(root: UInt64, path: [UInt64]) { self.root = root; self.path = path }
 

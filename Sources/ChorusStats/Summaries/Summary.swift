@@ -2,13 +2,17 @@ import Foundation
 
 /// A summary of a sample: mean, spread and a confidence interval.
 public struct Summary: Sendable, Equatable, Codable {
+    /// The sample size.
     public var n: Int
+    /// The sample mean.
     public var mean: Double
     /// Sample standard deviation (denominator n − 1; 0 when n = 1).
     public var sd: Double
     /// Standard error of the mean, sd/√n.
     public var se: Double
+    /// The lower bound of the confidence interval of the mean.
     public var lower: Double
+    /// The upper bound of the confidence interval of the mean.
     public var upper: Double
     /// The interval's coverage, e.g. 0.95.
     public var level: Double

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lists every public declaration of Chorus's library modules (ChorusCLI included) that has no doc comment (`///`) and
-# fails when there is one (docs/design.md §6). It reads the symbol graphs that the Swift compiler
+# Lists every public declaration of Chorus's library modules (and ChorusCLI) that has no doc
+# comment (`///`) and fails when there is one (docs/design.md §6). It reads the symbol graphs that the Swift compiler
 # extracted for the documentation build, so it sees exactly the symbols DocC publishes: enum cases
 # and the members of public extensions included, compiler-synthesised conformances excluded.
 # Run `make docs` (which builds the documentation and then runs this), or run this after

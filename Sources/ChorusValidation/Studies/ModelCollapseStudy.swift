@@ -23,6 +23,7 @@ import ChorusAnalysis
 /// Accumulate: each generation adds its M (or N) samples to a growing pool and refits on the whole
 /// pool; the damage is bounded (checked as a direction: variance and heterozygosity stay higher).
 public enum ModelCollapseStudy {
+    /// Runs study 2: its tables, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 2, title: "Model collapse by refitting")
         let root = SeedStream(seed: o.seed).child("study2")

@@ -50,6 +50,9 @@ public enum NSB {
     /// mean (ln K)/2.
     /// - Throws: `StatsError.invalidParameter` on a negative count or an alphabet smaller than
     ///   the number of bins given; `StatsError.numerical` if the posterior weight is nowhere finite.
+    /// - Complexity: O(G) per point of a 350-point grid over the Dirichlet concentration
+    ///   (150 coarse, 200 fine), G the number of distinct counts (empty bins included): bins
+    ///   with equal counts share their terms.
     public static func posterior(counts: [Int], alphabetSize k: Int) throws -> Result {
         guard k >= 1, k >= counts.count else {
             throw StatsError.invalidParameter("NSB alphabet size \(k) is smaller than the \(counts.count) bins given (or < 1)")

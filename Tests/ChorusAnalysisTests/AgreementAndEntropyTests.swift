@@ -105,6 +105,11 @@ import ChorusRecords
         // per question the mean NLL is (10·2 + 11·2 + 12·2)/6 = 11.
         let c = CrossAgentNLL.cross(i.debates(i.groups[0]), round: 1) { scorer, _ in -Double(scorer + 10) }
         #expect(c == 11)
+        // A question whose matrix is incomplete does not enter (here: none is complete).
+        #expect(CrossAgentNLL.cross(i.debates(i.groups[0]), round: 1) { scorer, r in scorer == 0 && r.agent == 2 ? nil : -10 } == nil)
+        // The per-question kernel on a hand matrix: pairs (0,1), (1,0) only, −(−1 −3)/2 = 2.
+        let m: [Double] = [0, -1, -3, 0]
+        #expect(m.withUnsafeBufferPointer { AnswerKernels.crossNLL($0, agents: 2) } == 2)
     }
 }
 
@@ -171,8 +176,8 @@ import ChorusRecords
         // mean pairwise agreement, round 2: (1 + 2/3 + 2/3)/3 = 7/9.
         #expect(abs(value("agreement.mean_pairwise", round: 2)! - 7.0 / 9) < 1e-12)
         #expect(value("text.vendi", round: 1) != nil && value("embedding.dissimilarity", round: 1) == nil)
-        #expect(value("flips.switch", round: 1) == nil)
-        for e in EntropyEstimator.allCases { #expect(value("answer_entropy.\(e.rawValue)", round: 1) != nil) }
+        #expect(value("flips.switches", round: 1) == nil)
+        for e in EntropyEstimator.allCases { #expect(value(MetricName.answerEntropy(e), round: 1) != nil) }
     }
 }
 

@@ -51,4 +51,38 @@ import ChorusSimulation
         #expect(unknown.isEmpty, "not in MetricRegistry: \(unknown.sorted())")
         #expect(names.count > 40)
     }
+    /// Every per-round name the analyses write (`TranscriptMetrics`' full set, `RoundRow`'s
+    /// rounds.csv / analysis.json set, flips.csv's kinds as `flips.{kind}`, `IterationMetrics`)
+    /// is registered, on simulated transcripts (evidence, styles, embeddings) with texts added.
+    @Test func everyAnalysedMetricIsRegistered() throws {
+        var c = SimulationConfig.paper
+        c.regimes = ["multiagent"]; c.seeds = [1]; c.iterations = 1
+        c.task.trainQuestions = 12; c.task.testQuestions = 12
+        c.output.transcripts = [0, 1]
+        var records = try Experiment(config: c).run(threads: 2).transcripts
+        let words = ["one", "two", "three", "four", "five"]
+        for i in records.indices { records[i].text = "the answer is \(records[i].answer ?? "none") \(words[i % words.count]) \(words[(i / 3) % words.count])" }
+        #expect(!records.isEmpty)
+        var names = Set(TranscriptMetrics.table(records, replicates: 20).column("metric") ?? [])
+        let rows = RoundMetrics.table(records)
+        names.formUnion(rows.flatMap { $0.namedValues(text: RoundAccumulator.TextRow(distinct2: 0.5, selfBLEU: 0.2, vendi: 2)).map(\.name) })
+        names.formUnion(rows.compactMap(\.flips).flatMap { $0.kinds.map { MetricName.flips($0.kind) } })
+        names.formUnion(IterationMetrics.table(records, replicates: 20).column("metric") ?? [])
+        let unknown = names.filter { MetricRegistry.entry(for: $0) == nil }
+        #expect(unknown.isEmpty, "not in MetricRegistry: \(unknown.sorted())")
+        // The text, flip and entropy families are there (the test sees what it claims to).
+        for n in [MetricName.textVendi, MetricName.flips("switches"), MetricName.answerEntropy(.millerMadow), MetricName.switchEvidenceShare] {
+            #expect(names.contains(n), "\(n)")
+        }
+    }
+
+    @Test func labelsOfFamiliesNameTheirMember() {
+        #expect(MetricRegistry.label(for: MetricName.flips("wrong_right")) == "flips (wrong right)")
+        #expect(MetricRegistry.label(for: MetricName.accuracyIndividual) == "individual acc.")
+        #expect(MetricRegistry.label(for: "no.such.metric") == "no.such.metric")
+        // One style: lower-case snake_case words joined by dots.
+        for e in MetricRegistry.entries {
+            #expect(e.name.range(of: "^[a-z0-9_{}.]+$", options: .regularExpression) != nil, "\(e.name)")
+        }
+    }
 }

@@ -44,6 +44,6 @@ import ChorusIngest
         let kappa = try #require(value("fleiss_kappa", 2))
         #expect(kappa <= 1)
         #expect(value("text.self_bleu", 1)! >= 0 && value("text.self_bleu", 1)! <= 1)
-        #expect(value("answer_entropy.miller-madow", 1)! >= value("answer_entropy.plugin", 1)!)
+        #expect(value("answer_entropy.miller_madow", 1)! >= value("answer_entropy.plugin", 1)!)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusAnalysis
 import ChorusIngest
 import ChorusRecords
 import ChorusFigures
@@ -34,8 +35,48 @@ struct AnalyzeCommandTests {
         ((report["files"] as! [[String: Any]])[file]["rows"] as! [[String: Any]])
     }
 
+    /// The value of a row's metric by registry name (analysis.json's `metrics`).
     func mean(_ row: [String: Any], _ key: String) -> Double? {
-        (row[key] as? [String: Any])?["mean"] as? Double
+        ((row["metrics"] as? [String: Any])?[key] as? [String: Any])?["value"] as? Double
+    }
+
+    /// Every key of a JSON value, recursively, with the metric names under `metrics` apart.
+    func keys(_ v: Any, into names: inout Set<String>, metrics: inout Set<String>) {
+        if let d = v as? [String: Any] {
+            for (k, x) in d {
+                names.insert(k)
+                if k == "metrics", let m = x as? [String: Any] {
+                    metrics.formUnion(m.keys)
+                    for y in m.values { keys(y, into: &names, metrics: &metrics) }
+                } else { keys(x, into: &names, metrics: &metrics) }
+            }
+        } else if let a = v as? [Any] { for x in a { keys(x, into: &names, metrics: &metrics) } }
+    }
+
+    /// One vocabulary (issue 9): analysis.json's keys are snake_case, its metric keys and
+    /// rounds.csv's metric column are registry names and agree row by row, flips.csv's kinds are
+    /// registered as `flips.{kind}`.
+    @Test("analysis.json and the tables use the registry's names, snake_case")
+    func oneVocabulary() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path,
+                                  Self.fixtures.appendingPathComponent("agora_small.json").path, "--self-bleu", "--no-figures"], out: dir)
+        var names = Set<String>(), metrics = Set<String>()
+        keys(report, into: &names, metrics: &metrics)
+        let notSnake = names.filter { $0.range(of: "^[a-z0-9_]+$", options: .regularExpression) == nil }
+        #expect(notSnake.isEmpty, "not snake_case: \(notSnake.sorted())")
+        let rounds = try TidyTable.read(from: dir.appendingPathComponent("rounds.csv"))
+        let csvMetrics = Set(try #require(rounds.column("metric")))
+        #expect(csvMetrics == metrics)
+        let flips = Set(try #require(TidyTable.read(from: dir.appendingPathComponent("flips.csv")).column("kind"))).map { "flips." + $0 }
+        let unknown = (csvMetrics.union(flips)).filter { MetricRegistry.entry(for: $0) == nil }
+        #expect(unknown.isEmpty, "not in MetricRegistry: \(unknown.sorted())")
+        #expect(csvMetrics.contains("accuracy.individual") && csvMetrics.contains("text.self_bleu") && csvMetrics.contains("flips.right_wrong"))
+        // The JSON row's metric equals the CSV line's value.
+        let row = rows(report)[1]
+        let line = try #require(rounds.rows.first { $0[rounds.columns.firstIndex(of: "round")!] == "2" && $0[rounds.columns.firstIndex(of: "metric")!] == "accuracy.individual" })
+        #expect(Double(line[rounds.columns.firstIndex(of: "value")!]) == mean(row, "accuracy.individual"))
     }
 
     @Test("Fixture: per-round numbers worked out by hand")
@@ -49,20 +90,20 @@ struct AnalyzeCommandTests {
         #expect(rs.count == 2)
         // Round 1 answers (truth): q0 [5, 6] (5), q1 [101234, 234] (101234), q2 [-4.5, -4.5] (-4.5).
         // Round 2: q0 [5, 5], q1 [none, 5], q2 [-4.5, -1.5].
-        #expect(abs(mean(rs[0], "individualAccuracy")! - 4.0 / 6) < 1e-12)
+        #expect(abs(mean(rs[0], "accuracy.individual")! - 4.0 / 6) < 1e-12)
         // Ties go to the largest answer string: "6" (wrong), "234" (wrong), "-4.5" (right).
-        #expect(abs(mean(rs[0], "majorityAccuracy")! - 1.0 / 3) < 1e-12)
+        #expect(abs(mean(rs[0], "accuracy.majority")! - 1.0 / 3) < 1e-12)
         #expect(abs(mean(rs[0], "unanimity")! - 1.0 / 3) < 1e-12)
-        #expect(rs[0]["noAnswerRate"] as? Double == 0)
+        #expect(mean(rs[0], "no_answer_rate") == 0)
         #expect(rs[0]["flips"] is NSNull)
-        #expect(abs(mean(rs[1], "individualAccuracy")! - 0.5) < 1e-12)
-        #expect(abs(mean(rs[1], "majorityAccuracy")! - 2.0 / 3) < 1e-12)
-        #expect(abs((rs[1]["noAnswerRate"] as! Double) - 1.0 / 6) < 1e-12)
+        #expect(abs(mean(rs[1], "accuracy.individual")! - 0.5) < 1e-12)
+        #expect(abs(mean(rs[1], "accuracy.majority")! - 2.0 / 3) < 1e-12)
+        #expect(abs(mean(rs[1], "no_answer_rate")! - 1.0 / 6) < 1e-12)
         let f = rs[1]["flips"] as! [String: Int]
         // q0: 5→5 rr, 6→5 wr; q1: 101234→none rw, 234→5 w→other w; q2: −4.5→−4.5 rr, −4.5→−1.5 rw.
-        #expect(f["rightRight"] == 2 && f["rightWrong"] == 2 && f["wrongRight"] == 1)
-        #expect(f["wrongSameWrong"] == 0 && f["wrongOtherWrong"] == 1 && f["total"] == 6)
-        #expect(f["switches"] == 4 && f["toPlurality"] == 0)   // round 1's pluralities are 6, 234, -4.5: nobody joins one
+        #expect(f["right_right"] == 2 && f["right_wrong"] == 2 && f["wrong_right"] == 1)
+        #expect(f["wrong_same_wrong"] == 0 && f["wrong_other_wrong"] == 1 && f["total"] == 6)
+        #expect(f["switches"] == 4 && f["to_plurality"] == 0)   // round 1's pluralities are 6, 234, -4.5: nobody joins one
         // Outputs.
         for name in ["files.csv", "rounds.csv", "flips.csv", "answers.csv", "skipped.csv", "agents.csv"]
             + ["accuracy-by-round", "agreement-by-round", "flips"].flatMap({ f in ["png", "pdf", "svg"].map { "figures/\(f).\($0)" } }) {
@@ -153,10 +194,10 @@ struct AnalyzeCommandTests {
         let rs = rows(report)
         #expect(rs.map { $0["regime"] as! String } == ["a", "a", "b", "b"])
         #expect(rs.map { $0["seed"] as? Int } == [3, 3, 3, 3])
-        #expect(rs.compactMap { mean($0, "individualAccuracy") } == [1, 1, 0.5, 1])
+        #expect(rs.compactMap { mean($0, "accuracy.individual") } == [1, 1, 0.5, 1])
         let f = rs[3]["flips"] as! [String: Int]
         // Round 1 of "b" is a tie (A, B) won by the larger string "B"; agent 1 leaves it for "A".
-        #expect(f["wrongRight"] == 1 && f["rightRight"] == 1 && f["toPlurality"] == 0)
+        #expect(f["wrong_right"] == 1 && f["right_right"] == 1 && f["to_plurality"] == 0)
         // Drawn through `chorus figures`: accuracy and agreement by round, flips, per-model
         // accuracy, each as PNG, PDF and SVG in out/figures.
         #expect((report["figures"] as! [String]).map { ($0 as NSString).lastPathComponent }
@@ -174,16 +215,16 @@ struct AnalyzeCommandTests {
         #expect(files.map { $0["format"] as! String } == ["agora", "jsonl"])
         #expect(files[1]["task"] is NSNull)   // JSON Lines: answers as recorded
         // Agora fixture: correct by round 1/4, 4/4, 3/4 (FormatTests works them out).
-        #expect(rows(report).compactMap { mean($0, "individualAccuracy") } == [0.25, 1, 0.75])
+        #expect(rows(report).compactMap { mean($0, "accuracy.individual") } == [0.25, 1, 0.75])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("flips.png").path))
 
         // The same --out again: replacing a non-empty folder needs --force (issue 10).
         let free = try analyze([Self.fixtures.appendingPathComponent("mft_math.json").path, "--task", "free", "--self-bleu", "--force"], out: dir)
-        #expect(rows(free)[0]["individualAccuracy"] is NSNull)
+        #expect(mean(rows(free)[0], "accuracy.individual") == nil)   // no answers: not defined, not written
         #expect((free["figures"] as! [String]).isEmpty)
-        let text = rows(free)[0]["text"] as! [String: Any]
-        #expect(text["selfBLEU"] is Double && text["tfidfDissimilarity"] is Double && text["vendi"] is Double)
-        #expect((rows(report)[0]["text"] as! [String: Any])["selfBLEU"] is NSNull)   // off by default
+        let text = rows(free)[0]
+        #expect(mean(text, "text.self_bleu") != nil && mean(text, "text.tfidf_dissimilarity") != nil && mean(text, "text.vendi") != nil)
+        #expect(mean(rows(report)[0], "text.self_bleu") == nil)   // off by default
     }
 
     @Test("Bad input and bad options are errors, not crashes")
@@ -243,21 +284,21 @@ struct AnalyzeCommandTests {
         let q = Double(x.questions), n = Double(x.questions * x.agents)
         for (k, row) in rs.enumerated() {
             #expect(row["questions"] as? Int == x.questions)
-            #expect(abs(mean(row, "individualAccuracy")! - Double(x.correct[k]) / n) < 1e-12, "round \(k + 1)")
-            #expect(abs(mean(row, "majorityAccuracy")! - Double(x.majority[k]) / q) < 1e-12, "round \(k + 1)")
+            #expect(abs(mean(row, "accuracy.individual")! - Double(x.correct[k]) / n) < 1e-12, "round \(k + 1)")
+            #expect(abs(mean(row, "accuracy.majority")! - Double(x.majority[k]) / q) < 1e-12, "round \(k + 1)")
             #expect(abs(mean(row, "unanimity")! - Double(x.unanimous[k]) / q) < 1e-12, "round \(k + 1)")
-            #expect(abs((row["noAnswerRate"] as! Double) - Double(x.noAnswer[k]) / n) < 1e-12, "round \(k + 1)")
+            #expect(abs(mean(row, "no_answer_rate")! - Double(x.noAnswer[k]) / n) < 1e-12, "round \(k + 1)")
             // Printed by the script with 15 decimals.
             #expect(abs(mean(row, "consensus")! - x.consensus[k]) < 1e-12, "round \(k + 1) consensus")
-            #expect(abs(mean(row, "answerEntropy")! - x.entropy[k]) < 1e-12, "round \(k + 1) entropy")
+            #expect(abs(mean(row, "answer_entropy.plugin")! - x.entropy[k]) < 1e-12, "round \(k + 1) entropy")
             if k > 0 {
                 let f = row["flips"] as! [String: Int]
-                #expect([f["rightRight"], f["rightWrong"], f["wrongRight"], f["wrongSameWrong"], f["wrongOtherWrong"]] == x.flips[k - 1].map { $0 },
+                #expect([f["right_right"], f["right_wrong"], f["wrong_right"], f["wrong_same_wrong"], f["wrong_other_wrong"]] == x.flips[k - 1].map { $0 },
                         "round \(k + 1) flips")
                 #expect(f["total"] == x.questions * x.agents)
             }
-            let ci = row["individualAccuracy"] as! [String: Any]
-            #expect((ci["lower"] as! Double) <= (ci["mean"] as! Double) && (ci["mean"] as! Double) <= (ci["upper"] as! Double))
+            let ci = (row["metrics"] as! [String: Any])["accuracy.individual"] as! [String: Any]
+            #expect((ci["lower"] as! Double) <= (ci["value"] as! Double) && (ci["value"] as! Double) <= (ci["upper"] as! Double))
         }
     }
 }

@@ -34,12 +34,12 @@ struct CompareRoundsTests {
         func v(_ source: String, _ round: Int, _ m: String) -> Double? {
             t.rows.first { $0[0] == source && $0[3] == String(round) && $0[4] == m }.flatMap { Double($0[5]) }
         }
-        #expect(v("toy", 1, "individual_accuracy") == 0.5)
-        #expect(abs(v("toy", 2, "individual_accuracy")! - 2.0 / 3) < 1e-12)
-        #expect(v("toy", 2, "majority_accuracy") == 0.5)
+        #expect(v("toy", 1, "accuracy.individual") == 0.5)
+        #expect(abs(v("toy", 2, "accuracy.individual")! - 2.0 / 3) < 1e-12)
+        #expect(v("toy", 2, "accuracy.majority") == 0.5)
         // Only iteration 0 is in both; the simulated side has rounds 1 and 2 of multiagent.
         #expect(Set(t.rows.map { $0[2] }) == ["0"])
-        #expect(v("simulated", 1, "individual_accuracy") != nil && v("simulated", 2, "consensus") != nil)
+        #expect(v("simulated", 1, "accuracy.individual") != nil && v("simulated", 2, "consensus") != nil)
         #expect(t.rows.filter { $0[0] == "simulated" }.allSatisfy { $0[1] == "multiagent" })
         // Without transcripts: said, and only against iteration.
         let plain = dir.appendingPathComponent("plain")
@@ -71,8 +71,8 @@ struct CompareRoundsTests {
         let rounds = try TidyTable.read(from: a.appendingPathComponent("rounds.csv"))
         let joined = try TidyTable.read(from: out.appendingPathComponent("compare-rounds.csv"))
         for round in ["1", "2"] {
-            let x = rounds.rows.first { $0[2] == round && $0[3] == "individual_accuracy" }?[4]
-            let y = joined.rows.first { $0[0] == "du-gsm" && $0[3] == round && $0[4] == "individual_accuracy" }?[5]
+            let x = rounds.rows.first { $0[2] == round && $0[3] == "accuracy.individual" }?[4]
+            let y = joined.rows.first { $0[0] == "du-gsm" && $0[3] == round && $0[4] == "accuracy.individual" }?[5]
             #expect(x != nil && x == y, "round \(round): \(x ?? "nil") vs \(y ?? "nil")")
         }
     }

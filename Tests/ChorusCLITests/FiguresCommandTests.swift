@@ -130,7 +130,7 @@ import ChorusFigures
             guard case .line(let c) = panel else { Issue.record("not a line chart"); continue }
             #expect(c.title == "\(regime), iteration 1", "\(c.title)")
             let perSeed = rows.filter { $0["regime"] as? String == regime && $0["round"] as? Int == 1 }
-                .map { ($0["individualAccuracy"] as! [String: Any])["mean"] as! Double }
+                .map { (($0["metrics"] as! [String: Any])["accuracy.individual"] as! [String: Any])["value"] as! Double }
             #expect(perSeed.count == 3)
             #expect(abs(c.series[0].y[0] - perSeed.reduce(0, +) / 3) < 1e-9)
         }

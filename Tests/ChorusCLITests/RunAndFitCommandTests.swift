@@ -30,6 +30,25 @@ struct RunAndFitCommandTests {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    @Test("analyze --run refuses logs that mix regimes or seeds (a simulator's transcripts), which it would pool")
+    func runRefusesMixedGroups() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var c = Presets.quick
+        c.regimes = ["single-agent", "multiagent"]; c.seeds = [1]; c.iterations = 1
+        c.task.trainQuestions = 8; c.task.testQuestions = 8
+        c.output.transcripts = [0, 1]
+        let records = try Experiment(config: c).run(threads: 1).transcripts
+        for it in 0...1 {
+            try RecordsJSONL.write(records.filter { $0.iteration == it }, to: dir.appendingPathComponent("t-\(it).jsonl"))
+        }
+        let r = try CapturedConsole.run(["analyze", "--run", dir.appendingPathComponent("t-{iteration}.jsonl").path,
+                                         "--out", dir.appendingPathComponent("out").path, "--no-figures"])
+        #expect(r.code != 0)
+        #expect(r.err.contains("2 (regime, seed) groups (multiagent, seed 1; single-agent, seed 1)"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/iterations.csv").path))
+    }
+
     @Test("analyze --run: a manifest of two iterations with training files gives per-iteration tables and overlap")
     func runManifest() throws {
         let dir = try temporaryDirectory()

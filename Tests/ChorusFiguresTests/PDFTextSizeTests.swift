@@ -91,7 +91,7 @@ struct PDFTextSizeTests {
         var agents = "file,run,regime,seed,iteration,agent,agent_name,round,accuracy,lower,upper,n,no_answer_rate\n"
         for regime in ["single-agent", "multiagent"] {
             for round in 1...3 {
-                for m in ["individual_accuracy", "majority_accuracy", "unanimity", "consensus"] {
+                for m in ["accuracy.individual", "accuracy.majority", "unanimity", "consensus"] {
                     rounds += "t.jsonl,r,\(regime),1,\(round),\(m),0.6,0.5,0.7,40\n"
                 }
                 for a in 0..<3 { agents += "t.jsonl,r,\(regime),1,1,\(a),,\(round),0.6,0.5,0.7,40,0\n" }

@@ -82,8 +82,8 @@ struct RunFiguresTests {
             for seed in 0..<3 {
                 for round in 1...2 {
                     let v = 0.5 + 0.1 * Double(round) + 0.01 * Double(seed)
-                    rounds += "t.jsonl,r,\(regime),0,\(round),individual_accuracy,\(v),\(v - 0.05),\(v + 0.05),40\n"
-                    rounds += "t.jsonl,r,\(regime),0,\(round),majority_accuracy,\(v + 0.05),\(v),\(v + 0.1),40\n"
+                    rounds += "t.jsonl,r,\(regime),0,\(round),accuracy.individual,\(v),\(v - 0.05),\(v + 0.05),40\n"
+                    rounds += "t.jsonl,r,\(regime),0,\(round),accuracy.majority,\(v + 0.05),\(v),\(v + 0.1),40\n"
                     for a in 0..<2 {
                         let acc = 0.6 + 0.1 * Double(a) + 0.02 * Double(seed)
                         agents += "t.jsonl,r,\(regime),\(seed),0,\(a),\(a == 0 ? "gpt" : "llama"),\(round),\(acc),\(acc - 0.1),\(acc + 0.1),40,0\n"
@@ -95,7 +95,7 @@ struct RunFiguresTests {
         try agents.write(to: dir.appendingPathComponent("agents.csv"), atomically: true, encoding: .utf8)
         let f = try AnalyzeRunFigures.read(dir)
         let key = AnalyzeRunFigures.Key(file: "t.jsonl", run: "r", regime: "multiagent", iteration: "0")
-        let e = try #require(f.estimate(key, round: 2, metric: "individual_accuracy"))
+        let e = try #require(f.estimate(key, round: 2, metric: "accuracy.individual"))
         #expect(e.n == 3 && abs(e.mean - 0.71) < 1e-12)   // mean of 0.70, 0.71, 0.72
         // The t interval over the 3 seeds: mean ± t(0.975, 2)·sd/√3, sd = 0.01.
         #expect(abs(e.upper - (0.71 + 4.302652729911275 * 0.01 / 3.0.squareRoot())) < 1e-9)
@@ -119,7 +119,7 @@ struct RunFiguresTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
-        for g in 0..<30 { rounds += "t.jsonl,r,regime\(g),0,1,individual_accuracy,0.5,0.4,0.6,10\n" }
+        for g in 0..<30 { rounds += "t.jsonl,r,regime\(g),0,1,accuracy.individual,0.5,0.4,0.6,10\n" }
         try rounds.write(to: dir.appendingPathComponent("rounds.csv"), atomically: true, encoding: .utf8)
         let a = try #require(try AnalyzeRunFigures.read(dir).accuracyByRound())
         #expect(a.panels.count == 12 && a.caption.hasSuffix("The first 12 of 30 groups are drawn; the tables have all."))

@@ -103,11 +103,11 @@ import ChorusSimulation
         // One small simulator experiment: 10 conditions (iterations 1–3 × three regimes, plus the shared base).
         let cs = try MetricTrustStudy.conditions(n: 3, q: 60, temperature: 1.0, seed: 5, quick: true)
         #expect(cs.count == 10)
-        let errs = cs.map { $0.metrics["pairwise_disagreement"]! - $0.exactAnswer }
+        let errs = cs.map { $0.metrics[MetricName.disagreementAnswer]! - $0.exactAnswer }
         // Per condition: SE of a mean over 60 questions × 3 pairs of Bernoulli(≤ 1/2) indicators
         // is at most √(0.25/60) ≈ 0.065 (pairs within a question are dependent, so use Q only).
         for e in errs { #expect(abs(e) < 4 * 0.065) }
-        for c in cs { #expect(c.metrics["sample.consensus"] != nil && c.metrics["answer_entropy.chao-shen"] != nil) }
+        for c in cs { #expect(c.metrics["sample.consensus"] != nil && c.metrics[MetricName.answerEntropy(.chaoShen)] != nil) }
     }
 }
 

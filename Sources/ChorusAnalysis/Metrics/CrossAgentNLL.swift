@@ -12,24 +12,38 @@ public enum CrossAgentNLL {
         return v.isEmpty ? nil : -v.reduce(0, +) / Double(v.count)
     }
 
-    /// Mean cross-agent NLL over ordered pairs (scorer i ≠ author j) of the round's responses:
-    ///   (1/P) Σ_q Σ_{i≠j} −log π_i(r_jq | q),
+    /// Mean over questions of the cross-agent NLL of the round's responses, the mean over
+    /// ordered pairs (scorer i ≠ author j) of −log π_i(r_j | q) (`AnswerKernels.crossNLL`, the
+    /// kernel the simulator's `sample.cross_nll` uses):
+    ///   (1/Q) Σ_q (1/(n(n−1))) Σ_{i≠j} −log π_i(r_jq | q),
     /// with `logProbability(i, record)` returning log π_i of agent j's response (e.g. from a
-    /// simulator's explicit policies, or a model scoring a logged response). Pairs the scorer
-    /// cannot score (nil) are skipped. For r ~ π_j its expectation is the cross-entropy
+    /// simulator's explicit policies, or a model scoring a logged response). A question enters
+    /// only when every ordered pair of its ≥ 2 agents was scored (a partial matrix would weight
+    /// agents unequally). For r ~ π_j the expectation is the cross-entropy
     /// H(π_j, π_i) = H(π_j) + KL(π_j‖π_i), so it mixes each agent's own entropy with the
-    /// divergence between agents. Nil when no pair was scored.
+    /// divergence between agents. Nil when no question was fully scored.
+    /// - Complexity: O(Σ_q n_q²) calls of `logProbability`.
     public static func cross(_ debates: [DebateIndex.Debate], round: Int,
                              logProbability: (_ scorer: Int, _ response: ResponseRecord) -> Double?) -> Double? {
-        var s = 0.0, n = 0
+        var sum = 0.0, questions = 0
+        var matrix: [Double] = []
         for d in debates {
             let recs = d.round(round)
+            let n = recs.count
+            guard n >= 2 else { continue }
+            matrix.removeAll(keepingCapacity: true)
+            var complete = true
             for scorer in recs.map(\.agent) {
-                for r in recs where r.agent != scorer {
-                    if let lp = logProbability(scorer, r) { s -= lp; n += 1 }
+                for r in recs {
+                    if r.agent == scorer { matrix.append(0); continue }
+                    guard let lp = logProbability(scorer, r) else { complete = false; break }
+                    matrix.append(lp)
                 }
+                if !complete { break }
             }
+            guard complete, let v = matrix.withUnsafeBufferPointer({ AnswerKernels.crossNLL($0, agents: n) }) else { continue }
+            sum += v; questions += 1
         }
-        return n > 0 ? s / Double(n) : nil
+        return questions > 0 ? sum / Double(questions) : nil
     }
 }

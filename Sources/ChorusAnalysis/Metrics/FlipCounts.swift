@@ -38,6 +38,14 @@ public struct FlipCounts: Sendable, Equatable {
     /// when nobody switched.
     public var conformity: Double? { switches > 0 ? Double(toPlurality) / Double(switches) : nil }
 
+    /// The counts under their table names, in table order: `flips.csv`'s `kind` column and the
+    /// `flips.{kind}` metrics (each a share of `total`). `total` itself is the last entry.
+    public var kinds: [(kind: String, count: Int)] {
+        [("right_right", rightRight), ("right_wrong", rightWrong), ("wrong_right", wrongRight),
+         ("wrong_same_wrong", wrongSameWrong), ("wrong_other_wrong", wrongOtherWrong), ("unjudged", unjudged),
+         ("switches", switches), ("to_plurality", toPlurality), ("total", total)]
+    }
+
     /// Adds another table's counts.
     public mutating func add(_ o: FlipCounts) {
         rightRight += o.rightRight; rightWrong += o.rightWrong; wrongRight += o.wrongRight

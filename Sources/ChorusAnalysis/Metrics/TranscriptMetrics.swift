@@ -11,7 +11,7 @@ import ChorusRecords
 /// - accuracy.individual / accuracy.majority / accuracy.oracle, no_answer_rate (`QuestionMetrics`)
 /// - consensus, unanimity, fleiss_kappa, agreement.mean_pairwise (`Agreement`)
 /// - answer_entropy.<estimator> for every `EntropyEstimator` (per question, mean)
-/// - flips.* and conformity (rounds ≥ 2, `FlipCounts`); switch.* (`SwitchAttribution`, when
+/// - flips.{kind} (every `FlipCounts.kinds` but the total, as shares of it) and conformity (rounds ≥ 2, `FlipCounts`); switch.* (`SwitchAttribution`, when
 ///   evidence is recorded)
 /// - js.plugin / js.corrected (`AnswerDivergence.perQuestion`); js.style.plugin / corrected
 ///   (`AnswerDivergence.amongAgents` over the simulator's chain styles, pooled over questions);
@@ -47,57 +47,55 @@ public enum TranscriptMetrics {
                     let s = RoundMetrics.bootstrapMean(v, stream: rs.child(metric), replicates: replicates)
                     emit(metric, s.mean, s.lower, s.upper, n: s.n)
                 }
-                mean("accuracy.individual") { QuestionMetrics.individualAccuracy($0, round: r) }
-                mean("accuracy.majority") { QuestionMetrics.majorityCorrect($0, round: r) }
-                mean("accuracy.oracle") { QuestionMetrics.oracleCorrect($0, round: r) }
-                mean("no_answer_rate") { QuestionMetrics.noAnswerFraction($0, round: r) }
-                mean("consensus") { QuestionMetrics.consensus($0, round: r) }
-                mean("unanimity") { QuestionMetrics.unanimous($0, round: r) }
-                if let k = Agreement.fleissKappa(inRound, round: r) { emit("fleiss_kappa", k, n: inRound.count) }
+                mean(MetricName.accuracyIndividual) { QuestionMetrics.individualAccuracy($0, round: r) }
+                mean(MetricName.accuracyMajority) { QuestionMetrics.majorityCorrect($0, round: r) }
+                mean(MetricName.accuracyOracle) { QuestionMetrics.oracleCorrect($0, round: r) }
+                mean(MetricName.noAnswerRate) { QuestionMetrics.noAnswerFraction($0, round: r) }
+                mean(MetricName.consensus) { QuestionMetrics.consensus($0, round: r) }
+                mean(MetricName.unanimity) { QuestionMetrics.unanimous($0, round: r) }
+                if let k = Agreement.fleissKappa(inRound, round: r) { emit(MetricName.fleissKappa, k, n: inRound.count) }
                 let am = Agreement.matrix(inRound, round: r).values
                 let off = am.indices.flatMap { i in am.indices.filter { $0 > i }.map { am[i][$0] } }.filter { !$0.isNaN }
-                if !off.isEmpty { emit("agreement.mean_pairwise", off.reduce(0, +) / Double(off.count), n: off.count) }
+                if !off.isEmpty { emit(MetricName.agreementMeanPairwise, off.reduce(0, +) / Double(off.count), n: off.count) }
                 for e in EntropyEstimator.allCases {
-                    mean("answer_entropy.\(e.rawValue)") { QuestionMetrics.answerEntropy($0, round: r, estimator: e, alphabetSize: alphabetSize) }
+                    mean(MetricName.answerEntropy(e)) { QuestionMetrics.answerEntropy($0, round: r, estimator: e, alphabetSize: alphabetSize) }
                 }
                 if let js = AnswerDivergence.perQuestion(inRound, round: r) {
-                    emit("js.plugin", js.plugIn, n: js.questions); emit("js.corrected", js.corrected, n: js.questions)
+                    emit(MetricName.jsPlugin, js.plugIn, n: js.questions); emit(MetricName.jsCorrected, js.corrected, n: js.questions)
                 }
                 if let js = AnswerDivergence.amongAgents(inRound, round: r, category: { $0.style.map(String.init) }) {
-                    emit("js.style.plugin", js.plugIn, n: js.samples); emit("js.style.corrected", js.corrected, n: js.samples)
+                    emit(MetricName.jsStylePlugin, js.plugIn, n: js.samples); emit(MetricName.jsStyleCorrected, js.corrected, n: js.samples)
                 }
                 let recs = inRound.flatMap { $0.round(r) }
-                if let nll = CrossAgentNLL.selfNLL(recs) { emit("nll.self", nll, n: recs.count) }
+                if let nll = CrossAgentNLL.selfNLL(recs) { emit(MetricName.nllSelf, nll, n: recs.count) }
                 if r > index.rounds(g).first! {
                     var f = FlipCounts(), sa = SwitchAttribution()
                     for d in inRound { f.add(FlipCounts.count(d, to: r)); sa.add(SwitchAttribution.count(d, to: r)) }
                     let tot = max(1, f.total)
-                    for (name, v) in [("flips.right_right", f.rightRight), ("flips.right_wrong", f.rightWrong),
-                                      ("flips.wrong_right", f.wrongRight), ("flips.wrong_same_wrong", f.wrongSameWrong),
-                                      ("flips.wrong_other_wrong", f.wrongOtherWrong), ("flips.switch", f.switches)] {
-                        emit(name, Double(v) / Double(tot), n: f.total)
+                    for (kind, v) in f.kinds.dropLast() {   // every kind but the total, as a share of it
+                        emit(MetricName.flips(kind), Double(v) / Double(tot), n: f.total)
                     }
-                    if let c = f.conformity { emit("conformity", c, n: f.switches) }
+                    if let c = f.conformity { emit(MetricName.conformity, c, n: f.switches) }
                     if sa.attributed > 0 {
-                        emit("switch.evidence_share", sa.evidenceShare!, n: sa.attributed)
-                        emit("switch.support_only_share", sa.supportOnlyShare!, n: sa.attributed)
+                        emit(MetricName.switchEvidenceShare, sa.evidenceShare!, n: sa.attributed)
+                        emit(MetricName.switchSupportOnlyShare, sa.supportOnlyShare!, n: sa.attributed)
                     }
                 }
                 // Text and embeddings: per question, then mean over questions.
                 func texts(_ d: DebateIndex.Debate) -> [String]? {
                     let t = d.round(r).compactMap(\.text); return t.count >= 2 ? t : nil
                 }
-                mean("text.distinct_1") { texts($0).flatMap { TextDiversity.distinctN($0, n: 1) } }
-                mean("text.distinct_2") { texts($0).flatMap { TextDiversity.distinctN($0, n: 2) } }
-                mean("text.jaccard_2") { texts($0).flatMap { TextDiversity.ngramJaccard($0, n: 2) } }
-                mean("text.tfidf_dissimilarity") { texts($0).flatMap { TextDiversity.tfidfDissimilarity($0) } }
-                mean("text.self_bleu") { texts($0).flatMap { TextDiversity.selfBLEU($0) } }
-                mean("text.vendi") { texts($0).flatMap { try? Vendi.score(texts: $0) } }
+                mean(MetricName.textDistinct1) { texts($0).flatMap { TextDiversity.distinctN($0, n: 1) } }
+                mean(MetricName.textDistinct2) { texts($0).flatMap { TextDiversity.distinctN($0, n: 2) } }
+                mean(MetricName.textJaccard2) { texts($0).flatMap { TextDiversity.ngramJaccard($0, n: 2) } }
+                mean(MetricName.textTfidfDissimilarity) { texts($0).flatMap { TextDiversity.tfidfDissimilarity($0) } }
+                mean(MetricName.textSelfBLEU) { texts($0).flatMap { TextDiversity.selfBLEU($0) } }
+                mean(MetricName.textVendi) { texts($0).flatMap { try? Vendi.score(texts: $0) } }
                 func embeddings(_ d: DebateIndex.Debate) -> [[Double]]? {
                     let e = d.round(r).compactMap(\.embedding); return e.count >= 2 ? e : nil
                 }
-                mean("embedding.dissimilarity") { embeddings($0).flatMap { try? TextDiversity.embeddingDissimilarity($0) } }
-                mean("embedding.vendi") { embeddings($0).flatMap { try? Vendi.score(embeddings: $0) } }
+                mean(MetricName.embeddingDissimilarity) { embeddings($0).flatMap { try? TextDiversity.embeddingDissimilarity($0) } }
+                mean(MetricName.embeddingVendi) { embeddings($0).flatMap { try? Vendi.score(embeddings: $0) } }
             }
         }
         return t

@@ -1,7 +1,10 @@
+import ChorusStats
+
 /// The names of the metrics an experiment reports every iteration on held-out questions.
 ///
 /// These strings are a published contract (tables, figures and notebooks key on them): add new
-/// names, never rename. "Exact" metrics are computed from the explicit policies; `sample.*` ones
+/// names, rename only to make one vocabulary (issue 9 renamed the per-round names of `chorus
+/// analyze` to these; docs/metrics.md). Every name is in `MetricRegistry`. "Exact" metrics are computed from the explicit policies; `sample.*` ones
 /// from simulated transcripts, as a researcher would compute them from real logs.
 public enum MetricName {
     /// Mean over generator seats of π_n(correct answer | q) (exact).
@@ -94,4 +97,67 @@ public enum MetricName {
     public static let divergenceScorerGenerator = "divergence.scorer.generator"
     public static let divergenceScorerCritic = "divergence.scorer.critic"
     public static let divergenceScorer = "divergence.scorer"
+}
+
+/// The names of the per-round metrics of a debate transcript: one value per (run, regime, seed,
+/// iteration, round), a mean over questions (`RoundMetrics`, `TranscriptMetrics`; rows of
+/// `rounds.csv` and the `metrics` of `analysis.json`). An iteration-level name of the simulator
+/// is the round-level one at a stated round, e.g. `accuracy.round1_individual` is
+/// `accuracy.individual` at round 1 and `sample.consensus` is `consensus` at the last round.
+extension MetricName {
+    /// Mean over questions of the share of agents whose answer is right (no answer = wrong).
+    public static let accuracyIndividual = "accuracy.individual"
+    /// Share of questions whose plurality answer is right (a tie to the largest answer).
+    public static let accuracyMajority = "accuracy.majority"
+    /// Share of questions where some agent is right.
+    public static let accuracyOracle = "accuracy.oracle"
+    /// Share of the round's responses with no extracted answer.
+    public static let noAnswerRate = "no_answer_rate"
+    /// Mean over questions of the share of answering agents that give the plurality answer.
+    public static let consensus = "consensus"
+    /// Share of questions where every agent answered and all agree.
+    public static let unanimity = "unanimity"
+    /// Fleiss' κ of the agents' answers over the questions all of them answered.
+    public static let fleissKappa = "fleiss_kappa"
+    /// Mean over agent pairs of the share of questions both answered alike.
+    public static let agreementMeanPairwise = "agreement.mean_pairwise"
+    /// Entropy of the agents' answers to a question by `estimator`, mean over questions.
+    public static func answerEntropy(_ estimator: EntropyEstimator) -> String {
+        "answer_entropy." + estimator.rawValue.replacingOccurrences(of: "-", with: "_")
+    }
+    /// The answer-entropy family as a registry pattern.
+    public static let answerEntropyPattern = "answer_entropy.{estimator}"
+    /// Plug-in and bias-corrected Jensen–Shannon divergence among agents, per question (answers)
+    /// and pooled (the simulator's chain styles).
+    public static let jsPlugin = "js.plugin"
+    public static let jsCorrected = "js.corrected"
+    public static let jsStylePlugin = "js.style.plugin"
+    public static let jsStyleCorrected = "js.style.corrected"
+    /// Mean −log-probability of the agents' own responses.
+    public static let nllSelf = "nll.self"
+    /// Share of the transitions from round r − 1 to r of one kind (`FlipCounts.kinds`).
+    public static func flips(_ kind: String) -> String { "flips." + kind }
+    /// The flips family as a registry pattern.
+    public static let flipsPattern = "flips.{kind}"
+    /// Share of answer switches that went to the previous round's plurality.
+    public static let conformity = "conformity"
+    /// Shares of attributed switches that evidence favoured / only peer support favoured.
+    public static let switchEvidenceShare = "switch.evidence_share"
+    public static let switchSupportOnlyShare = "switch.support_only_share"
+    /// Text diversity of the round's responses to a question, mean over questions.
+    public static let textDistinct1 = "text.distinct_1"
+    public static let textDistinct2 = "text.distinct_2"
+    public static let textJaccard2 = "text.jaccard_2"
+    public static let textTfidfDissimilarity = "text.tfidf_dissimilarity"
+    public static let textSelfBLEU = "text.self_bleu"
+    public static let textVendi = "text.vendi"
+    /// Embedding diversity of the round's responses to a question, mean over questions.
+    public static let embeddingDissimilarity = "embedding.dissimilarity"
+    public static let embeddingVendi = "embedding.vendi"
+    /// Lexical proxy of the share of a question's reference facts the round's texts mention.
+    public static let factCoverageProxy = "fact_coverage_proxy"
+    /// Sample files (`SampleMetrics`): samples per question of a model, and Brown et al.'s
+    /// coverage (some sample right).
+    public static let samplesPerQuestion = "samples_per_question"
+    public static let coverageAnySample = "coverage.any_sample"
 }

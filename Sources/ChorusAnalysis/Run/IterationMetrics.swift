@@ -27,7 +27,9 @@ public enum IterationMetrics {
     /// The columns of the table, in order.
     public static let columns = ["run", "iteration", "metric", "value", "lower", "upper", "n"]
 
-    /// One row per (run, iteration, metric), iterations ascending.
+    /// One row per (run, iteration, metric), iterations ascending. The records of a run are one
+    /// society (one regime and seed): `chorus analyze --run` refuses logs that mix several, which
+    /// this table would pool.
     /// - Complexity: O(n + iterations · metrics · replicates · Q).
     public static func table(_ records: [ResponseRecord], stream: SeedStream = SeedStream(seed: 0),
                              replicates: Int = RoundMetrics.replicates) -> TidyTable {

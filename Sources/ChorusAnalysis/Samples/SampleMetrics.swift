@@ -92,7 +92,7 @@ public enum SampleMetrics {
         var out: [(String, [Double])] = [(MetricName.accuracyRound1Individual, acc), (MetricName.accuracyRound1Majority, maj)]
         for (i, k) in MetricName.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
         out.append((coverageAnySample, any))
-        return out + common.metrics() + [("samples_per_question", count)]
+        return out + common.metrics() + [(MetricName.samplesPerQuestion, count)]
     }
 
     /// Per-question values pooled over the models.
@@ -120,10 +120,10 @@ public enum SampleMetrics {
         for (i, k) in MetricName.passAtK.enumerated() { out.append((MetricName.passAt(k), pass[i])) }
         out.append((MetricName.coverage, cov))
         out.append((coverageAnySample, any))
-        return out + common.metrics() + [("samples_per_question", count)]
+        return out + common.metrics() + [(MetricName.samplesPerQuestion, count)]
     }
 
-    public static let coverageAnySample = "coverage.any_sample"
+    public static let coverageAnySample = MetricName.coverageAnySample
 
     /// 1 if the most frequent answer (ties: the first seen) is right; 0 if nobody answered.
     static func majorityCorrect(_ s: [SampleRecord]) -> Double {
@@ -167,9 +167,9 @@ public enum SampleMetrics {
             var out: [(String, [Double])] = []
             if anyAnswers {
                 out += [(MetricName.sampleAnswerEntropyPlugin, hp), (MetricName.sampleAnswerEntropyMM, hmm),
-                        (MetricName.disagreementAnswer, dis), ("no_answer_rate", none)]
+                        (MetricName.disagreementAnswer, dis), (MetricName.noAnswerRate, none)]
             }
-            return out + [("text.distinct_2", d2), ("text.tfidf_dissimilarity", tf)]
+            return out + [(MetricName.textDistinct2, d2), (MetricName.textTfidfDissimilarity, tf)]
         }
     }
 }

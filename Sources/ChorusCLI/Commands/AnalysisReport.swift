@@ -5,52 +5,29 @@ import ChorusStats
 import Foundation
 
 /// The layout of `analysis.json` (`chorus analyze`), written through `JSONFile` (sorted keys).
-/// Absent and non-finite numbers are `null`; every key is present (`ExplicitNull`), as the
-/// hand-written writer it replaces had them.
+/// Absent and non-finite numbers are `null`; every key is present (`ExplicitNull`). Keys are
+/// snake_case; metric keys are registry names (`MetricRegistry`), as in rounds.csv.
 struct AnalysisReport: Encodable {
-    /// A mean with its interval over n items.
-    struct Estimate: Encodable {
-        @ExplicitNull var mean: Double?
+    /// One metric of a row: a mean over `n` questions with its 95% interval, or a share with no
+    /// interval (`NamedValue`).
+    struct Metric: Encodable {
+        var value: Double
         @ExplicitNull var lower: Double?
         @ExplicitNull var upper: Double?
-        var n: Int
-        /// nil for an empty summary (written as `null`).
-        static func of(_ s: Summary?) -> Estimate? {
-            guard let s, s.n > 0 else { return nil }
-            return Estimate(mean: JSONFile.finite(s.mean), lower: JSONFile.finite(s.lower), upper: JSONFile.finite(s.upper), n: s.n)
-        }
-    }
-
-    struct Flips: Encodable {
-        var rightRight, rightWrong, wrongRight, wrongSameWrong, wrongOtherWrong, unjudged, switches, toPlurality, total: Int
-        init(_ f: FlipCounts) {
-            rightRight = f.rightRight; rightWrong = f.rightWrong; wrongRight = f.wrongRight; wrongSameWrong = f.wrongSameWrong
-            wrongOtherWrong = f.wrongOtherWrong; unjudged = f.unjudged; switches = f.switches; toPlurality = f.toPlurality; total = f.total
-        }
-    }
-
-    struct Text: Encodable {
-        @ExplicitNull var tfidfDissimilarity: Double?
-        @ExplicitNull var distinct2: Double?
-        @ExplicitNull var selfBLEU: Double?
-        @ExplicitNull var vendi: Double?
+        @ExplicitNull var n: Int?
+        init(_ v: NamedValue) { value = v.value; lower = v.lower; upper = v.upper; n = v.n }
     }
 
     /// One (run, regime, seed, iteration, round) row. The seed too: rows of several seeds of
-    /// one regime would be indistinguishable.
+    /// one regime would be indistinguishable. `metrics` is keyed by registry name, the same
+    /// names and values as the row's lines of rounds.csv (`RoundRow.namedValues`); `flips` holds
+    /// the transition counts of flips.csv (`FlipCounts.kinds`), null in the first round.
     struct Row: Encodable {
         var run, regime: String
         @ExplicitNull var seed: UInt64?
         var iteration, round, questions, agents: Int
-        @ExplicitNull var individualAccuracy: Estimate?
-        @ExplicitNull var majorityAccuracy: Estimate?
-        @ExplicitNull var oracleAccuracy: Estimate?
-        @ExplicitNull var unanimity: Estimate?
-        @ExplicitNull var consensus: Estimate?
-        @ExplicitNull var noAnswerRate: Double?
-        @ExplicitNull var answerEntropy: Estimate?
-        @ExplicitNull var flips: Flips?
-        var text: Text
+        var metrics: [String: Metric]
+        @ExplicitNull var flips: [String: Int]?
     }
 
     struct File: Encodable {
@@ -62,6 +39,10 @@ struct AnalysisReport: Encodable {
         var skipped: Int
         var skipReasons: [String]
         var rows: [Row]
+        enum CodingKeys: String, CodingKey {
+            case file, format, task, taskReason = "task_reason", run, questions, agents, rounds, responses
+            case agentNames = "agent_names", skipped, skipReasons = "skip_reasons", rows
+        }
     }
 
     var tool = "chorus analyze"
@@ -70,6 +51,9 @@ struct AnalysisReport: Encodable {
     var outputDirectory: String
     var figures: [String]
     var files: [File]
+    enum CodingKeys: String, CodingKey {
+        case tool, version, bootstrapSeed = "bootstrap_seed", outputDirectory = "output_directory", figures, files
+    }
 
     init(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) {
         bootstrapSeed = seed
@@ -80,12 +64,8 @@ struct AnalysisReport: Encodable {
             let rows = zip(a.rows, a.text).map { row, t in
                 Row(run: row.run, regime: row.regime, seed: row.seed, iteration: row.iteration, round: row.round,
                     questions: row.questions, agents: row.agents,
-                    individualAccuracy: .of(row.individualAccuracy), majorityAccuracy: .of(row.majorityAccuracy),
-                    oracleAccuracy: .of(row.oracleAccuracy), unanimity: .of(row.unanimity), consensus: .of(row.consensus),
-                    noAnswerRate: JSONFile.finite(row.noAnswerRate), answerEntropy: .of(row.answerEntropy),
-                    flips: row.flips.map(Flips.init),
-                    text: Text(tfidfDissimilarity: JSONFile.finite(row.textDiversity), distinct2: JSONFile.finite(t.distinct2),
-                               selfBLEU: JSONFile.finite(t.selfBLEU), vendi: JSONFile.finite(t.vendi)))
+                    metrics: Dictionary(row.namedValues(text: t).map { ($0.name, Metric($0)) }, uniquingKeysWith: { a, _ in a }),
+                    flips: row.flips.map { f in Dictionary(f.kinds.map { ($0.kind, $0.count) }, uniquingKeysWith: { a, _ in a }) })
             }
             return File(file: a.file, format: r.format.rawValue, task: r.task?.rawValue, taskReason: r.taskReason, run: r.run,
                         questions: r.questions, agents: r.agents, rounds: r.rounds, responses: a.responses,

@@ -143,27 +143,11 @@ enum AnalyzeOutput {
                 // Every row carries its run, regime and seed (NA for a real log), so that rows of a
                 // simulated transcript's seeds never share a key (issue 9).
                 let key = [a.name, row.run, row.regime, row.seed.map(String.init) ?? "NA", "\(row.iteration)", "\(row.round)"]
-                func summary(_ m: String, _ s: Summary?) {
-                    guard let s else { return }
-                    rounds.append(key + [m, num(s.mean), num(s.lower), num(s.upper), "\(s.n)"])
+                for v in row.namedValues(text: t) {
+                    rounds.append(key + [v.name, num(v.value), num(v.lower), num(v.upper), v.n.map(String.init) ?? "NA"])
                 }
-                func value(_ m: String, _ x: Double?) { if let x { rounds.append(key + [m, num(x), "NA", "NA", "NA"]) } }
-                summary("individual_accuracy", row.individualAccuracy)
-                summary("majority_accuracy", row.majorityAccuracy)
-                summary("oracle_accuracy", row.oracleAccuracy)
-                summary("unanimity", row.unanimity)
-                summary("consensus", row.consensus)
-                value("no_answer_rate", row.noAnswerRate)
-                summary("answer_entropy", row.answerEntropy)
-                value("text_tfidf_dissimilarity", row.textDiversity)
-                value("text_distinct2", t.distinct2)
-                value("text_self_bleu", t.selfBLEU)
-                value("text_vendi", t.vendi)
                 if let f = row.flips {
-                    let kinds: [(String, Int)] = [("right_right", f.rightRight), ("right_wrong", f.rightWrong), ("wrong_right", f.wrongRight),
-                                                  ("wrong_same_wrong", f.wrongSameWrong), ("wrong_other_wrong", f.wrongOtherWrong),
-                                                  ("unjudged", f.unjudged), ("switches", f.switches), ("to_plurality", f.toPlurality), ("total", f.total)]
-                    for (k, c) in kinds {
+                    for (k, c) in f.kinds {
                         flips.append(key + [k, "\(c)", f.total > 0 ? TidyTable.format(Double(c) / Double(f.total)) : "NA"])
                     }
                 }

@@ -28,6 +28,12 @@ extension AnalyzeCommand {
         if let f = format?.logFormat { s.format = f }
         if let t = task { s.task = t }
         let ingest = try RunReader.read(s, strict: strict)
+        // A run is one society: logs that mix regimes or seeds (a simulator's transcripts hold
+        // every regime and seed of a run) would be pooled into one line per iteration.
+        let groups = Set(ingest.records.map { "\($0.regime), seed \($0.seed.map(String.init) ?? "none")" })
+        if groups.count > 1 {
+            throw IngestError.invalidRun(path: run, reason: "its logs hold \(groups.count) (regime, seed) groups (\(groups.sorted().prefix(3).joined(separator: "; "))\(groups.count > 3 ? "; …" : "")), which iterations.csv would pool into one; give one regime and seed per run (e.g. filter the transcripts), or analyse simulated transcripts with `chorus analyze FILE`, which keeps every regime and seed apart")
+        }
         let result = try RunAnalysisOutput.write(ingest, to: outDir, destination: destination, seed: seed,
                                                  figures: noFigures ? nil : figureOptions, writeRecords: writeRecords)
         if json { Console.current.out(result.json) } else { Console.current.line(result.text) }
@@ -154,19 +160,9 @@ enum RunAnalysisOutput {
         var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
         for r in roundRows {
             let key = [r.run, String(r.iteration), String(r.round)]
-            func summary(_ m: String, _ s: Summary?) {
-                guard let s, s.n > 0 else { return }
-                rounds.append(key + [m, TidyTable.format(s.mean), TidyTable.format(s.lower), TidyTable.format(s.upper), String(s.n)])
-            }
-            func value(_ m: String, _ x: Double?) { if let x, x.isFinite { rounds.append(key + [m, TidyTable.format(x), "NA", "NA", "NA"]) } }
-            summary("individual_accuracy", r.individualAccuracy); summary("majority_accuracy", r.majorityAccuracy)
-            summary("oracle_accuracy", r.oracleAccuracy); summary("unanimity", r.unanimity); summary("consensus", r.consensus)
-            value("no_answer_rate", r.noAnswerRate); summary("answer_entropy", r.answerEntropy)
-            value("text_tfidf_dissimilarity", r.textDiversity)
-            if let f = r.flips, f.total > 0 {
-                for (k, c) in [("flips.right_wrong", f.rightWrong), ("flips.wrong_right", f.wrongRight), ("flips.switch", f.switches)] {
-                    rounds.append(key + [k, TidyTable.format(Double(c) / Double(f.total)), "NA", "NA", String(f.total)])
-                }
+            for v in r.namedValues() {
+                rounds.append(key + [v.name, TidyTable.format(v.value), v.lower.map(TidyTable.format) ?? "NA",
+                                     v.upper.map(TidyTable.format) ?? "NA", v.n.map(String.init) ?? "NA"])
             }
         }
         return rounds
@@ -190,6 +186,7 @@ enum RunAnalysisOutput {
             var a, b: String
             @ExplicitNull var jaccardQuestionAnswer: Double?
             @ExplicitNull var jaccardText: Double?
+            enum CodingKeys: String, CodingKey { case iteration, a, b, jaccardQuestionAnswer = "jaccard_question_answer", jaccardText = "jaccard_text" }
         }
         var tool = "chorus analyze --run"
         var version = ChorusVersion.string
@@ -202,5 +199,9 @@ enum RunAnalysisOutput {
         var iterations: [Metric]
         var trainingOverlap: [Overlap]
         var figures: [String]
+        enum CodingKeys: String, CodingKey {
+            case tool, version, run, source, format, task, bootstrapSeed = "bootstrap_seed", outputDirectory = "output_directory"
+            case logs, warnings, iterations, trainingOverlap = "training_overlap", figures
+        }
     }
 }

@@ -85,6 +85,9 @@ enum AnalyzeSamples {
         var warnings: [String]
         var metrics: [Metric]
         var figures: [String]
+        enum CodingKeys: String, CodingKey {
+            case tool, version, map, bootstrapSeed = "bootstrap_seed", outputDirectory = "output_directory", files, warnings, metrics, figures
+        }
     }
 
     /// The printed report of one file: per iteration, a row per model and the pooled row.

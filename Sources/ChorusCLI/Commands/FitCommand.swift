@@ -119,6 +119,7 @@ struct FitCommand: ParsableCommand {
             @ExplicitNull var estimate: Double?
             @ExplicitNull var lower: Double?
             @ExplicitNull var upper: Double?
+            enum CodingKeys: String, CodingKey { case name, configKey = "config_key", estimate, lower, upper }
         }
         struct Predictive: Encodable {
             var round: Int
@@ -139,6 +140,10 @@ struct FitCommand: ParsableCommand {
         var estimates: [Estimate]
         var predictive: [Predictive]
         var notes: [String]
+        enum CodingKeys: String, CodingKey {
+            case tool, version, files, seed, decisions, outsideView = "outside_view", questions, agents, rounds, converged
+            case logLikelihood = "log_likelihood", estimates, predictive, notes
+        }
 
         init(files: [String], seed: UInt64, fit: DebateFit.Result, check: [PredictiveCheck.Row], notes: [String]) {
             let f = JSONFile.finite

@@ -1,3 +1,4 @@
+import ChorusAnalysis
 import Foundation
 import ChorusStats
 
@@ -112,7 +113,7 @@ public struct AnalyzeRunFigures {
 
     /// Individual and majority-vote accuracy against round; nil when the tables lack them.
     public func accuracyByRound() -> NamedFigure? {
-        let p = twoMetricPanels(("individual_accuracy", "individual"), ("majority_accuracy", "majority vote"), yLabel: "accuracy")
+        let p = twoMetricPanels((MetricName.accuracyIndividual, "individual"), (MetricName.accuracyMajority, "majority vote"), yLabel: "accuracy")
         guard !p.isEmpty else { return nil }
         return NamedFigure(name: "accuracy-by-round", caption: "Accuracy by debate round, of the individual agents and of the majority vote, with 95% intervals (bootstrap over questions, or t over seeds when a group pools several)." + truncationNote,
                            title: "Accuracy by round", panels: p, sharedLegend: true)
@@ -120,7 +121,7 @@ public struct AnalyzeRunFigures {
 
     /// Unanimity and consensus against round; nil when the tables lack them.
     public func agreementByRound() -> NamedFigure? {
-        let p = twoMetricPanels(("unanimity", "unanimity (all agents agree)"), ("consensus", "consensus (share with the majority)"), yLabel: "fraction")
+        let p = twoMetricPanels((MetricName.unanimity, "unanimity (all agents agree)"), (MetricName.consensus, "consensus (share with the majority)"), yLabel: "fraction")
         guard !p.isEmpty else { return nil }
         return NamedFigure(name: "agreement-by-round", caption: "Agreement by debate round: the share of questions where all agents agree, and the share of answering agents that give the majority answer; 95% intervals." + truncationNote,
                            title: "Agreement by round", panels: p, sharedLegend: true)

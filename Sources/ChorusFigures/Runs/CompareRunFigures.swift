@@ -1,3 +1,4 @@
+import ChorusAnalysis
 import Foundation
 
 /// The figure of a `chorus compare` folder, drawn from its `compare.csv` (columns source,
@@ -20,12 +21,10 @@ public struct CompareRunFigures {
 
     struct RoundPanel: Hashable { var metric: String; var iteration: Int }
 
-    /// The per-round metrics of compare-rounds.csv, in the order they are drawn.
-    static let roundMetrics = ["individual_accuracy", "majority_accuracy", "consensus", "answer_entropy", "flips.wrong_right", "flips.right_wrong"]
-    /// Panel titles short enough for a single-column figure at 8 pt ("(it. k)" appended).
-    static let roundTitles = ["individual_accuracy": "individual acc.", "majority_accuracy": "majority acc.",
-                              "consensus": "consensus", "answer_entropy": "answer entropy",
-                              "flips.wrong_right": "wrong → right", "flips.right_wrong": "right → wrong"]
+    /// The per-round metrics of compare-rounds.csv, in the order they are drawn (registry names;
+    /// panel titles are the registry's labels, `MetricRegistry.label(for:)`).
+    static let roundMetrics = [MetricName.accuracyIndividual, MetricName.accuracyMajority, MetricName.consensus,
+                               MetricName.answerEntropy(.plugIn), MetricName.flips("wrong_right"), MetricName.flips("right_wrong")]
 
     /// Reads `compare.csv` in `dir`.
     /// - Throws: `TableError` naming the file, line and column of a bad cell.
@@ -76,9 +75,9 @@ public struct CompareRunFigures {
         let simulated = roundLines.filter(\.isSimulated)
         var panels: [Panel] = []
         for p in roundPanels.prefix(AnalyzeRunFigures.maxPanels) {
-            let fraction = p.metric != "answer_entropy"
-            var c = LineChart(title: "\(Self.roundTitles[p.metric] ?? p.metric) (it. \(p.iteration))", xLabel: "debate round",
-                              yLabel: fraction ? "fraction" : "nats", xRange: xr, yRange: fraction ? 0...1 : nil)
+            let fraction = Self.isFraction(p.metric)
+            var c = LineChart(title: "\(MetricRegistry.label(for: p.metric)) (it. \(p.iteration))", xLabel: "debate round",
+                              yLabel: fraction ? "fraction" : Self.unit(p.metric), xRange: xr, yRange: fraction ? 0...1 : nil)
             for line in roundLines {
                 if let byRound = rounds[p]?[line] { c.series.append(Self.series(line, byRound, simulated: simulated)) }
             }
@@ -90,21 +89,16 @@ public struct CompareRunFigures {
                            title: "Simulated and real runs by debate round", panels: panels, sharedLegend: true)
     }
 
-    /// Short panel titles for the metrics `chorus analyze --run` reports (`IterationMetrics`), so
-    /// that they fit a small multiple at 8 pt; any other metric keeps its name.
-    static let titles: [String: String] = [
-        "accuracy.round1_individual": "round-1 accuracy", "accuracy.round1_majority": "round-1 majority",
-        "accuracy.final": "final accuracy", "sample.consensus": "consensus",
-        "sample.answer_entropy_plugin": "answer entropy (plug-in)", "sample.answer_entropy_mm": "answer entropy (MM)",
-        "sample.flip_wrong_right": "flips wrong → right", "sample.flip_right_wrong": "flips right → wrong",
-        "disagreement.answer": "answer disagreement",
-    ]
 
-    /// Fractions are drawn on [0, 1] (a 2-seed t interval can reach far outside it); entropies,
-    /// NLLs and KLs on the data's range.
+    /// Probabilities and shares are drawn on [0, 1] (a 2-seed t interval can reach far outside
+    /// it); entropies, NLLs, KLs and other units on the data's range. The unit is the registry's.
     static func isFraction(_ metric: String) -> Bool {
-        !(metric.contains("entropy") || metric.contains("nll") || metric.contains("kl") || metric.contains("divergence"))
+        guard let unit = MetricRegistry.entry(for: metric)?.unit else { return false }
+        return unit == "probability" || unit == "share"
     }
+
+    /// The registry's unit of a metric, for the y axis ("value" for an unregistered name).
+    static func unit(_ metric: String) -> String { MetricRegistry.entry(for: metric)?.unit ?? "value" }
 
     /// One line's estimates against x (iteration or round): a simulated regime dashed in its
     /// colour with a light band, the real run solid black and thicker.
@@ -128,7 +122,7 @@ public struct CompareRunFigures {
         var panels: [Panel] = []
         let simulated = lines.filter(\.isSimulated)
         for m in metrics.prefix(AnalyzeRunFigures.maxPanels) {
-            var c = LineChart(title: Self.titles[m] ?? m, xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : "nats",
+            var c = LineChart(title: MetricRegistry.label(for: m), xLabel: "finetuning iteration", yLabel: Self.isFraction(m) ? "fraction" : Self.unit(m),
                               xRange: xr, yRange: Self.isFraction(m) ? 0...1 : nil)
             for line in lines {
                 if let byIt = values[m]?[line] { c.series.append(Self.series(line, byIt, simulated: simulated)) }

@@ -32,7 +32,9 @@ public enum PredictiveCheck {
         public var inside: Bool { observed >= lower - 1e-12 && observed <= upper + 1e-12 }
     }
 
-    public static let metrics = ["accuracy.individual", "consensus", "flip_rate"]
+    /// The metrics checked, under their registry names (`flips.switches` is the flip rate:
+    /// the share of agents whose answer differs from their previous-round answer).
+    public static let metrics = [MetricName.accuracyIndividual, MetricName.consensus, MetricName.flips("switches")]
 
     struct Question {
         var agents: [Int]

@@ -34,16 +34,16 @@ public enum MetricTrustStudy {
     struct Spec: Sendable { var name: String; var target: String; var sign: Double }
 
     static let specs: [Spec] = [
-        Spec(name: "pairwise_disagreement", target: "answer", sign: 1),
-        Spec(name: "sample.consensus", target: "answer", sign: -1),
-        Spec(name: "fleiss_kappa", target: "answer", sign: -1),
-        Spec(name: "sample.answer_entropy_plugin", target: "answer", sign: 1),
-        Spec(name: "sample.answer_entropy_mm", target: "answer", sign: 1),
-        Spec(name: "answer_entropy.chao-shen", target: "answer", sign: 1),
-        Spec(name: "answer_entropy.grassberger", target: "answer", sign: 1),
-        Spec(name: "sample.embedding_dissimilarity", target: "chain", sign: 1),
-        Spec(name: "sample.cross_nll", target: "chain", sign: 1),
-        Spec(name: "nll.self", target: "chain", sign: 1),
+        Spec(name: MetricName.disagreementAnswer, target: "answer", sign: 1),
+        Spec(name: MetricName.sampleConsensus, target: "answer", sign: -1),
+        Spec(name: MetricName.fleissKappa, target: "answer", sign: -1),
+        Spec(name: MetricName.sampleAnswerEntropyPlugin, target: "answer", sign: 1),
+        Spec(name: MetricName.sampleAnswerEntropyMM, target: "answer", sign: 1),
+        Spec(name: MetricName.answerEntropy(.chaoShen), target: "answer", sign: 1),
+        Spec(name: MetricName.answerEntropy(.grassberger), target: "answer", sign: 1),
+        Spec(name: MetricName.sampleEmbeddingDissimilarity, target: "chain", sign: 1),
+        Spec(name: MetricName.sampleCrossNLL, target: "chain", sign: 1),
+        Spec(name: MetricName.nllSelf, target: "chain", sign: 1),
     ]
 
     /// The regimes of the sweep (iteration 0 is the shared base model: kept once).
@@ -81,7 +81,7 @@ public enum MetricTrustStudy {
 
         // The unbiasedness check of the pairwise disagreement, per agent count.
         for n in agentCounts {
-            let errs = all.filter { $0.agents == n }.compactMap { c in c.metrics["pairwise_disagreement"].map { $0 - c.exactAnswer } }
+            let errs = all.filter { $0.agents == n }.compactMap { c in c.metrics[MetricName.disagreementAnswer].map { $0 - c.exactAnswer } }
             let m = meanSE(errs)
             r.checks.append(.analytic(5, "sample pairwise disagreement is unbiased for exact disagreement.answer, N=\(n)",
                                       measured: m.mean, expected: 0, tolerance: 4 * m.se,
@@ -106,7 +106,7 @@ public enum MetricTrustStudy {
                     let range = (exact.max()! - exact.min()!)
                     let reg = regimeAgreement(cs, spec: s)
                     let err = calibratedError(exact: exact, metric: metric)
-                    let mae = s.name == "pairwise_disagreement" ? pairs.reduce(0) { $0 + abs($1.0 - $1.1) } / Double(pairs.count) : Double.nan
+                    let mae = s.name == MetricName.disagreementAnswer ? pairs.reduce(0) { $0 + abs($1.0 - $1.1) } / Double(pairs.count) : Double.nan
                     trust.append([String(n), String(q), s.name, "disagreement.\(s.target)", TidyTable.format(rho), TidyTable.format(conc),
                                   TidyTable.format(y), TidyTable.format(err), TidyTable.format(range), TidyTable.format(reg), TidyTable.format(mae)])
                     rows.append(Row(n: n, q: q, spec: s, rho: rho, conc: conc, y: y, err: err, regime: reg))
@@ -160,9 +160,9 @@ public enum MetricTrustStudy {
         let cs = all.filter { $0.agents == n0 && $0.questions == q0 }
         r.figures.append(StudyFigure(file: "study5_scatter.png", title: "", panels: [
             StudyPanel(title: "N = \(n0), Q = \(q0): sample metric vs exact disagreement.answer", xLabel: "exact disagreement.answer", yLabel: "sample metric", series: [
-                StudySeries("pairwise disagreement", x: cs.map(\.exactAnswer), y: cs.map { $0.metrics["pairwise_disagreement"] ?? .nan }, style: .markers),
-                StudySeries("1 − consensus", x: cs.map(\.exactAnswer), y: cs.map { 1 - ($0.metrics["sample.consensus"] ?? .nan) }, style: .markers),
-                StudySeries("plug-in answer entropy / ln N", x: cs.map(\.exactAnswer), y: cs.map { ($0.metrics["sample.answer_entropy_plugin"] ?? .nan) / log(Double(n0)) }, style: .markers),
+                StudySeries("pairwise disagreement", x: cs.map(\.exactAnswer), y: cs.map { $0.metrics[MetricName.disagreementAnswer] ?? .nan }, style: .markers),
+                StudySeries("1 − consensus", x: cs.map(\.exactAnswer), y: cs.map { 1 - ($0.metrics[MetricName.sampleConsensus] ?? .nan) }, style: .markers),
+                StudySeries("plug-in answer entropy / ln N", x: cs.map(\.exactAnswer), y: cs.map { ($0.metrics[MetricName.sampleAnswerEntropyPlugin] ?? .nan) / log(Double(n0)) }, style: .markers),
             ], identity: true)]))
         return r
     }
@@ -200,13 +200,14 @@ public enum MetricTrustStudy {
             let am = Agreement.matrix(debates, round: 1).values
             var dis = 0.0, pairs = 0
             for i in am.indices { for j in am.indices where j > i && !am[i][j].isNaN { dis += 1 - am[i][j]; pairs += 1 } }
-            if pairs > 0 { m["pairwise_disagreement"] = dis / Double(pairs) }
-            if let k = Agreement.fleissKappa(debates, round: 1) { m["fleiss_kappa"] = k }
-            for (name, e) in [("answer_entropy.chao-shen", EntropyEstimator.chaoShen), ("answer_entropy.grassberger", .grassberger)] {
+            if pairs > 0 { m[MetricName.disagreementAnswer] = dis / Double(pairs) }
+            if let k = Agreement.fleissKappa(debates, round: 1) { m[MetricName.fleissKappa] = k }
+            for e in [EntropyEstimator.chaoShen, .grassberger] {
+                let name = MetricName.answerEntropy(e)
                 let v = debates.compactMap { QuestionMetrics.answerEntropy($0, round: 1, estimator: e) }
                 if !v.isEmpty { m[name] = v.reduce(0, +) / Double(v.count) }
             }
-            if let s = CrossAgentNLL.selfNLL(debates.flatMap { $0.round(1) }) { m["nll.self"] = s }
+            if let s = CrossAgentNLL.selfNLL(debates.flatMap { $0.round(1) }) { m[MetricName.nllSelf] = s }
             out.append(Condition(agents: n, questions: q, temperature: temperature, seed: seed, regime: g.regime, iteration: g.iteration,
                                  exactAnswer: ea, exactChain: ec, metrics: m))
         }

@@ -123,6 +123,7 @@ public enum SampleMetrics {
         return out + common.metrics() + [(MetricName.samplesPerQuestion, count)]
     }
 
+    /// Share of questions where some sample of the model is right (`MetricName.coverageAnySample`).
     public static let coverageAnySample = MetricName.coverageAnySample
 
     /// 1 if the most frequent answer (ties: the first seen) is right; 0 if nobody answered.

@@ -63,19 +63,25 @@ let package = Package(
         ]),
         .executableTarget(name: "chorus", dependencies: ["ChorusCLI"]),
 
-        .testTarget(name: "ChorusStatsTests", dependencies: ["ChorusStats"]),
-        .testTarget(name: "ChorusRecordsTests", dependencies: ["ChorusRecords"]),
-        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
+        // What the test targets share (docs/testing.md): paths and temporary folders, the real-log
+        // locator and its skip trait, the hand-built debate, checksums, Monte Carlo tolerances.
+        // Only tests depend on it; it may depend on any library module.
+        .target(name: "ChorusTestSupport", dependencies: ["ChorusRecords"], path: "Tests/ChorusTestSupport"),
+
+        .testTarget(name: "ChorusStatsTests", dependencies: ["ChorusStats", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusRecordsTests", dependencies: ["ChorusRecords", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusIngestTests", dependencies: [
-                        "ChorusIngest", "ChorusStats", .product(name: "PropertyBased", package: "swift-property-based")],
+                        "ChorusIngest", "ChorusStats", "ChorusTestSupport",
+                        .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures", "Independent"]),   // read by #filePath, not as resources
         // Tests may use modules above their own for inputs: real logs (ChorusIngest) and
         // simulated transcripts (ChorusSimulation) to check the analysis on both sources.
-        .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis", "ChorusIngest", "ChorusSimulation"]),
-        .testTarget(name: "ChorusValidationTests", dependencies: ["ChorusValidation"]),
-        .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures"]),
+        .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis", "ChorusIngest", "ChorusSimulation", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusValidationTests", dependencies: ["ChorusValidation", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures", "ChorusTestSupport"]),
         // "chorus": the kill tests run the built executable (KillTests.swift).
-        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "chorus"]),
+        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "chorus", "ChorusTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

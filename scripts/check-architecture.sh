@@ -2,7 +2,8 @@
 # Fails when the module graph breaks docs/architecture.md (issue 9): every Swift target in
 # Sources/ may import only the Chorus targets listed before it in LAYERS, only ChorusStats may
 # import CGSL and only ChorusFigures CPLplot, and Package.swift must declare no dependency
-# that breaks the same order. Run by `make test`; no build needed.
+# that breaks the same order. The tests' support target (Tests/ChorusTestSupport) may import any
+# library module and is imported by test targets only. Run by `make test`; no build needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LAYERS=(ChorusStats ChorusRecords ChorusAnalysis ChorusSimulation ChorusIngest ChorusValidation ChorusFigures ChorusCLI chorus)
@@ -27,15 +28,28 @@ for dir in Sources/*/; do
     done < <(grep -rnE '^[[:space:]]*(@testable[[:space:]]+)?((public|internal|package|private|fileprivate)[[:space:]]+)?import[[:space:]]+(Chorus|chorus|CGSL|CPLplot)' "$dir" || true)
 done
 
-# Package.swift: each .target's Chorus dependencies must be below it.
+# The test-support target: any library module (not the executable), and no C module.
+SUPPORT=ChorusTestSupport
+while IFS=: read -r file line text; do
+    mod=$(sed -E 's/^[[:space:]]*(@testable[[:space:]]+)?((public|internal|package|private|fileprivate)[[:space:]]+)?import[[:space:]]+([A-Za-z0-9_]+).*/\4/' <<<"$text")
+    if [[ "$mod" == CGSL || "$mod" == CPLplot || "$mod" == chorus || ( "$mod" == Chorus* && $(rank "$mod") -lt 0 ) ]]; then
+        echo "$file:$line: $SUPPORT imports $mod (it may import library modules only)"; fail=1
+    fi
+done < <(grep -rnE '^[[:space:]]*(@testable[[:space:]]+)?((public|internal|package|private|fileprivate)[[:space:]]+)?import[[:space:]]+(Chorus|chorus|CGSL|CPLplot)' "Tests/$SUPPORT" || true)
+
+# Package.swift: each .target's Chorus dependencies must be below it; the support target may
+# depend on any library module, and only test targets on it.
 python3 - <<'PY' || fail=1
 import re, sys
 layers = "ChorusStats ChorusRecords ChorusAnalysis ChorusSimulation ChorusIngest ChorusValidation ChorusFigures ChorusCLI chorus".split()
 text = open("Package.swift").read()
 bad = False
+support = "ChorusTestSupport"
 for m in re.finditer(r'\.(?:target|executableTarget)\(name:\s*"(\w+)",\s*dependencies:\s*\[(.*?)\]\s*[,)]', text, re.S):
     name, deps = m.group(1), re.findall(r'"(Chorus\w+|chorus)"', m.group(2))
     for d in deps:
+        if name == support and d in layers and d != "chorus":
+            continue
         if name not in layers or d not in layers or layers.index(d) >= layers.index(name):
             print(f"Package.swift: target {name} depends on {d}, which is not below it"); bad = True
 sys.exit(1 if bad else 0)

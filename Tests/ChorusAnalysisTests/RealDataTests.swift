@@ -1,22 +1,19 @@
 import Testing
+import ChorusTestSupport
 import Foundation
+import ChorusTestSupport
 import ChorusStats
 import ChorusRecords
 import ChorusIngest
 @testable import ChorusAnalysis
 
 /// The metrics on a real debate log (../shared/realdata, read in place, never copied): the
-/// invariants every transcript must satisfy. Skips with a message when the data are absent.
-@Suite struct RealDataTests {
-    static let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/realdata")
-
-    @Test func duGSMInvariants() throws {
-        let url = Self.realData.appendingPathComponent("du_gsm_gpt35_agents3_rounds2.json")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("skipped: \(url.path) is absent (real logs are not part of the repository)")
-            return
-        }
+/// invariants every transcript must satisfy. Reported as skipped, with the reason, where the
+/// real logs are absent (`RealData`).
+@Suite(.tags(.realData)) struct RealDataTests {
+    @Test(.requiresRealData("du_gsm_gpt35_agents3_rounds2.json"))
+    func duGSMInvariants() throws {
+        let url = RealData.url("du_gsm_gpt35_agents3_rounds2.json")
         let records = try LogReader.read(url).records
         let rows = RoundMetrics.table(records)
         #expect(rows.count == 2)

@@ -1,4 +1,5 @@
 import Testing
+import ChorusTestSupport
 import Foundation
 import ChorusStats
 import ChorusRecords

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusStats
 import ChorusRecords
 import ChorusIngest

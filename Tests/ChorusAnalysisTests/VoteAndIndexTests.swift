@@ -1,4 +1,5 @@
 import Testing
+import ChorusTestSupport
 import ChorusRecords
 @testable import ChorusAnalysis
 

@@ -5,6 +5,7 @@ import ChorusRecords
 import ChorusFigures
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// `chorus analyze` end to end, in-process: numbers from a hand-checked fixture and, when the
@@ -12,16 +13,8 @@ import Testing
 /// (Tests/ChorusIngestTests/Independent/expected_realdata.py).
 @Suite("chorus analyze")
 struct AnalyzeCommandTests {
-    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let fixtures = testsDir.deletingLastPathComponent().appendingPathComponent("ChorusIngestTests/Fixtures")
-    static let realData = testsDir.deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/realdata")
+    static let fixtures = Paths.fixtures
 
-    func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-analyze-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     /// Runs the command and returns analysis.json as a dictionary.
     func analyze(_ args: [String], out: URL) throws -> [String: Any] {
@@ -58,7 +51,7 @@ struct AnalyzeCommandTests {
     /// registered as `flips.{kind}`.
     @Test("analysis.json and the tables use the registry's names, snake_case")
     func oneVocabulary() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path,
                                   Self.fixtures.appendingPathComponent("agora_small.json").path, "--self-bleu", "--no-figures"], out: dir)
@@ -81,7 +74,7 @@ struct AnalyzeCommandTests {
 
     @Test("Fixture: per-round numbers worked out by hand")
     func fixtureNumbers() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try analyze([Self.fixtures.appendingPathComponent("du_numeric.json").path, "--json"], out: dir)
         let file = (report["files"] as! [[String: Any]])[0]
@@ -121,7 +114,7 @@ struct AnalyzeCommandTests {
 
     @Test("A log and its records written as canonical JSON Lines give the same tables")
     func recordsRoundTrip() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = try analyze([Self.fixtures.appendingPathComponent("agora_small.json").path, "--records", "--no-figures"], out: dir.appendingPathComponent("a"))
         let jsonl = dir.appendingPathComponent("a/records.jsonl")
@@ -149,7 +142,7 @@ struct AnalyzeCommandTests {
 
     @Test("Simulated transcripts of several seeds: every CSV row keeps its regime and seed, no duplicate keys")
     func seedsStayApart() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var lines: [String] = []
         for seed in [1, 2] {
@@ -175,7 +168,7 @@ struct AnalyzeCommandTests {
 
     @Test("JSON Lines with several regimes: one row per regime and round, one figure line each")
     func groups() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var lines: [String] = []
         // Regime "a": both agents right in both rounds; regime "b": agent 1 wrong, then right.
@@ -207,7 +200,7 @@ struct AnalyzeCommandTests {
 
     @Test("Several files: one entry each; free task has no answer metrics")
     func severalFiles() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try analyze([Self.fixtures.appendingPathComponent("agora_small.json").path,
                                   Self.fixtures.appendingPathComponent("records_small.jsonl").path, "--no-figures"], out: dir)
@@ -229,7 +222,7 @@ struct AnalyzeCommandTests {
 
     @Test("Bad input and bad options are errors, not crashes")
     func badInput() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(throws: ExitCode(65)) { _ = try analyze([dir.appendingPathComponent("missing.json").path], out: dir) }
         let bad = dir.appendingPathComponent("bad.json")
@@ -269,14 +262,11 @@ struct AnalyzeCommandTests {
               consensus: [1, 1], entropy: [0, 0], flips: [[1, 3, 0, 6, 0]]),
     ]
 
-    @Test("Real logs: RoundMetrics agrees with the independent Python numbers", arguments: realLogs)
+    @Test("Real logs: RoundMetrics agrees with the independent Python numbers",
+          .tags(.realData), .requiresRealData(), arguments: realLogs)
     func realLog(_ x: Expected) throws {
-        let url = Self.realData.appendingPathComponent(x.file)
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            print("AnalyzeCommandTests: skipping \(x.file): \(Self.realData.path) is absent")
-            return
-        }
-        let dir = try tempDir()
+        let url = RealData.url(x.file)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try analyze([url.path, "--no-figures"], out: dir)
         let rs = rows(report)

@@ -4,6 +4,7 @@ import ChorusRecords
 import ChorusSimulation
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// `chorus analyze --map` end to end, on sample files the tests write.

@@ -3,20 +3,15 @@ import ChorusIngest
 import ChorusRecords
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// Issue 10, bounded memory: `chorus analyze` streams JSON Lines one debate at a time, and the
 /// streamed analysis writes byte-identical tables to reading the log whole (`--in-memory`).
 @Suite("chorus analyze: streaming JSON Lines")
 struct AnalyzeStreamingTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ChorusIngestTests/Fixtures")
+    static let fixtures = Paths.fixtures
 
-    func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     func run(_ args: [String]) throws {
         var cmd = try ChorusCommand.parseAsRoot(["analyze"] + args)
@@ -58,7 +53,7 @@ struct AnalyzeStreamingTests {
 
     @Test("streamed and whole give byte-identical tables, records and JSON")
     func streamedEqualsWhole() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try makeLog(in: dir)
         for extra in [[], ["--task", "numeric", "--self-bleu"]] {
@@ -83,7 +78,7 @@ struct AnalyzeStreamingTests {
 
     @Test("a log with split debates is read whole, with the same tables")
     func splitDebatesFallBack() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try makeLog(in: dir)
         var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -102,7 +97,7 @@ struct AnalyzeStreamingTests {
 
     @Test("a file that fails half-way leaves none of its rows in answers.csv")
     func failedFileTakesItsRowsBack() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = try makeLog(in: dir)
         let good = try String(contentsOf: log, encoding: .utf8)

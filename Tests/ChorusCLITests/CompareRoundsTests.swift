@@ -3,6 +3,7 @@ import ChorusAnalysis
 import ChorusRecords
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// `chorus compare` against round (issue 12), on a toy run and on the real logs.
@@ -48,12 +49,10 @@ struct CompareRoundsTests {
         #expect(r2.code == 0 && r2.out.contains("has no transcripts"), "\(r2.out)")
     }
 
-    @Test("the real Du et al. GSM log as a run: compare against iteration and round, with figures")
+    @Test("the real Du et al. GSM log as a run: compare against iteration and round, with figures",
+          .tags(.realData), .requiresRealData("du_gsm_gpt35_agents3_rounds2.json"))
     func realLog() throws {
-        let du = RunAndFitCommandTests.realData.appendingPathComponent("du_gsm_gpt35_agents3_rounds2.json")
-        guard FileManager.default.fileExists(atPath: du.path) else {
-            print("skipping real-log compare test: \(RunAndFitCommandTests.realData.path) is absent"); return
-        }
+        let du = RealData.url("du_gsm_gpt35_agents3_rounds2.json")
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sim = try Self.simulate(dir)

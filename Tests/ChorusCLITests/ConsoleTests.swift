@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// One `Console` for all output of the command line.
 @Suite struct ConsoleTests {
-    static let cliSources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/ChorusCLI")
+    static let cliSources = Paths.repository("Sources/ChorusCLI")
 
     /// No command writes to the terminal but through `Console` (so tests capture everything, and
     /// `--quiet`, warnings and errors behave the same in every command).

@@ -1,19 +1,15 @@
 import ChorusFigures
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 @Suite("chorus demo")
 struct DemoCommandTests {
-    func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test("Writes a PNG of the requested size, in-process, with few replicates")
     func endToEnd() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("sub/demo.png")
         let cmd = try DemoCommand.parse(["--output", out.path, "--replicates", "12", "--nsb-replicates", "3",
@@ -21,16 +17,14 @@ struct DemoCommandTests {
                                          "--width", "800", "--height", "500"])
         try cmd.run()
         let data = try Data(contentsOf: out)
-        let b = [UInt8](data.prefix(24))
-        #expect(b.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        func be32(_ i: Int) -> Int { Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3]) }
-        #expect(be32(16) == 800 && be32(20) == 500)
+        let size = try #require(pngSize(data), "not a PNG")
+        #expect(size.width == 800 && size.height == 500)
         #expect(data.count > 10_000)
     }
 
     @Test("Through the root command too")
     func viaRoot() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("demo.svg")
         var cmd = try ChorusCommand.parseAsRoot(["demo", "-o", out.path, "--replicates", "5", "--nsb-replicates", "0",
@@ -49,7 +43,7 @@ struct DemoCommandTests {
                      ["--points", "1000000000000"], ["--width", "100000000"]] {
             #expect(throws: (any Error).self, "\(args)") { try DemoCommand.parse(args) }
         }
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = try CapturedConsole.run(["demo", "--output", dir.appendingPathComponent("demo.jpg").path])
         #expect(bad.code == 74)

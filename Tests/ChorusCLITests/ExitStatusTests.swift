@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusAnalysis
 import ChorusFigures
 import ChorusIngest
@@ -15,7 +16,7 @@ typealias ExitStatus = ChorusCLI.ExitStatus
 /// The one exit-code table (`ExitStatus`), its documentation (docs/configuration.md, "Exit
 /// codes") and the code of every typed library error.
 @Suite struct ExitStatusTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = Paths.packageRoot
 
     /// The codes of the "Exit codes" table in docs/configuration.md.
     static func documentedCodes() throws -> [Int32] {

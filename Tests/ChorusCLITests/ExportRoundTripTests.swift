@@ -4,6 +4,7 @@ import ChorusRecords
 import ChorusSimulation
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// The round trip of issue 12: a simulated run, exported as real-format files (a multiagent-ft

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusFigures
 @testable import ChorusCLI
 @testable import ChorusFigures

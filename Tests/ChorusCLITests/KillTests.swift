@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusStats
 
 /// Issue 10: `chorus simulate` and `chorus analyze` killed with SIGKILL at random moments leave
 /// at their output location either the old result or the complete new one (or, for a first
 /// run, nothing): never a mix, never a half-written file. Runs the built `chorus` binary.
 @Suite(.serialized) struct KillTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = packageRoot.appendingPathComponent("Tests/ChorusIngestTests/Fixtures")
+    static let packageRoot = Paths.packageRoot
+    static let fixtures = Paths.fixtures
 
     static var binary: URL? {
         let candidates = [Bundle.main.bundleURL.appendingPathComponent("chorus"),
@@ -79,9 +80,8 @@ import ChorusStats
     }
 
     @Test func killedSimulateLeavesTheOldOrTheCompleteNewRun() throws {
-        guard Self.binary != nil else { print("SKIPPED: the chorus binary is not built"); return }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        _ = try #require(Self.binary, "the chorus binary is not built (this test target depends on it, so `swift build --build-tests` builds it)")
+        let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("run")
         let base = ["simulate", "--preset", "quick", "--threads", "1", "--quiet", "--out", out.path, "--force", "--transcripts", "0,2"]
@@ -96,9 +96,8 @@ import ChorusStats
     }
 
     @Test func killedAnalyzeLeavesTheOldOrTheCompleteNewResult() throws {
-        guard Self.binary != nil else { print("SKIPPED: the chorus binary is not built"); return }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        _ = try #require(Self.binary, "the chorus binary is not built (this test target depends on it, so `swift build --build-tests` builds it)")
+        let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("analysis")
         let a = Self.fixtures.appendingPathComponent("du_numeric.json").path

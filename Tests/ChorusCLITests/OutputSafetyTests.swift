@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusCLI
 
 /// Issue 10, through the commands: bad output paths fail before compute, a non-empty --out
 /// needs --force and is then replaced whole, and one bad file does not abort an analyze batch.
 @Suite struct OutputSafetyTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ChorusIngestTests/Fixtures")
+    static let fixtures = Paths.fixtures
 
     @Test func simulateRefusesABadOrNonEmptyOutBeforeComputing() throws {
         let dir = try temporaryDirectory()

@@ -5,14 +5,13 @@ import ChorusSimulation
 import ChorusStats
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusValidation
 @testable import ChorusCLI
 
 /// `chorus analyze --run` and `chorus fit` end to end, on fixtures the tests write.
 @Suite("chorus analyze --run and chorus fit")
 struct RunAndFitCommandTests {
-    static let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/realdata")
 
     /// A Du et al. log from `answers[question][agent][round]` (truth 0 for every question).
     static func du(_ answers: [[[Int]]]) -> String {
@@ -127,13 +126,11 @@ struct RunAndFitCommandTests {
         #expect(r.code == 65 && r.err.contains("no critic decision"))
     }
 
-    @Test("Real logs: per-model accuracy in the LLM-Agora log, and fit on the Du et al. GSM log")
+    @Test("Real logs: per-model accuracy in the LLM-Agora log, and fit on the Du et al. GSM log", .tags(.realData),
+          .requiresRealData("agora_gsm_3models_rounds3.json", "du_gsm_gpt35_agents3_rounds2.json"))
     func realLogs() throws {
-        let agora = Self.realData.appendingPathComponent("agora_gsm_3models_rounds3.json")
-        let du = Self.realData.appendingPathComponent("du_gsm_gpt35_agents3_rounds2.json")
-        guard FileManager.default.fileExists(atPath: agora.path), FileManager.default.fileExists(atPath: du.path) else {
-            print("skipping real-log test: \(Self.realData.path) is absent"); return
-        }
+        let agora = RealData.url("agora_gsm_3models_rounds3.json")
+        let du = RealData.url("du_gsm_gpt35_agents3_rounds2.json")
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var cmd = try ChorusCommand.parseAsRoot(["analyze", agora.path, "--out", dir.appendingPathComponent("a").path, "--no-figures", "--json"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ArgumentParser
 import ChorusSimulation
 @testable import ChorusCLI
@@ -12,24 +13,16 @@ import ChorusSimulation
                        "--metrics", "accuracy.final,contrast.accuracy.final.minus.single-agent"]
 
     static func run(_ args: [String]) throws -> (out: String, err: String) {
-        let box = Box()
-        let console = Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }, stderrIsTerminal: false)
-        try Console.$current.withValue(console) {
+        let capture = CapturedConsole()
+        try capture.during {
             var c = try SweepCommand.parseAsRoot(args)
             try c.run()
         }
-        return (box.out, box.err)
-    }
-
-    final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var out = "", err = ""
-        func append(out s: String) { lock.lock(); out += s; lock.unlock() }
-        func append(err s: String) { lock.lock(); err += s; lock.unlock() }
+        return (capture.out, capture.err)
     }
 
     @Test func runShardsMergeAndFigure() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweepcmd-\(UUID().uuidString)")
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let whole = dir.appendingPathComponent("whole").path, shards = dir.appendingPathComponent("shards").path
         let merged = dir.appendingPathComponent("merged").path
@@ -57,9 +50,8 @@ import ChorusSimulation
     /// A 1-axis sweep is drawn as a line with its 95% band (the spec's selection of metrics and
     /// claims in YAML, the figure's metric among the kept ones).
     @Test func oneAxisSweepDrawsALine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sweep1-\(UUID().uuidString)")
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let spec = dir.appendingPathComponent("one.yaml")
         try """
         name: one
@@ -89,12 +81,11 @@ import ChorusSimulation
         #expect(try Self.run(["plan", "--count", "--builtin", "phase"]).out == "20\n")
         // Metric and claim names that do not exist: errors naming the key, before anything runs.
         func message(_ args: [String]) -> String {
-            let box = Box()
-            let console = Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }, stderrIsTerminal: false)
+            let capture = CapturedConsole()
             do {
-                try Console.$current.withValue(console) { var c = try SweepCommand.parseAsRoot(args); try c.run() }
+                try capture.during { var c = try SweepCommand.parseAsRoot(args); try c.run() }
                 return ""
-            } catch { return box.err + "\(error)" + SweepCommand.message(for: error) }
+            } catch { return capture.err + "\(error)" + SweepCommand.message(for: error) }
         }
         let bad = message(["run", "--preset", "quick", "--axis", "agents.count=2", "--metrics", "accuracy.final,entropy.chian", "--out", "/nonexistent/x"])
         #expect(bad.contains("metrics[1]") && bad.contains("entropy.chian") && bad.contains("did you mean 'entropy.chain'"))

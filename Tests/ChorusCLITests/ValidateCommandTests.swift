@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusValidation
 import ArgumentParser
 @testable import ChorusCLI
@@ -7,15 +8,10 @@ import ChorusAnalysis
 
 @Suite("chorus validate")
 struct ValidateCommandTests {
-    func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test("A quick study writes its CSVs, PNGs and checks table, and passes")
     func quickStudy() throws {
-        let dir = try tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var cmd = try ChorusCommand.parseAsRoot(["validate", "--study", "3", "--quick", "--out", dir.path, "--seed", "9"])
         try cmd.run()
@@ -43,7 +39,7 @@ struct ValidateCommandTests {
 
     @Test("Same seed, same tables")
     func deterministic() throws {
-        let a = try tempDir(), b = try tempDir()
+        let a = try temporaryDirectory(), b = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
         var c1 = try ChorusCommand.parseAsRoot(["validate", "--study", "4", "--quick", "--out", a.path, "--threads", "1"])
         try c1.run()
@@ -75,9 +71,10 @@ struct ValidateVerdictTests {
 struct ValidateOutputTests {
     @Test("An output path under a regular file fails at once with a clear error")
     func unwritable() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-validate-file-\(UUID().uuidString)")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
         let r = try CapturedConsole.run(["validate", "--study", "5", "--out", file.appendingPathComponent("sub").path])
         #expect(r.code == 74)
         #expect(r.err.hasPrefix("error: cannot write") && r.err.contains("checks.csv"))

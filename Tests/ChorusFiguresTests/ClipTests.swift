@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 @Suite("Clipping before PLplot")
@@ -39,7 +40,7 @@ struct ClipTests {
 
     @Test("Data far outside a fixed range render without trouble")
     func farOutliers() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var chart = LineChart(title: "outliers", yRange: 0...1)
         chart.series.append(Series("s", x: [0, 1, 2, 3], y: [0.5, 1e15, -1e15, 0.5], lower: [0, 1e14, -1e16, 0], upper: [1, 1e16, 1e3, 1],

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 @Suite("Typed errors before PLplot starts")
 struct ErrorTests {
     @Test("An unknown extension is FigureError.unknownFormat, and no file appears")
     func unknownExtension() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.gif")
         #expect(throws: FigureError.unknownFormat(path: url.path, fileExtension: "gif")) {
@@ -18,7 +19,7 @@ struct ErrorTests {
 
     @Test("A file used as a folder is FigureError.cannotWrite")
     func fileAsFolder() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("plain.txt")
         try Data("x".utf8).write(to: file)
@@ -47,7 +48,7 @@ struct ErrorTests {
 
     @Test("An existing folder as the destination is an error")
     func folderAsDestination() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("x.png")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
@@ -58,7 +59,7 @@ struct ErrorTests {
 
     @Test("Mismatched lengths, empty series, infinities, inverted bands and bad log data are invalidData")
     func badData() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("bad.png")
         let cases: [(LineChart, String)] = [
@@ -88,7 +89,7 @@ struct ErrorTests {
 
     @Test("Bar chart and grid shape errors")
     func badBars() throws {
-        let url = try temporaryFolder().appendingPathComponent("b.png")
+        let url = try temporaryDirectory().appendingPathComponent("b.png")
         #expect(throws: FigureError.self) {
             try BarChart(categories: ["a", "b"], groups: [BarGroup("g", values: [1])]).render(to: url)
         }

@@ -4,7 +4,8 @@ import Testing
 
 /// Writes example figures into $CHORUS_FIGURE_GALLERY for a person to look at (skipped
 /// otherwise): `CHORUS_FIGURE_GALLERY=/tmp/gallery swift test --filter Gallery`.
-@Suite("Gallery", .enabled(if: ProcessInfo.processInfo.environment["CHORUS_FIGURE_GALLERY"] != nil))
+@Suite("Gallery", .enabled(if: ProcessInfo.processInfo.environment["CHORUS_FIGURE_GALLERY"] != nil,
+                           "figures for a person to look at: set CHORUS_FIGURE_GALLERY to a folder to write them"))
 struct Gallery {
     var dir: URL { URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHORUS_FIGURE_GALLERY"]!) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 /// Measures the text of rendered PDFs with poppler's `pdftotext -bbox` (an independent reader):
@@ -40,7 +41,7 @@ struct PDFTextSizeTests {
 
     @Test("Calibration: a 9 pt tick label measures 9 pt (±0.1)", .enabled(if: pdftotext != nil, "poppler-utils (pdftotext) is not installed"))
     func calibration() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("c.pdf")
         try sampleChart().render(to: url, format: nil, size: .inches(3.5, 2.6), style: FigureStyle(fontSize: 9, panelLetters: false))
@@ -54,7 +55,7 @@ struct PDFTextSizeTests {
     @Test("No text under 8 pt in any figure of a run, at single and double column width",
           .enabled(if: pdftotext != nil, "poppler-utils (pdftotext) is not installed"))
     func minimumSize() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let figures = SimulationRunFigures(summary: try SyntheticRun.summary(), metrics: try SyntheticRun.metrics()).all()
         #expect(figures.count >= 6)
@@ -73,7 +74,7 @@ struct PDFTextSizeTests {
     @Test("No text under 8 pt in the sweep, compare, analyze and analyze --run figures, at single and double column width",
           .enabled(if: pdftotext != nil, "poppler-utils (pdftotext) is not installed"))
     func minimumSizeOtherRuns() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var runs: [URL] = []
         func folder(_ name: String) throws -> URL {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 @Suite("Paper sizes, points and PNG resolution")
 struct PaperStyleTests {
     @Test("A paper PNG has size × dpi / 72 pixels and records its dpi in a pHYs chunk")
     func pngResolution() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for dpi in [150, 300] {
             let url = dir.appendingPathComponent("chart-\(dpi).png")
@@ -29,7 +30,7 @@ struct PaperStyleTests {
 
     @Test("A screen-style PNG keeps its pixel size and records 72 dpi")
     func screenStyle() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.png")
         try sampleChart().render(to: url, size: FigureSize(width: 640, height: 400))
@@ -40,7 +41,7 @@ struct PaperStyleTests {
 
     @Test("A PDF page is the size in points")
     func pdfPageSize() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.pdf")
         try sampleChart().render(to: url, format: nil, size: .inches(7, 3), style: .paper)
@@ -50,7 +51,7 @@ struct PaperStyleTests {
 
     @Test("SVG keeps text as text, no font under 8 pt, strokes in points")
     func svgText() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.svg")
         // A long legend label forces the smallest text.
@@ -80,7 +81,7 @@ struct PaperStyleTests {
 
     @Test("Styles outside the limits are layout errors, not files")
     func badStyles() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("x.pdf")
         #expect(throws: FigureError.self) { try sampleChart().render(to: url, format: nil, size: .inches(3.5, 2.6), style: FigureStyle(fontSize: 6)) }

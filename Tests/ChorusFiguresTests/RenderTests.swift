@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 @Suite("Rendering to files")
 struct RenderTests {
     @Test("PNG has a valid signature, the requested IHDR size and a plausible byte count")
     func png() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.png")
         try sampleChart().render(to: url, size: FigureSize(width: 900, height: 600))
@@ -22,7 +23,7 @@ struct RenderTests {
 
     @Test("SVG is XML with an svg element, PDF starts with %PDF")
     func vectorFormats() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let svg = dir.appendingPathComponent("chart.svg")
         try sampleChart().render(to: svg, size: FigureSize(width: 800, height: 500))
@@ -37,7 +38,7 @@ struct RenderTests {
 
     @Test("An explicit format overrides the extension")
     func explicitFormat() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("chart.figure")
         try sampleChart().render(to: url, format: .png, size: FigureSize(width: 400, height: 300))
@@ -46,7 +47,7 @@ struct RenderTests {
 
     @Test("Rendering many times in one process works (one PLplot stream per figure)")
     func repeated() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for i in 0..<4 {
             let url = dir.appendingPathComponent("r\(i).png")
@@ -57,7 +58,7 @@ struct RenderTests {
 
     @Test("Concurrent renders from many tasks are serialised and all succeed")
     func concurrent() async throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let formats: [FigureFormat] = [.png, .svg, .pdf, .png, .png, .svg, .pdf, .png]
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -77,7 +78,7 @@ struct RenderTests {
 
     @Test("A file replaced by a new render is replaced whole")
     func overwrite() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("c.png")
         try Data("old".utf8).write(to: url)
@@ -87,7 +88,7 @@ struct RenderTests {
 
     @Test("A missing folder is created")
     func createsFolders() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("a/b/c.png")
         try sampleChart().render(to: url, size: FigureSize(width: 320, height: 240))
@@ -96,7 +97,7 @@ struct RenderTests {
 
     @Test("Bar charts and grids render")
     func barAndGrid() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bars = BarChart(title: "Flips", categories: ["R→W", "W→R", "R→R", "W→W"],
                             groups: [BarGroup("multiagent", values: [0.1, 0.2, 0.6, 0.1], lower: [0.08, 0.17, 0.55, 0.08], upper: [0.12, 0.23, 0.65, 0.12]),
@@ -119,7 +120,7 @@ struct HeatMapTests {
 
     @Test("Renders to PNG and inside a grid")
     func render() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try map.render(to: dir.appendingPathComponent("h.png"), size: FigureSize(width: 600, height: 400))
         #expect(pngSize(try Data(contentsOf: dir.appendingPathComponent("h.png")))?.width == 600)

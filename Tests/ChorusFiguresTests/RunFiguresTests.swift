@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusRecords
 @testable import ChorusFigures
 
@@ -25,7 +26,7 @@ struct RunFiguresTests {
 
     @Test("Only what the table holds is drawn: a run of one regime without diversity metrics")
     func partialRun() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var s = "regime,iteration,metric,n,mean,sd,se,ci_lower,ci_upper\n"
         for it in 0...2 { s += "multiagent,\(it),accuracy.final,3,0.\(5 + it),0.01,0.006,0.4\(5 + it),0.5\(5 + it)\n" }
@@ -59,7 +60,7 @@ struct RunFiguresTests {
 
     @Test("Bad tables and folders are clear errors naming the file, line and column")
     func badInput() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(throws: FigureError.notARun(path: dir.path, reason: "it has none of summary.csv (chorus simulate or reproduce), sweep-summary.csv (chorus sweep), compare.csv (chorus compare), iterations.csv (chorus analyze --run), rounds.csv (chorus analyze)")) {
             try RunFigures.detect(dir)
@@ -74,7 +75,7 @@ struct RunFiguresTests {
 
     @Test("Analyze tables: seeds of a group are pooled into one panel per regime, for rounds and per-model accuracy")
     func analyzeTables() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
         var agents = "file,run,regime,seed,iteration,agent,agent_name,round,accuracy,lower,upper,n,no_answer_rate\n"
@@ -116,7 +117,7 @@ struct RunFiguresTests {
 
     @Test("More groups than a figure holds: the first 12 are drawn and the caption says so")
     func manyGroups() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var rounds = "file,run,regime,iteration,round,metric,value,lower,upper,n\n"
         for g in 0..<30 { rounds += "t.jsonl,r,regime\(g),0,1,accuracy.individual,0.5,0.4,0.6,10\n" }

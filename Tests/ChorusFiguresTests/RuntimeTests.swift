@@ -1,6 +1,7 @@
 import CPLplot
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusFigures
 
 @Suite("PLplot runtime")
@@ -14,7 +15,7 @@ struct RuntimeTests {
 
     @Test("PLplot's recoverable errors reach the abort handler instead of passing silently")
     func abortHandler() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("x.svg").path
         #expect(FileManager.default.createFile(atPath: path, contents: nil))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusSimulation
 @testable import ChorusFigures
 
@@ -35,7 +36,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("A 2-axis sweep: phase diagrams of every claim and of accuracy.final at the last iteration, marked from the CI")
     func sweepGrid() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweepTable(skip: (1, 2)).write(to: dir.appendingPathComponent("sweep-summary.csv"), atomically: true, encoding: .utf8)
         #expect(try RunFigures.detect(dir) == .sweep)
@@ -76,7 +77,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("A 1-axis sweep: a line with its 95% band (numeric axis), bars with intervals (categorical axis)")
     func sweepOneAxis() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var s = "point,point_id,finetune.learning_rate,quantity,name,regime,iteration,n,estimate,ci_lower,ci_upper,verdict\n"
         for (i, lr) in ["0.1", "0.3", "1"].enumerated() {
@@ -109,7 +110,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("compare.csv: one panel per shared metric, the simulated regimes and the real run on the same axes")
     func compare() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.compareTable().write(to: dir.appendingPathComponent("compare.csv"), atomically: true, encoding: .utf8)
         let (kind, figures) = try RunFigures.figures(for: dir)
@@ -144,7 +145,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("analyze --run tables: metrics by iteration, per-model accuracy per iteration, training overlap (hand-computed means)")
     func runAnalysis() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeRunAnalysis(to: dir)
         let (kind, figures) = try RunFigures.figures(for: dir)
@@ -196,7 +197,7 @@ struct SweepCompareRunFiguresTests {
 
     @Test("Style specialisation draws one replicate (the first seed) from metrics.csv: a mean over seeds would wash out which style each agent keeps")
     func styleHeatMapOneSeed() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var metrics = "run_id,regime,seed,iteration,metric,value\n"
         var summary = "regime,iteration,metric,n,mean,sd,se,ci_lower,ci_upper\n"

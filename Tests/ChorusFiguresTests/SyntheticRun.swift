@@ -1,4 +1,5 @@
 import Foundation
+import ChorusTestSupport
 @testable import ChorusFigures
 
 /// A synthetic simulation run's tables (7 regimes × 4 seeds × 6 iterations, every metric the
@@ -52,7 +53,7 @@ enum SyntheticRun {
     }
 
     static func directory() throws -> URL {
-        let dir = try temporaryFolder("synthetic-run")
+        let dir = try temporaryDirectory("synthetic-run")
         try write(to: dir)
         return dir
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import PropertyBased
 import ChorusRecords
 @testable import ChorusIngest

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import ChorusRecords
+import ChorusTestSupport
 @testable import ChorusIngest
 
 /// Expected numbers for one shared real log, computed independently of the Swift code by
@@ -36,15 +37,7 @@ struct RealLogExpectation: Sendable, CustomTestStringConvertible {
               correct: [4, 1], noAnswer: [6, 9], majority: [2, 1], unanimous: [2, 0], digest: 0x2065b17e87421ee7),
     ]
 
-    var url: URL { Paths.realData.appendingPathComponent(file) }
-    var isAvailable: Bool { FileManager.default.isReadableFile(atPath: url.path) }
-}
-
-/// FNV-1a, 64 bits (the same function as the Python script's `fnv1a`).
-func fnv1a(_ bytes: some Sequence<UInt8>, _ h0: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-    var h = h0
-    for b in bytes { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01B3 }
-    return h
+    var url: URL { RealData.url(file) }
 }
 
 /// The majority rule (issue 9's one tie rule), written again here for the cross-check: most
@@ -57,13 +50,12 @@ func testMajority(_ answers: [String?]) -> String? {
     return counts.filter { $0.value == top }.keys.max { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
 }
 
-@Suite struct RealDataTests {
+/// Skipped, with the reason, where the real logs are absent (`RealData`); a log missing from a
+/// folder that holds the others fails.
+@Suite(.tags(.realData), .requiresRealData())
+struct RealDataTests {
     @Test(arguments: RealLogExpectation.all)
     func realLog(_ x: RealLogExpectation) throws {
-        guard x.isAvailable else {
-            print("RealDataTests: skipping \(x.file): \(Paths.realData.path) is absent (the shared real logs are not part of the repository)")
-            return
-        }
         let r = try LogReader.read(x.url)
         #expect(r.skipped == 0, "\(r.skipReasons)")
         #expect(r.task == x.task)
@@ -96,12 +88,8 @@ func testMajority(_ answers: [String?]) -> String? {
     }
 
     @Test func realLogsDirectoryListing() throws {
-        guard FileManager.default.fileExists(atPath: Paths.realData.path) else {
-            print("RealDataTests: skipping: \(Paths.realData.path) is absent")
-            return
-        }
         // Every JSON log there is covered by an expectation above.
-        let files = try FileManager.default.contentsOfDirectory(atPath: Paths.realData.path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: RealData.directory.path).filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
         #expect(Set(files) == Set(RealLogExpectation.all.map(\.file)))
     }
 }

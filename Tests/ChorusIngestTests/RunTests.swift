@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusIngest
 
 @Suite("Runs: manifests, patterns, training files")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusIngest
 
 /// The sample-file reader (`--map`) on fixtures the tests write: long and wide layouts, JSON

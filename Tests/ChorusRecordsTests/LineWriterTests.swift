@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusRecords
 
 /// `LineWriter`: streamed output written whole (temporary sibling renamed on close), and
@@ -7,8 +8,7 @@ import Testing
 @Suite final class LineWriterTests {
     let root: URL
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-lines-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try temporaryDirectory()
     }
     deinit { try? FileManager.default.removeItem(at: root) }
 

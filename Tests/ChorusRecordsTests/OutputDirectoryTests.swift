@@ -1,13 +1,13 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusRecords
 
 /// Issue 10: output folders are never mixed or lost.
 @Suite final class OutputDirectoryTests {
     let root: URL
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try temporaryDirectory()
     }
     deinit { try? FileManager.default.removeItem(at: root) }
 
@@ -92,8 +92,7 @@ import Testing
 /// Atomic single-file writes.
 @Suite struct AtomicFileTests {
     @Test func aReadOnlyFileIsNotReplaced() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-ro-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let f = dir.appendingPathComponent("figure.png")
         try AtomicFile.write("first", to: f)
@@ -108,7 +107,7 @@ import Testing
 /// `--out` given as a symbolic link to a folder.
 @Suite struct OutputDirectoryLinkTests {
     @Test func aLinkToAFolderIsFilledNotReplaced() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-link-\(UUID().uuidString)")
+        let root = try temporaryDirectory()
         let real = root.appendingPathComponent("real")
         try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }

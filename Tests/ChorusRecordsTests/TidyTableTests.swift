@@ -1,4 +1,5 @@
 import Testing
+import ChorusTestSupport
 import Foundation
 @testable import ChorusRecords
 
@@ -10,14 +11,15 @@ struct TidyTableTests {
         for x in tricky { t.append([x, "1"]) }
         // A CRLF is one Character in Swift: the field must still be quoted.
         #expect(TidyTable.escape("crlf\r\nline end") == "\"crlf\r\nline end\"")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-tidy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("t.csv")
         try t.write(to: url)
         let back = try TidyTable.read(from: url)
         #expect(back.columns == ["a", "b"])
         #expect(back.rows.count == tricky.count)
+        // Every tricky field reads back as written (separators, quotes, LF, CRLF, lone CR).
+        #expect(back.column("a") == tricky)
         #expect(back.column("b") == Array(repeating: "1", count: tricky.count))
     }
 

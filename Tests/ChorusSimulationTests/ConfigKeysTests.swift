@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusSimulation
 import ChorusRecords
 
@@ -81,7 +82,7 @@ import ChorusRecords
     }
 
     @Test func docsConfigurationMdHoldsTheGeneratedTable() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = Paths.packageRoot
         let text = try String(contentsOf: root.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
         let table = ConfigKeys.markdownTable()
         #expect(text.contains(table), "docs/configuration.md's key table differs from ConfigKeys.markdownTable(); replace it with:\n\(table)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusSimulation
 
 /// Issue 10: configuration text that could hang, exhaust memory or overflow the stack is refused
@@ -81,8 +82,7 @@ import Testing
     }
 
     @Test func configurationFilesMustBeRegularAndSmall() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-cfg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("fifo.yaml").path
         #expect(mkfifo(fifo, 0o644) == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusSimulation
 
 /// YAML configuration: loading, unknown keys, wrong types, ranges, `--set` overrides.
@@ -221,8 +222,7 @@ import Testing
     }
 
     @Test func filesAreNamedInErrorsWithTheLineOfTheBadValue() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = dir.appendingPathComponent("good.yaml")
         try "iterations: 2\nagents:\n  count: 2\n".write(to: good, atomically: true, encoding: .utf8)

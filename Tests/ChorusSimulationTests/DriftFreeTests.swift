@@ -114,6 +114,9 @@ struct DriftFreeTests {
                         #expect(abs(s.mean) < 4 * s.se + 1e-12, "\(regime) \(metric) it\(it): \(s.mean) ± \(s.se)")
                     }
                 }
+                // levels pools 3 iterations of each of the 16 seeds; they are correlated within a
+                // seed, so the SE of the 48 values is widened by √(48/16) = √3 (only the seeds
+                // counted as independent), and k = 4.
                 let l = try Describe.tInterval(levels)
                 #expect(abs(l.mean - 1 / a) < 4 * l.se * 3.0.squareRoot(), "\(regime) \(metric) level \(l.mean)")
             }

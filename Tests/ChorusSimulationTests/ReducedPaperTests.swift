@@ -1,6 +1,7 @@
 import Testing
 import ChorusAnalysis
 import Foundation
+import ChorusTestSupport
 import ChorusStats
 @testable import ChorusSimulation
 
@@ -14,11 +15,6 @@ import ChorusStats
 /// A smaller run (fewer questions or seeds) was tried first and rejected: with 60 test questions
 /// the intervals of the claimed differences straddle zero, so only the sign of a mean could be
 /// checked, and a sign check could pass by chance.
-extension Tag {
-    /// Tests that run the paper preset at full size (minutes in a debug build).
-    @Tag static var paperScale: Self
-}
-
 /// Off by default so that `swift test` stays within a few minutes on 2 cores; run it with
 /// `CHORUS_PAPER_TESTS=1 swift test --filter ReducedPaperTests` (README, "Tests").
 @Suite("Reduced paper run", .tags(.paperScale),

@@ -1,17 +1,12 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusStats
 import ChorusRecords
 @testable import ChorusSimulation
 
 /// The run directory: tables, manifest, transcripts, atomic writes, determinism.
 @Suite struct RunDirectoryTests {
-    static func tempDir() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-rundir-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }
-
     static func files(in dir: URL) -> [String] {
         let e = FileManager.default.enumerator(atPath: dir.path)
         var out: [String] = []
@@ -29,7 +24,7 @@ import ChorusRecords
     }
 
     @Test func quickRunWritesEveryFileAtomically() throws {
-        let dir = try Self.tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var c = Presets.quick
         c.output.transcripts = [0, 2]
@@ -109,7 +104,7 @@ import ChorusRecords
         #expect(RunTables.metrics(one.result, runID: id).csv() == RunTables.metrics(two.result, runID: id).csv())
         #expect(RunTables.summary(one.summary).csv() == RunTables.summary(two.summary).csv())
         // And through the files.
-        let dir = try Self.tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try RunDirectory.write(one, to: dir.appendingPathComponent("a"))
         try RunDirectory.write(two, to: dir.appendingPathComponent("b"))
@@ -142,13 +137,13 @@ import ChorusRecords
         #expect(RunDirectory.runID(for: c) != id)
         // The id is the FNV-1a hash of the canonical JSON of the values (not of the commented
         // YAML), recomputed here independently.
-        #expect(id == "quick-\(Self.fnv1a(try RunManifest.canonicalJSON(Presets.quick)))")
+        #expect(id == "quick-\(fnv1aHex(try RunManifest.canonicalJSON(Presets.quick)))")
         let url = RunDirectory.defaultURL(name: "paper", date: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(url.path.hasSuffix("notebooks-data/paper-20270115T080000Z"))
     }
 
     @Test func defaultDirectoriesAreNeverReused() throws {
-        let dir = try Self.tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = dir.appendingPathComponent("quick-20270115T080000Z")
         #expect(RunDirectory.unusedURL(base) == base)
@@ -158,16 +153,8 @@ import ChorusRecords
         #expect(RunDirectory.unusedURL(base).lastPathComponent == "quick-20270115T080000Z-3")
     }
 
-    /// FNV-1a 64 written out independently (offset basis 14695981039346656037, prime 1099511628211).
-    static func fnv1a(_ s: String) -> String {
-        var h = UInt64(14695981039346656037)
-        for b in s.utf8 { h = (h ^ UInt64(b)).multipliedReportingOverflow(by: 1099511628211).partialValue }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
     @Test func aRunDirectoryThatIsAFileIsAClearErrorAndLeavesNothingBehind() throws {
-        let dir = try Self.tempDir()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let blocker = dir.appendingPathComponent("run")
         try Data("x".utf8).write(to: blocker)

@@ -43,7 +43,8 @@ struct ViewTests {
     @Test("summaries are read with less noise than raw responses, each as specified")
     func summaryLessNoisy() {
         let s = readingError(summarize: true), r = readingError(summarize: false)
-        // Squared normal errors have variance 2σ⁴: 5 standard errors of the mean.
+        // Squared normal errors have variance 2σ⁴: 5 standard errors of the mean, σ²·√(2/n). Raw
+        // reads mix variances 0.64·3/k; the largest (k = 1), 0.64·3, bounds σ² there.
         #expect(abs(s.mse - s.expected) < 5 * s.expected * (2 / s.n).squareRoot())
         #expect(abs(r.mse - r.expected) < 5 * 0.64 * 3 * (2 / r.n).squareRoot())
         #expect(s.mse < r.mse)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusStats
 import ChorusRecords
 import ChorusIngest
@@ -93,8 +94,7 @@ struct RunRoundTripTests {
     func roundTrip() throws {
         var g = SeedStream(seed: 5).generator()
         var original: [ResponseRecord] = []
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         var yaml = "name: rt\niterations:\n"
         for (it, p) in [(0, 0.4), (1, 0.6), (2, 0.7)] {
             var recs = FitCoverageStudy.syntheticLog(questions: 40, stay: 1, support: 2, accuracy: p, g: &g)

@@ -1,5 +1,6 @@
 import Foundation
 import ChorusStats
+import ChorusTestSupport
 
 /// A seeded generator of malformed inputs for the real commands (issue 10): configurations for
 /// `chorus simulate --config` and logs for `chorus analyze`, built by hand (alias bombs, deep
@@ -18,8 +19,7 @@ struct FuzzCorpus {
         var make: @Sendable (URL) throws -> URL
     }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("ChorusIngestTests/Fixtures")
+    static let fixtures = Paths.fixtures
     static let logFixtures = ["du_numeric.json", "agora_small.json", "records_small.jsonl", "mft_math.json",
                               "du_seven_agents.json", "du_choice_one_agent.json"]
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import ChorusTestSupport
 import ChorusSimulation
 @testable import ChorusCLI
 
@@ -108,8 +109,7 @@ import ChorusSimulation
         #expect(all.count >= 300)
         let shard = env["CHORUS_FUZZ_SHARD"].map { $0.split(separator: "/").compactMap { Int($0) } }
         let cases = shard.flatMap { kn in kn.count == 2 && kn[1] > 0 ? all.filter { $0.index % kn[1] == kn[0] } : nil } ?? all
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
 
         var failures: [Failure] = []

@@ -2,7 +2,8 @@
 """Independent check of Chorus's log ingestion (issue 5), written without looking at the Swift
 code's internals: it implements the issue's extraction rules with Python's `json` and `re`.
 
-Run once:  python3 Tests/ChorusIngestTests/Independent/expected_realdata.py ../shared/realdata
+Run once:  python3 Tests/ChorusIngestTests/Independent/expected_realdata.py [FOLDER]
+(FOLDER: the real logs; default $CHORUS_REALDATA, else ../shared/realdata, as in the Swift tests.)
 It prints, for each real log, the numbers that RealDataTests.swift and AnalyzeCommandTests.swift
 expect (questions, agents, rounds, task, per round: correct responses, no-answer responses,
 individual accuracy, majority accuracy, unanimity) and an FNV-1a 64-bit digest of every
@@ -203,4 +204,4 @@ def main(root):
                   + (f" flips rr={flips[r]['rr']} rw={flips[r]['rw']} wr={flips[r]['wr']} wsw={flips[r]['wsw']} wow={flips[r]['wow']}" if r else ""))
 
 if __name__ == '__main__':
-    main(sys.argv[1] if len(sys.argv) > 1 else '../shared/realdata')
+    main(sys.argv[1] if len(sys.argv) > 1 else os.environ.get('CHORUS_REALDATA') or '../shared/realdata')

@@ -55,7 +55,9 @@ let package = Package(
         .target(name: "ChorusValidation", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation", "ChorusIngest",
         ]),
-        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation"]),
+        // Figures are drawn from tables: ChorusFigures reads CSVs and the metric names, never the
+        // simulator, the log reader or the studies (scripts/check-architecture.sh checks).
+        .target(name: "ChorusFigures", dependencies: ["CPLplot", "ChorusStats", "ChorusRecords", "ChorusAnalysis"]),
         .target(name: "ChorusCLI", dependencies: [
             "ChorusStats", "ChorusRecords", "ChorusAnalysis", "ChorusSimulation", "ChorusIngest",
             "ChorusValidation", "ChorusFigures",
@@ -79,7 +81,8 @@ let package = Package(
         // simulated transcripts (ChorusSimulation) to check the analysis on both sources.
         .testTarget(name: "ChorusAnalysisTests", dependencies: ["ChorusAnalysis", "ChorusIngest", "ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusValidationTests", dependencies: ["ChorusValidation", "ChorusTestSupport"]),
-        .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures", "ChorusTestSupport"]),
+        // The sweep figures' tests label swept keys with the simulator's `SweepPlan.label`.
+        .testTarget(name: "ChorusFiguresTests", dependencies: ["ChorusFigures", "ChorusSimulation", "ChorusTestSupport"]),
         // "chorus": the kill tests run the built executable (KillTests.swift).
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "chorus", "ChorusTestSupport"]),
     ],

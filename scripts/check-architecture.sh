@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Fails when the module graph breaks docs/architecture.md (issue 9): every Swift target in
 # Sources/ may import only the Chorus targets listed before it in LAYERS, only ChorusStats may
-# import CGSL and only ChorusFigures CPLplot, and Package.swift must declare no dependency
-# that breaks the same order. The tests' support target (Tests/ChorusTestSupport) may import any
-# library module and is imported by test targets only. Run by `make test`; no build needed.
+# import CGSL and only ChorusFigures CPLplot, ChorusFigures draws from tables and so imports no
+# Chorus target above ChorusAnalysis (FIGURES_MAY_IMPORT), and Package.swift must declare no
+# dependency that breaks the same rules. The tests' support target (Tests/ChorusTestSupport) may
+# import any library module and is imported by test targets only. Run by `make test`; no build needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LAYERS=(ChorusStats ChorusRecords ChorusAnalysis ChorusSimulation ChorusIngest ChorusValidation ChorusFigures ChorusCLI chorus)
+# ChorusFigures reads tables and metric names only: not the simulator, the log reader or the studies.
+FIGURES_MAY_IMPORT=" ChorusStats ChorusRecords ChorusAnalysis "
 fail=0
 rank() { local i; for i in "${!LAYERS[@]}"; do [[ "${LAYERS[$i]}" == "$1" ]] && { echo "$i"; return; }; done; echo -1; }
 
@@ -23,7 +26,10 @@ for dir in Sources/*/; do
             CPLplot) [[ "$target" == ChorusFigures ]] || { echo "$file:$line: $target imports CPLplot (only ChorusFigures may)"; fail=1; } ;;
             Chorus*|chorus)
                 r=$(rank "$mod")
-                if (( r < 0 || r >= me )); then echo "$file:$line: $target imports $mod, which is not below it"; fail=1; fi ;;
+                if (( r < 0 || r >= me )); then echo "$file:$line: $target imports $mod, which is not below it"; fail=1; fi
+                if [[ "$target" == ChorusFigures && "$FIGURES_MAY_IMPORT" != *" $mod "* ]]; then
+                    echo "$file:$line: ChorusFigures imports $mod (figures are drawn from tables: only$FIGURES_MAY_IMPORT)"; fail=1
+                fi ;;
         esac
     done < <(grep -rnE '^[[:space:]]*(@testable[[:space:]]+)?((public|internal|package|private|fileprivate)[[:space:]]+)?import[[:space:]]+(Chorus|chorus|CGSL|CPLplot)' "$dir" || true)
 done
@@ -42,6 +48,7 @@ done < <(grep -rnE '^[[:space:]]*(@testable[[:space:]]+)?((public|internal|packa
 python3 - <<'PY' || fail=1
 import re, sys
 layers = "ChorusStats ChorusRecords ChorusAnalysis ChorusSimulation ChorusIngest ChorusValidation ChorusFigures ChorusCLI chorus".split()
+figures_may = {"ChorusStats", "ChorusRecords", "ChorusAnalysis"}
 text = open("Package.swift").read()
 bad = False
 support = "ChorusTestSupport"
@@ -52,6 +59,8 @@ for m in re.finditer(r'\.(?:target|executableTarget)\(name:\s*"(\w+)",\s*depende
             continue
         if name not in layers or d not in layers or layers.index(d) >= layers.index(name):
             print(f"Package.swift: target {name} depends on {d}, which is not below it"); bad = True
+        if name == "ChorusFigures" and d not in figures_may:
+            print(f"Package.swift: ChorusFigures depends on {d} (figures are drawn from tables: only {sorted(figures_may)})"); bad = True
 sys.exit(1 if bad else 0)
 PY
 

@@ -25,10 +25,13 @@
 // (`FigureSize.inches(3.5, 2.6)`, `PaperWidth.single/.double`), PNG at a dpi recorded in the file,
 // optional titles and panel letters; the default `render(to:format:size:)` keeps the screen look.
 //
-// Named figures: `EstimatorBias` (the `chorus demo` study: estimators' bias against N);
+// Named figures (Named/): `NamedFigure` (a figure laid out for a paper width), `EstimatorBias`
+// (the `chorus demo` study: estimators' bias against N) and `ValidationFigures` (the
+// `chorus validate` figures, from the studies' curve tables `<figure>.curves.csv`);
 // `RunFigures.figures(for: runDir)` — every figure of a run directory drawn from its tables
 // (`SimulationRunFigures` from summary.csv/metrics.csv, `AnalyzeRunFigures` from the analyze
-// CSVs), as `NamedFigure`s laid out for a paper width (`chorus figures`).
+// CSVs, `ValidationFigures` for a validate folder), as `NamedFigure`s (`chorus figures`).
+// The module reads tables and metric names only (ChorusStats, ChorusRecords, ChorusAnalysis).
 //
 // Colours default to the Okabe–Ito colour-blind-safe palette by series index. A NaN y (or band
 // bound) leaves a gap; infinities, empty series and mismatched lengths are `FigureError`s.

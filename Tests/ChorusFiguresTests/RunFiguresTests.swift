@@ -62,7 +62,7 @@ struct RunFiguresTests {
     func badInput() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(throws: FigureError.notARun(path: dir.path, reason: "it has none of summary.csv (chorus simulate or reproduce), sweep-summary.csv (chorus sweep), compare.csv (chorus compare), iterations.csv (chorus analyze --run), rounds.csv (chorus analyze)")) {
+        #expect(throws: FigureError.notARun(path: dir.path, reason: "it has none of summary.csv (chorus simulate or reproduce), sweep-summary.csv (chorus sweep), compare.csv (chorus compare), iterations.csv (chorus analyze --run), rounds.csv (chorus analyze), checks.csv (chorus validate)")) {
             try RunFigures.detect(dir)
         }
         #expect(throws: FigureError.self) { try RunFigures.detect(dir.appendingPathComponent("missing")) }

@@ -46,7 +46,7 @@ struct SweepCompareRunFiguresTests {
         // Five points of a 2 × 3 grid: one is missing, so the points do not make the full grid.
         #expect(!f.isDrawableGrid && f.all().isEmpty)
         try Self.sweepTable().write(to: dir.appendingPathComponent("sweep-summary.csv"), atomically: true, encoding: .utf8)
-        let g = try SweepRunFigures.read(dir)
+        let g = try SweepRunFigures.read(dir, keyLabel: { SweepPlan.label($0) })
         let figures = g.all()
         #expect(figures.map(\.name) == ["sweep-claims", "sweep-accuracy"])
         guard case .heatMap(let claim) = figures[0].panels[0] else { Issue.record("not a heat map"); return }
@@ -55,7 +55,7 @@ struct SweepCompareRunFiguresTests {
         #expect(abs(claim.values[2][1] - 0.01) < 1e-12 && abs(claim.values[0][0] - (-0.02)) < 1e-12)
         #expect(claim.cellLabels?[0][0] == "−" && claim.cellLabels?[2][1] == "+" && claim.cellLabels?[2][0] == "−")
         #expect(claim.cellLabels?[1][1] == "+" && claim.cellLabels?[0][1] == "?" && claim.colourScale == .diverging)
-        #expect(claim.xLabel == "Agents per role" && SweepRunFigures.axisLabel("agents.count", short: false) == "Agents per role (agents.count)")
+        #expect(claim.xLabel == "Agents per role" && g.axisLabel("agents.count", short: false) == "Agents per role (agents.count)")
         // accuracy.final: a panel per regime, at the last iteration (2).
         #expect(figures[1].panels.count == 2)
         guard case .heatMap(let acc) = figures[1].panels[1] else { Issue.record("not a heat map"); return }
@@ -65,10 +65,10 @@ struct SweepCompareRunFiguresTests {
         #expect(acc.colourScale == .viridis && acc.cellLabels == nil)
         #expect(abs(acc.range!.lowerBound - 0.52) < 1e-12 && abs(acc.range!.upperBound - 0.77) < 1e-12)
         // The spec's figure: a metric at a given iteration.
-        let spec = try #require(g.figure(for: SweepSpec.Figure(metric: "accuracy.final", regime: "single-agent", iteration: 0)))
+        let spec = try #require(g.figure(metric: "accuracy.final", regime: "single-agent", iteration: 0))
         guard case .heatMap(let s0) = spec.panels[0] else { Issue.record("not a heat map"); return }
         #expect(abs(s0.values[2][1] - 0.7) < 1e-12 && spec.name == "sweep-figure")
-        #expect(g.figure(for: SweepSpec.Figure(metric: "no.such.metric", regime: "multiagent")) == nil)
+        #expect(g.figure(metric: "no.such.metric", regime: "multiagent") == nil)
         // Drawn in every format.
         let out = dir.appendingPathComponent("figures")
         for fig in figures { _ = try fig.render(into: out, formats: [.png, .pdf]) }

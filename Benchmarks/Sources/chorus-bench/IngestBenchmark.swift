@@ -13,7 +13,7 @@ import Foundation
 /// 2. Times `RecordsJSONLReader.forEach` over it (hand-written scanner, one reusable line buffer),
 ///    in ns per byte: MB/s = 1000 / (ns per byte). Target: ≥ 50 MB/s on one core.
 /// 3. Baseline: Foundation's `JSONDecoder`, one line at a time, on the first ~10 MB.
-/// 4. For each log in ../shared/realdata (skipped when absent): `LogReader.read` (ns per byte)
+/// 4. For each log in $CHORUS_REALDATA (default: shared/realdata beside the repository; skipped when absent): `LogReader.read` (ns per byte)
 ///    and read + `RoundMetrics.table` (ns per log, i.e. the analysis without text metrics and
 ///    figures).
 /// MB/s figures and the peak resident memory are also printed on standard error.
@@ -54,9 +54,11 @@ func ingestBenchmark() throws -> [Measurement] {
     out.append(decoded)
     printError(String(format: "ingest: JSONDecoder per line %.0f MB/s CPU", 1000 / decoded.cpuNs))
 
-    let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/realdata")
+    // The real logs: $CHORUS_REALDATA, else shared/realdata beside the repository (as the tests).
+    let realData = ProcessInfo.processInfo.environment["CHORUS_REALDATA"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/realdata")
     guard let files = try? FileManager.default.contentsOfDirectory(atPath: realData.path).filter({ $0.hasSuffix(".json") }).sorted() else {
         printError("ingest: real logs skipped (\(realData.path) is absent)")
         return out

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ChorusFigures
+import ChorusSimulation
 
 /// How `chorus figures` (and `simulate`, `reproduce`, which call it) draw: size, fonts, formats.
 struct FigureOptions: ParsableArguments {
@@ -49,7 +50,7 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
         Tells the kind of run from the tables (summary.csv: chorus simulate or reproduce; \
         sweep-summary.csv: chorus sweep; compare.csv: chorus compare; iterations.csv: chorus analyze \
-        --run; rounds.csv: chorus analyze) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
+        --run; rounds.csv: chorus analyze; checks.csv: chorus validate, from its *.curves.csv) and draws every figure whose metrics the tables hold, into RUN_DIR/figures \
         (or --out), as PNG (with its dpi recorded), PDF and SVG. Nothing is recomputed: edit the \
         tables or the options and draw again. Text is set in points at print size; nothing is \
         smaller than 8 pt. figures/README.md shows each figure.
@@ -59,6 +60,7 @@ struct FiguresCommand: ParsableCommand {
           chorus figures runs/a runs/b --size single --formats pdf
           chorus figures notebooks-data/analyze-20261125T110000Z --size 7x4 --titles
           chorus figures notebooks-data/sweep-phase --size double
+          chorus figures notebooks-data/validate-20261125-110000 --formats png
         """)
 
     @Argument(help: "Run directories.")
@@ -111,7 +113,7 @@ struct FiguresCommand: ParsableCommand {
     /// - Throws: `FigureError`, `TableError`, `FileIOError`.
     static func render(run: URL, into dir: URL? = nil, prefix: String = "", options: FigureOptions) throws -> Drawn {
         let (width, formats, style) = try options.parsed()
-        let (kind, figures) = try RunFigures.figures(for: run)
+        let (kind, figures) = try RunFigures.figures(for: run, sweepKeyLabel: { SweepPlan.label($0) })
         let target = dir ?? run.appendingPathComponent("figures", isDirectory: true)
         try FigureOutput.check(target.appendingPathComponent("check.png"))
         var out: [(NamedFigure, [URL])] = []

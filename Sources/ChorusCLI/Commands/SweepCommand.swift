@@ -237,12 +237,13 @@ struct SweepMergeCommand: ParsableCommand {
         guard spec.design == .grid, (1...2).contains(spec.axes.count) else {
             throw SweepError.invalidSpec(source: "figure", field: "axes", reason: "a figure needs a grid design over 1 or 2 axes (this sweep: \(spec.design.rawValue), \(spec.axes.count) axes); use the tables for other designs")
         }
-        let tables = try SweepRunFigures.read(directory)
+        let tables = try SweepRunFigures.read(directory, keyLabel: { SweepPlan.label($0) })
         guard !tables.rows.isEmpty else {
             console.err("sweep: no finished point, so no figure\n")
             return
         }
-        guard let named = tables.figure(for: figureSpec) else {
+        guard let named = tables.figure(claim: figureSpec.claim, metric: figureSpec.metric, regime: figureSpec.regime,
+                                        iteration: figureSpec.iteration, title: figureSpec.title) else {
             let what = figureSpec.claim.map { "claim \($0)" } ?? "metric \(figureSpec.metric ?? "") of regime \(figureSpec.regime ?? "")"
             throw SweepError.invalidSpec(source: "figure", field: "figure", reason: "\(SweepMerge.summaryFile) has no \(what) at any point (is the metric kept, and the regime run?)")
         }

@@ -7,9 +7,10 @@ import ChorusValidation
 import ChorusFigures
 
 /// `chorus validate`: the metric-validation studies (docs/validation.md). Each study writes CSV
-/// tables and PNG figures into the output folder, prints a table and one PASS/FAIL line per
-/// check against an analytic value (tolerance from the Monte Carlo error), and the command
-/// exits with status 1 when any check fails.
+/// tables into the output folder (its own tables and one curve table per figure), prints a table
+/// and one PASS/FAIL line per check against an analytic value (tolerance from the Monte Carlo
+/// error); the figures are then drawn from the curve tables into OUT/figures, as
+/// `chorus figures OUT` draws them, and the command exits with status 1 when any check fails.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -31,6 +32,12 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
+    @Flag(name: .customLong("no-figures"), help: "Write the tables only (chorus figures OUT draws the figures later).")
+    var noFigures = false
+
+    @OptionGroup(title: "Figures (drawn into OUT/figures from the tables, as 'chorus figures' does)")
+    var figureOptions: FigureOptions
+
     func run() throws {
         try CLIErrors.reporting { try execute() }
     }
@@ -48,11 +55,15 @@ struct ValidateCommand: ParsableCommand {
             try Self.write(result, to: outDir)
             Console.current.line("\n== Study \(n): \(result.title)  (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
             for line in result.summary { Console.current.line("   " + line) }
-            for f in result.figures { Console.current.line("   figure: \(outDir.appendingPathComponent(f.file).path)") }
+            for f in result.figures { Console.current.line("   figure data: \(outDir.appendingPathComponent(CurveTable.fileName(figure: f)).path)") }
             for c in result.checks { Console.current.line(c.line) }
             allChecks += result.checks
         }
         try Self.checksTable(allChecks).write(to: outDir.appendingPathComponent("checks.csv"))
+        // From the curve tables just written, exactly as `chorus figures OUT` draws them.
+        if !noFigures {
+            Console.current.out("\n" + FiguresCommand.report(run: outDir, try FiguresCommand.render(run: outDir, options: figureOptions)))
+        }
         Console.current.line(Self.verdict(allChecks) + "; output in \(outDir.path)")
         if allChecks.contains(where: { !$0.passed }) { throw ExitStatus.checkFailed.exitCode }
     }
@@ -80,45 +91,8 @@ struct ValidateCommand: ParsableCommand {
         return t
     }
 
-    /// Writes a study's tables (CSV) and figures (PNG).
+    /// Writes a study's tables (CSV), its curve tables included.
     static func write(_ r: StudyResult, to dir: URL) throws {
-        for (name, table) in r.tables { try table.write(to: dir.appendingPathComponent(name)) }
-        for f in r.figures { try render(f, to: dir.appendingPathComponent(f.file)) }
-    }
-
-    /// Multi-panel figures carry one legend: inside the first panel at a corner, or outside
-    /// ("right"/"below") on the last panel.
-    static func legend(for k: Int, of f: StudyFigure) -> LegendPlacement {
-        if f.panels.count == 1 { return .below }
-        if let own = f.panels[k].legend { return LegendPlacement(rawValue: own) ?? .none }
-        let p = LegendPlacement(rawValue: f.legendCorner) ?? .bottomRight
-        let outside = p == .right || p == .below
-        return k == (outside ? f.panels.count - 1 : 0) ? p : .none
-    }
-
-    /// Draws a study figure with ChorusFigures.
-    static func render(_ f: StudyFigure, to url: URL) throws {
-        let charts = f.panels.enumerated().map { (k, p) -> LineChart in
-            // Multi-panel figures: one legend, inside the first panel (the series are the same).
-            var c = LineChart(title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, logX: p.logX, logY: p.logY,
-                              legend: Self.legend(for: k, of: f))
-            for (i, s) in p.series.enumerated() {
-                let colour = Palette.colour(s.colour ?? i)
-                switch s.style {
-                case .line: c.series.append(Series(s.name, x: s.x, y: s.y, lower: s.lower, upper: s.upper, colour: colour, marker: .circle))
-                case .dashed: c.series.append(Series(s.name, x: s.x, y: s.y, colour: s.colour.map(Palette.colour) ?? .black, lineStyle: .dashed, lineWidth: 1.5))
-                case .markers: c.series.append(.scatter(s.name, x: s.x, y: s.y, colour: colour))
-                }
-            }
-            if p.identity { c.references.append(.identity()) }
-            for h in p.horizontal { c.references.append(.horizontal(h)) }
-            return c
-        }
-        if charts.count == 1 {
-            try charts[0].render(to: url, size: .paper)
-        } else {
-            let grid = FigureGrid(rows: f.rows, columns: f.columns, panels: charts.map { .line($0) }, title: f.title)
-            try grid.render(to: url, size: FigureSize(width: 900 * f.columns, height: 650 * f.rows))
-        }
+        for (name, table) in r.allTables { try table.write(to: dir.appendingPathComponent(name)) }
     }
 }

@@ -54,8 +54,14 @@ struct LineChartRenderer {
         let yTarget = max(3, min(7, Int(cell.height / ((canvas.physical ? 4 : 6) * h))))
         // Whole-number x data (iterations, rounds) get whole-number ticks: no "1.5" between rounds.
         let integerX = !xs.isEmpty && xs.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
-        let xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound)) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget, integer: integerX)
-        var yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound)) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
+        var xt = xLog ? Ticks.logarithmic(pow(10, xr.lowerBound), pow(10, xr.upperBound), target: xTarget) : Ticks.linear(xr.lowerBound, xr.upperBound, target: xTarget, integer: integerX)
+        // Long labels (e.g. "−0.015") that would touch: fewer ticks until they fit with a gap.
+        var fewer = xTarget
+        while !xLog && fewer > 2 && xt.labels.reduce(0, { $0 + canvas.textWidth($1) + 1.5 * h }) > cell.width {
+            fewer -= 1
+            xt = Ticks.linear(xr.lowerBound, xr.upperBound, target: fewer, integer: integerX)
+        }
+        var yt = yLog ? Ticks.logarithmic(pow(10, yr.lowerBound), pow(10, yr.upperBound), target: yTarget) : Ticks.linear(yr.lowerBound, yr.upperBound, target: yTarget)
         // At least three labelled values on a linear y axis, so a reader can tell the scale.
         var target = yTarget
         while !yLog && yt.values.count < 3 && target < 12 {

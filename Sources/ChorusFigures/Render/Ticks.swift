@@ -33,23 +33,28 @@ struct Ticks: Equatable {
     }
 
     /// Log-10 ticks in [lo, hi] (data units, both > 0): decades, plus 2× and 5× when the range
-    /// spans fewer than three decades, plus every integer multiple when it spans less than one.
-    static func logarithmic(_ lo: Double, _ hi: Double) -> Ticks {
+    /// spans fewer than three decades, plus every integer multiple when it spans less than one;
+    /// sparser (1× and 3×, then decades) when that gives more than `target` labels (a narrow panel).
+    static func logarithmic(_ lo: Double, _ hi: Double, target: Int = .max) -> Ticks {
         let l = log10(lo), h = log10(hi)
         let decades = h - l
-        let multipliers: [Double]
-        if decades < 1 { multipliers = [1, 2, 3, 4, 5, 6, 7, 8, 9] }
-        else if decades < 3 { multipliers = [1, 2, 5] }
-        else { multipliers = [1] }
-        var values: [Double] = []
-        var e = floor(l)
-        while e <= ceil(h) {
-            for m in multipliers {
-                let v = m * pow(10, e)
-                if v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { values.append(v) }
+        let choices: [[Double]]
+        if decades < 1 { choices = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5]] }
+        else if decades < 3 { choices = [[1, 2, 5], [1, 3], [1]] }
+        else { choices = [[1]] }
+        func values(_ multipliers: [Double]) -> [Double] {
+            var values: [Double] = []
+            var e = floor(l)
+            while e <= ceil(h) {
+                for m in multipliers {
+                    let v = m * pow(10, e)
+                    if v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { values.append(v) }
+                }
+                e += 1
             }
-            e += 1
+            return values
         }
+        let values = choices.lazy.map(values).first { $0.count <= target } ?? values(choices.last!)
         let labels = values.map { v -> String in
             if v >= 1e4 || v < 1e-3 { return scientific(v) }
             let step = pow(10, floor(log10(v)))

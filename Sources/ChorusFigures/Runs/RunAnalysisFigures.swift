@@ -1,6 +1,5 @@
 import Foundation
 import ChorusAnalysis
-import ChorusSimulation
 
 /// The figures of a `chorus analyze --run` folder (a finetuning run, iteration by iteration),
 /// drawn from its tables: `iterations.csv` (the simulator's metric names per iteration, 95%
@@ -45,7 +44,7 @@ public struct RunAnalysisFigures {
         let samplesURL = dir.appendingPathComponent("samples.csv")
         if FileManager.default.fileExists(atPath: samplesURL.path) {
             let t = try RunTable(samplesURL, required: ["run", "iteration", "model", "metric", "value", "lower", "upper", "n"])
-            let ks = Dictionary(uniqueKeysWithValues: PolicyMetrics.passAtK.map { (MetricName.passAt($0), $0) })
+            let ks = Dictionary(uniqueKeysWithValues: MetricName.passAtK.map { (MetricName.passAt($0), $0) })
             for i in 0..<t.count {
                 guard let k = ks[t.string(i, "metric")] else { continue }
                 let g = SampleGroup(file: t.string(i, "run"), iteration: try t.int(i, "iteration"))

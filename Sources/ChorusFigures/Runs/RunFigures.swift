@@ -12,6 +12,8 @@ public enum RunKind: String, Sendable, CaseIterable {
     case runAnalysis = "run analysis"
     /// `chorus analyze FILE…`: rounds.csv (and flips.csv, answers.csv, files.csv, agents.csv).
     case analysis
+    /// `chorus validate`: checks.csv (and a curve table per figure, `ValidationFigures`).
+    case validation
 
     /// The table that marks the kind (checked in `allCases` order).
     public var marker: String {
@@ -21,6 +23,7 @@ public enum RunKind: String, Sendable, CaseIterable {
         case .compare: return "compare.csv"
         case .runAnalysis: return "iterations.csv"
         case .analysis: return "rounds.csv"
+        case .validation: return "checks.csv"
         }
     }
 
@@ -32,6 +35,7 @@ public enum RunKind: String, Sendable, CaseIterable {
         case .compare: return "chorus compare"
         case .runAnalysis: return "chorus analyze --run"
         case .analysis: return "chorus analyze"
+        case .validation: return "chorus validate"
         }
     }
 }
@@ -53,7 +57,8 @@ public enum RunFigures {
 
     /// The kind of run and its figures.
     /// - Throws: `FigureError.notARun`, `TableError` for a malformed table.
-    public static func figures(for dir: URL) throws -> (kind: RunKind, figures: [NamedFigure]) {
+    /// `sweepKeyLabel` labels a sweep's swept keys (`SweepRunFigures.keyLabel`).
+    public static func figures(for dir: URL, sweepKeyLabel: @escaping @Sendable (String) -> String = { $0 }) throws -> (kind: RunKind, figures: [NamedFigure]) {
         let kind = try detect(dir)
         switch kind {
         case .simulation:
@@ -68,13 +73,15 @@ public enum RunFigures {
                 : summary.rows.contains(where: { $0.metric.hasPrefix("style_share.") }) ? try MetricsData.readStyleShares(metricsURL) : nil
             return (kind, SimulationRunFigures(summary: summary, metrics: metrics).all())
         case .sweep:
-            return (kind, try SweepRunFigures.read(dir).all())
+            return (kind, try SweepRunFigures.read(dir, keyLabel: sweepKeyLabel).all())
         case .compare:
             return (kind, try CompareRunFigures.read(dir).all())
         case .runAnalysis:
             return (kind, try RunAnalysisFigures.read(dir).all())
         case .analysis:
             return (kind, try AnalyzeRunFigures.read(dir).all())
+        case .validation:
+            return (kind, try ValidationFigures.read(dir))
         }
     }
 }

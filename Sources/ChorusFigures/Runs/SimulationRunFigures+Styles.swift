@@ -1,9 +1,9 @@
 import Foundation
-import ChorusSimulation
+import ChorusAnalysis
 
 /// Style specialisation: which reasoning styles each agent keeps, as heat maps of agent × style
-/// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows (`StyleShares` in
-/// ChorusSimulation defines them).
+/// per iteration, from the `style_share.<role>.agent<i>.style<k>` rows (`MetricName.styleShare`;
+/// the simulator's `StyleShares` computes them).
 ///
 /// The maps show one replicate, the run's first seed, from metrics.csv: *which* style an agent
 /// keeps is decided by its own seed's data, so the mean over seeds washes specialisation out (on
@@ -17,13 +17,13 @@ extension SimulationRunFigures {
         var agent: Int
         var style: Int
 
-        /// nil for any other metric name (`StyleShares.parse`, the simulator's own format).
+        /// nil for any other metric name (`MetricName.parseStyleShare`).
         init?(_ metric: String) {
-            guard let p = StyleShares.parse(metric) else { return nil }
+            guard let p = MetricName.parseStyleShare(metric) else { return nil }
             role = p.role; agent = p.agent; style = p.style
         }
 
-        var metric: String { StyleShares.name(role: role, agent: agent, style: style) }
+        var metric: String { MetricName.styleShare(role: role, agent: agent, style: style) }
     }
 
     /// The regimes drawn: the single agent and the multiagent society when the run has them

@@ -1,5 +1,4 @@
 import Foundation
-import ChorusSimulation
 
 /// The figures of a sweep directory (`chorus sweep run|merge`), drawn from its merged
 /// `sweep-summary.csv` (docs/scaling.md, "Tables"): the swept keys are the columns between
@@ -46,13 +45,17 @@ public struct SweepRunFigures {
     public var points: [[String]] = []
     /// Every row, in file order.
     public var rows: [Row] = []
+    /// The readable label of a swept key, e.g. "Agents per role (agents.count)" for
+    /// `agents.count` (the CLI passes the simulator's `SweepPlan.label`; the key itself by default).
+    public var keyLabel: @Sendable (String) -> String = { $0 }
 
-    /// Reads `sweep-summary.csv` in `dir`.
+    /// Reads `sweep-summary.csv` in `dir`; `keyLabel` labels the swept keys.
     /// - Throws: `TableError` naming the file, line and column of a bad cell or a missing column.
-    public static func read(_ dir: URL) throws -> SweepRunFigures {
-        let t = try RunTable(dir.appendingPathComponent(SweepMerge.summaryFile),
+    public static func read(_ dir: URL, keyLabel: @escaping @Sendable (String) -> String = { $0 }) throws -> SweepRunFigures {
+        let t = try RunTable(dir.appendingPathComponent(RunKind.sweep.marker),
                              required: ["point_id", "quantity", "name", "regime", "iteration", "estimate", "ci_lower", "ci_upper", "verdict"])
         var f = SweepRunFigures()
+        f.keyLabel = keyLabel
         let cols = t.table.columns
         let first = (cols.firstIndex(of: "point_id") ?? 0) + 1, last = cols.firstIndex(of: "quantity") ?? first
         f.axes = first < last ? Array(cols[first..<last]) : []
@@ -116,20 +119,23 @@ public struct SweepRunFigures {
     /// The spec's `figure:` (a claim, or a metric of a regime at an iteration, default the last)
     /// as one panel, named `sweep-figure`; nil when the table lacks it or the design is not a
     /// 1- or 2-axis grid.
-    public func figure(for spec: SweepSpec.Figure) -> NamedFigure? {
+    /// (The CLI passes the fields of the spec's `SweepSpec.Figure`: a claim number, or a metric
+    /// with its regime and iteration, default the last; the title defaults to the quantity.)
+    public func figure(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil,
+                       title: String? = nil) -> NamedFigure? {
         guard isDrawableGrid else { return nil }
         let p: Panel?
         let quantity: String
-        if let c = spec.claim {
+        if let c = claim {
             quantity = "Claim \(c) margin"
-            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: spec.title ?? quantity, short: false)
-        } else if let m = spec.metric {
-            quantity = "\(m) (\(spec.regime ?? "any regime"), \(spec.iteration.map { "iteration \($0)" } ?? "last iteration"))"
-            p = panel(quantity: "metric", name: m, regime: spec.regime, iteration: spec.iteration, title: spec.title ?? quantity, short: false)
+            p = panel(quantity: "claim", name: "\(c)", regime: nil, iteration: nil, title: title ?? quantity, short: false)
+        } else if let m = metric {
+            quantity = "\(m) (\(regime ?? "any regime"), \(iteration.map { "iteration \($0)" } ?? "last iteration"))"
+            p = panel(quantity: "metric", name: m, regime: regime, iteration: iteration, title: title ?? quantity, short: false)
         } else { return nil }
         guard let p else { return nil }
         return NamedFigure(name: "sweep-figure", caption: "\(quantity) over the sweep (\(axes.joined(separator: " × "))): mean over seeds with its 95% CI.",
-                           title: spec.title ?? quantity, panels: [p])
+                           title: title ?? quantity, panels: [p])
     }
 
     func uniqueInOrder(_ xs: [String]) -> [String] {
@@ -157,11 +163,11 @@ public struct SweepRunFigures {
     /// metric; one that kept them all (dozens) gets `accuracy.final` only.
     static let maxKeptMetrics = 8
 
-    /// An axis label: the key's description and the key (`SweepPlan.label`) for a figure of one
+    /// An axis label: the key's description and the key (`keyLabel`) for a figure of one
     /// panel; only the description's phrase (e.g. "Learning rate") in small multiples, where the
     /// long form would be cut.
-    static func axisLabel(_ key: String, short: Bool) -> String {
-        let full = SweepPlan.label(key)
+    func axisLabel(_ key: String, short: Bool) -> String {
+        let full = keyLabel(key)
         guard short, let cut = full.range(of: " (", options: .backwards), full.hasSuffix("(\(key))") else { return full }
         return String(full[..<cut.lowerBound])
     }
@@ -190,7 +196,7 @@ public struct SweepRunFigures {
             guard !present.isEmpty else { return nil }
             let e = present.map { v[[$0]]!.estimate }
             if numeric.count == xs.count {
-                var c = LineChart(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: yLabel)
+                var c = LineChart(title: title, xLabel: axisLabel(axes[0], short: short), yLabel: yLabel)
                 c.series = [Series(quantity == "claim" ? "margin, 95% CI" : "mean over seeds, 95% CI", x: present.map { Double($0)! }, y: e.map(\.mean),
                                    lower: e.map(\.lower), upper: e.map(\.upper), colour: Palette.colour(0), marker: .circle)]
                 if signed { c.references = [.horizontal(0)] }
@@ -202,7 +208,7 @@ public struct SweepRunFigures {
             return .bar(BarChart(title: title, categories: xs, groups: [BarGroup(quantity == "claim" ? "margin, 95% CI" : "mean, 95% CI",
                                                                               values: all.map { $0?.mean ?? .nan }, lower: all.map { $0?.lower ?? .nan },
                                                                               upper: all.map { $0?.upper ?? .nan }, colour: Palette.colour(0))],
-                                 xLabel: Self.axisLabel(axes[0], short: short), yLabel: yLabel))
+                                 xLabel: axisLabel(axes[0], short: short), yLabel: yLabel))
         }
         let xs = axisValues[0], ys = axisValues[1]
         var grid = [[Double]](repeating: [Double](repeating: .nan, count: xs.count), count: ys.count)
@@ -216,7 +222,7 @@ public struct SweepRunFigures {
                 labels[j][i] = Self.mark(r.verdict)
             }
         }
-        return .heatMap(HeatMap(title: title, xLabel: Self.axisLabel(axes[0], short: short), yLabel: Self.axisLabel(axes[1], short: true),
+        return .heatMap(HeatMap(title: title, xLabel: axisLabel(axes[0], short: short), yLabel: axisLabel(axes[1], short: true),
                                 columns: xs, rows: ys, values: grid, colourScale: signed ? .diverging : .viridis, centre: 0,
                                 colourBarLabel: quantity == "claim" ? "margin" : "mean over seeds", showValues: true,
                                 valueFormat: "%.2f", cellLabels: signed ? labels : nil))

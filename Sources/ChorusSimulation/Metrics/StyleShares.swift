@@ -1,4 +1,5 @@
 import Foundation
+import ChorusAnalysis
 
 /// Per-agent style shares: how each seat of the society spreads its responses over the
 /// reasoning styles, the quantity behind the style-specialisation heat map (agent × style per
@@ -17,19 +18,16 @@ import Foundation
 /// agents that specialise move onto different styles.
 /// - Complexity: O(Q · (N + N_critic) · K).
 public enum StyleShares {
-    /// The metric name of agent `agent`'s share of style `style` in role `role` (generator | critic).
+    /// The metric name of agent `agent`'s share of style `style` in role `role` (generator | critic):
+    /// `MetricName.styleShare`, where the analysis and the figures read it too.
     public static func name(role: String, agent: Int, style: Int) -> String {
-        "style_share.\(role).agent\(agent).style\(style)"
+        MetricName.styleShare(role: role, agent: agent, style: style)
     }
 
-    /// The (role, agent, style) of a style-share metric name, or nil when `name` is not one.
+    /// The (role, agent, style) of a style-share metric name, or nil when `name` is not one
+    /// (`MetricName.parseStyleShare`).
     public static func parse(_ name: String) -> (role: String, agent: Int, style: Int)? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "style_share", parts[1] == "generator" || parts[1] == "critic",
-              parts[2].hasPrefix("agent"), parts[3].hasPrefix("style"),
-              let agent = Int(parts[2].dropFirst(5)), let style = Int(parts[3].dropFirst(5)),
-              agent >= 0, style >= 0, name == Self.name(role: String(parts[1]), agent: agent, style: style) else { return nil }
-        return (String(parts[1]), agent, style)
+        MetricName.parseStyleShare(name)
     }
 
     /// Appends (name, value) pairs for every generator seat, and every critic seat when

@@ -92,10 +92,10 @@ public enum DebateMartingaleStudy {
         let root = SeedStream(seed: o.seed).child("study4")
         let reps = o.quick ? 4000 : 20000, rounds = 8
         var table = TidyTable(columns: ["agents", "update", "round", "expected_correctness", "se_change_from_round0", "majority_accuracy"])
-        var series: [StudySeries] = []
+        var curves = StudyCurves("study4_debate_martingale", study: 4, options: o)
         r.summary.append("agents  update               E_0      E_\(rounds)     E_\(rounds) − E_0 (SE)       majority acc. round 1 → \(rounds)")
         for m in [3, 5] {
-            for (ui, u) in Update.real.enumerated() where m == 3 || u == .symmetric {
+            for u in Update.real where m == 3 || u == .symmetric {
                 let runs = try Parallel.map(count: reps, threads: o.threads) { i -> ([Double], [Double])? in
                     var g = root.child(UInt64(m)).child(u.rawValue).child(UInt64(i)).generator()
                     return try? debate(m: m, rounds: rounds, update: u, g: &g)
@@ -124,14 +124,13 @@ public enum DebateMartingaleStudy {
                 let maj1 = meanSE(runs.map { $0.1[1] }).mean, majT = meanSE(runs.map { $0.1[rounds] }).mean
                 r.summary.append("\(String(m).padding(toLength: 8, withPad: " ", startingAt: 0))\(u.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0))\(fmt(means[0]).padding(toLength: 9, withPad: " ", startingAt: 0))\(fmt(means[rounds]).padding(toLength: 9, withPad: " ", startingAt: 0))\((fmt(d.mean) + " (" + fmt(d.se, 2) + ")").padding(toLength: 24, withPad: " ", startingAt: 0))\(fmt(maj1, 3)) → \(fmt(majT, 3))")
                 let xs = (0...rounds).map(Double.init)
-                series.append(StudySeries("\(u.rawValue), m = \(m)", x: xs, y: means, lower: lo, upper: hi, colour: m == 3 ? ui : 3))
+                curves.add(panel: "Dirichlet-belief agents (\(reps) debates, 95% band)", series: "\(u.rawValue), m = \(m)",
+                           x: xs, y: means, lower: lo, upper: hi, replicates: reps)
             }
         }
         try mutants(o, root: root, reps: reps, into: &r)
         r.tables.append(("study4_debate_martingale.csv", table))
-        r.figures.append(StudyFigure(file: "study4_debate_martingale.png", title: "Debate as a martingale", panels: [
-            StudyPanel(title: "Dirichlet-belief agents (\(reps) debates, 95% band)",
-                       xLabel: "debate round", yLabel: "expected correctness", series: series)]))
+        r.curves.append(curves)
         return r
     }
 

@@ -140,25 +140,25 @@ public enum EntropyEstimatorStudy {
         }
 
         // Figures: bias and RMSE against N, one panel per (family, K).
-        for (metric, file) in [("bias", "study1_bias_vs_N.png"), ("rmse", "study1_rmse_vs_N.png")] {
-            var panels: [StudyPanel] = []
+        for (metric, figure) in [("bias", "study1_bias_vs_N"), ("rmse", "study1_rmse_vs_N")] {
+            var curves = StudyCurves(figure, study: 1, options: o)
             for f in Family.allCases {
                 for k in ks {
                     let cs = results.filter { $0.cell.family == f && $0.cell.k == k }.sorted { $0.cell.n < $1.cell.n }
                     let x = cs.map { Double($0.cell.n) }
-                    var series = EntropyEstimator.allCases.map { e in
-                        StudySeries(e.displayName, x: x, y: cs.map { metric == "bias" ? $0.bias[e]!.mean : $0.rmse[e]! },
-                                    lower: metric == "bias" ? cs.map { $0.bias[e]!.mean - 1.96 * $0.bias[e]!.se } : nil,
-                                    upper: metric == "bias" ? cs.map { $0.bias[e]!.mean + 1.96 * $0.bias[e]!.se } : nil)
+                    let panel = "\(f.rawValue), K = \(k)"
+                    for e in EntropyEstimator.allCases {
+                        curves.add(panel: panel, series: e.displayName, x: x, y: cs.map { metric == "bias" ? $0.bias[e]!.mean : $0.rmse[e]! },
+                                   lower: metric == "bias" ? cs.map { $0.bias[e]!.mean - 1.96 * $0.bias[e]!.se } : nil,
+                                   upper: metric == "bias" ? cs.map { $0.bias[e]!.mean + 1.96 * $0.bias[e]!.se } : nil,
+                                   replicates: e == .nsb ? nsbReps : reps)
                     }
                     if metric == "bias" {
-                        series.append(StudySeries("−(K−1)/(2N)", x: x, y: x.map { -Double(k - 1) / (2 * $0) }, style: .dashed))
+                        curves.add(panel: panel, series: "−(K−1)/(2N)", kind: .theory, x: x, y: x.map { -Double(k - 1) / (2 * $0) }, replicates: 1)
                     }
-                    panels.append(StudyPanel(title: "\(f.rawValue), K = \(k)", xLabel: "N", yLabel: metric == "bias" ? "bias (nats)" : "RMSE (nats)",
-                                             logX: true, logY: metric == "rmse", series: series, horizontal: metric == "bias" ? [0] : []))
                 }
             }
-            r.figures.append(StudyFigure(file: file, title: "Entropy estimators: \(metric == "bias" ? "bias" : "RMSE") against N (\(reps) samples a cell; NSB \(nsbReps))", rows: 3, columns: 3, panels: panels))
+            r.curves.append(curves)
         }
         return r
     }

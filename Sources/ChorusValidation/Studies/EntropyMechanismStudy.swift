@@ -75,16 +75,16 @@ public enum EntropyMechanismStudy {
                                       measured: Describe.quantile(sorted: ratios, 0.5), expected: 4, tolerance: 0.4,
                                       detail: "median over \(ratios.count) policies; second-order remainder ⇒ ratio 4(1 + O(η))"))
         }
-        var panels: [StudyPanel] = []
+        // Each point is one policy's exact ΔH, no Monte Carlo: one replicate.
+        var curves = StudyCurves("study3_entropy_change", study: 3, options: o)
         for eta in [0.01, 0.3] {
             let j = etas.firstIndex(of: eta)!
-            panels.append(StudyPanel(title: "η = \(eta)", xLabel: "predicted ΔH (covariance)", yLabel: "exact ΔH", series: [
-                StudySeries("natural PG: −η Cov(log π, A)", x: cases.map { $0.predNat[j] }, y: cases.map { $0.hNat[j] }, style: .markers),
-                StudySeries("vanilla PG: −η Cov(log π, π·A)", x: cases.map { $0.predVan[j] }, y: cases.map { $0.hVan[j] }, style: .markers),
-            ], identity: true))
+            curves.add(panel: "η = \(eta)", series: "natural PG: −η Cov(log π, A)", kind: .points,
+                       x: cases.map { $0.predNat[j] }, y: cases.map { $0.hNat[j] }, replicates: 1)
+            curves.add(panel: "η = \(eta)", series: "vanilla PG: −η Cov(log π, π·A)", kind: .points,
+                       x: cases.map { $0.predVan[j] }, y: cases.map { $0.hVan[j] }, replicates: 1)
         }
-        r.figures.append(StudyFigure(file: "study3_entropy_change.png", title: "Entropy change of a softmax policy: covariance prediction vs exact (\(policies) random policies)",
-                                     rows: 1, columns: 2, panels: panels, legendCorner: "topLeft"))
+        r.curves.append(curves)
         try selfTraining(o, root: root.child("selftrain"), into: &r)
         return r
     }
@@ -181,7 +181,8 @@ public enum EntropyMechanismStudy {
         }
         var table = TidyTable(columns: ["run", "iteration", "entropy", "accuracy"])
         var fits = TidyTable(columns: ["run", "a", "a_se", "b", "r2_exp_fit", "r2_linear_in_H"])
-        var series: [StudySeries] = []
+        var curves = StudyCurves("study3_reward_vs_entropy", study: 3, options: o)
+        let panel = "REINFORCE self-training, \(questions) questions (dashed: R = −a e^H + b)"
         for (i, res) in results.enumerated() {
             for t in res.h.indices { table.append([String(i), String(t), TidyTable.format(res.h[t]), TidyTable.format(res.acc[t])]) }
             let x = res.h.map { exp($0) }
@@ -196,9 +197,10 @@ public enum EntropyMechanismStudy {
             let dAIC = try aicGap(x: res.h, y: res.acc)
             r.checks.append(.direction(3, "self-training run \(i): R = −a e^H + b beats a linear trade-off R = cH + d (ΔAIC)", measured: dAIC, reference: 0,
                                        margin: 2, detail: "AIC(linear) − AIC(exponential) must exceed 2"))
-            series.append(StudySeries("run \(i)", x: res.h, y: res.acc, style: .markers, colour: i))
+            // Exact accuracies (one replicate a point) and the least-squares fit of the same run.
+            curves.add(panel: panel, series: "run \(i)", kind: .points, x: res.h, y: res.acc, replicates: 1)
             let hs = res.h.sorted()
-            series.append(StudySeries("", x: hs, y: hs.map { b - a * exp($0) }, style: .dashed, colour: i))
+            curves.add(panel: panel, series: "run \(i)", kind: .theory, x: hs, y: hs.map { b - a * exp($0) }, replicates: 1)
         }
         // Control: data from a linear trade-off must not be read as the exponential law.
         var g = root.child("linear-control").generator()
@@ -212,9 +214,7 @@ public enum EntropyMechanismStudy {
                                    measured: -worst, reference: 0, margin: 2, detail: "largest AIC(linear) − AIC(exponential) = \(fmt(worst))"))
         r.tables.append(("study3_selftraining.csv", table))
         r.tables.append(("study3_selftraining_fits.csv", fits))
-        r.figures.append(StudyFigure(file: "study3_reward_vs_entropy.png", title: "Self-training: accuracy against entropy",
-                                     panels: [StudyPanel(title: "REINFORCE self-training, \(questions) questions (dashed: R = −a e^H + b)",
-                                                         xLabel: "mean policy entropy H (nats)", yLabel: "exact accuracy R", series: series)]))
+        r.curves.append(curves)
     }
 
     /// AIC(linear in H) − AIC(linear in e^H) for least-squares fits of y on x (both 2

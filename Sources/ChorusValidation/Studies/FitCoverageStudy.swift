@@ -119,14 +119,14 @@ public enum FitCoverageStudy {
                                             detail: "ratio RMSE(Q=\(sizes.first!))/RMSE(Q=\(sizes.last!)); 1/√Q predicts 4; \(per) replicates each"))
             result.summary.append("RMSE of \(names[k]) by Q \(sizes.map(String.init).joined(separator: ", ")): \(rmses[k].map { fmt($0) }.joined(separator: ", "))")
         }
-        result.tables = [("fit-coverage", table), ("fit-consistency", cons)]
-        result.figures = [StudyFigure(file: "fit-consistency.png", title: "chorus fit: RMSE of the critic weights against questions", panels: [
-            StudyPanel(title: "RMSE against Q (log-log)", xLabel: "questions Q", yLabel: "RMSE", logX: true, logY: true,
-                       series: [StudySeries("w_stay", x: sizes.map(Double.init), y: rmses[0]),
-                                StudySeries("w_support", x: sizes.map(Double.init), y: rmses[1]),
-                                StudySeries("1/√Q (through the first w_support point)", x: sizes.map(Double.init),
-                                            y: sizes.map { rmses[1][0] * (Double(sizes[0]) / Double($0)).squareRoot() }, style: .dashed)])
-        ])]
+        result.tables = [("fit-coverage.csv", table), ("fit-consistency.csv", cons)]
+        var curves = StudyCurves("study7_fit_consistency", study: 7, options: o)
+        let qs = sizes.map(Double.init), panel = "RMSE against Q (log-log)"
+        curves.add(panel: panel, series: "w_stay", x: qs, y: rmses[0], replicates: per)
+        curves.add(panel: panel, series: "w_support", x: qs, y: rmses[1], replicates: per)
+        curves.add(panel: panel, series: "1/√Q (through the first w_support point)", kind: .theory, x: qs,
+                   y: sizes.map { rmses[1][0] * (Double(sizes[0]) / Double($0)).squareRoot() }, replicates: 1)
+        result.curves = [curves]
         return result
     }
 }

@@ -89,7 +89,7 @@ public enum MetricTrustStudy {
         }
 
         var trust = TidyTable(columns: ["agents", "questions", "metric", "target", "spearman", "concordance", "resolution", "calibrated_error_95", "exact_range", "regime_agreement", "mean_abs_error"])
-        struct Row { var n: Int; var q: Int; var spec: Spec; var rho: Double; var conc: Double; var y: Double; var err: Double; var regime: Double }
+        struct Row { var n: Int; var q: Int; var spec: Spec; var rho: Double; var conc: Double; var y: Double; var err: Double; var regime: Double; var pairs: Int }
         var rows: [Row] = []
         for n in agentCounts {
             for q in questionCounts {
@@ -109,7 +109,7 @@ public enum MetricTrustStudy {
                     let mae = s.name == MetricName.disagreementAnswer ? pairs.reduce(0) { $0 + abs($1.0 - $1.1) } / Double(pairs.count) : Double.nan
                     trust.append([String(n), String(q), s.name, "disagreement.\(s.target)", TidyTable.format(rho), TidyTable.format(conc),
                                   TidyTable.format(y), TidyTable.format(err), TidyTable.format(range), TidyTable.format(reg), TidyTable.format(mae)])
-                    rows.append(Row(n: n, q: q, spec: s, rho: rho, conc: conc, y: y, err: err, regime: reg))
+                    rows.append(Row(n: n, q: q, spec: s, rho: rho, conc: conc, y: y, err: err, regime: reg, pairs: pairs.count))
                 }
             }
         }
@@ -143,27 +143,31 @@ public enum MetricTrustStudy {
         }
 
         // Figure: Spearman ρ against Q, one panel per N.
-        var panels: [StudyPanel] = []
+        // Answer metrics and chain metrics form two groups (solid and dashed lines).
+        var trustCurves = StudyCurves("study5_metric_trust", study: 5, options: o)
         for n in agentCounts {
-            // Answer metrics: solid lines; chain metrics: dashed, in their own colours.
-            let series = specs.enumerated().map { (k, s) in
-                StudySeries(s.name, x: questionCounts.map(Double.init),
-                            y: questionCounts.map { q in rows.first { $0.n == n && $0.q == q && $0.spec.name == s.name }?.rho ?? .nan },
-                            style: s.target == "chain" ? .dashed : .line, colour: s.target == "chain" ? k - 7 : k)
+            for s in specs {
+                let found = questionCounts.map { q in rows.first { $0.n == n && $0.q == q && $0.spec.name == s.name } }
+                // A ρ is over the conditions of its (N, Q) cell; a cell without one is NA with 1 replicate.
+                for (q, row) in zip(questionCounts, found) {
+                    trustCurves.add(panel: "N = \(n) agents", series: s.name, group: s.target, x: [Double(q)], y: [row?.rho ?? .nan],
+                                    replicates: max(1, row?.pairs ?? 1))
+                }
             }
-            panels.append(StudyPanel(title: "N = \(n) agents", xLabel: "questions Q", yLabel: "Spearman ρ with exact disagreement", logX: true, series: series))
         }
-        r.figures.append(StudyFigure(file: "study5_metric_trust.png", title: "How well sample metrics track exact society diversity",
-                                     rows: 1, columns: panels.count, panels: panels, legendCorner: "right"))
-        // Scatter of the best and a poor metric against the truth at the smallest Q.
+        r.curves.append(trustCurves)
+        // Scatter of the best and a poor metric against the truth at the smallest Q: one condition a point.
         let n0 = agentCounts.first!, q0 = questionCounts.first!
         let cs = all.filter { $0.agents == n0 && $0.questions == q0 }
-        r.figures.append(StudyFigure(file: "study5_scatter.png", title: "", panels: [
-            StudyPanel(title: "N = \(n0), Q = \(q0): sample metric vs exact disagreement.answer", xLabel: "exact disagreement.answer", yLabel: "sample metric", series: [
-                StudySeries("pairwise disagreement", x: cs.map(\.exactAnswer), y: cs.map { $0.metrics[MetricName.disagreementAnswer] ?? .nan }, style: .markers),
-                StudySeries("1 − consensus", x: cs.map(\.exactAnswer), y: cs.map { 1 - ($0.metrics[MetricName.sampleConsensus] ?? .nan) }, style: .markers),
-                StudySeries("plug-in answer entropy / ln N", x: cs.map(\.exactAnswer), y: cs.map { ($0.metrics[MetricName.sampleAnswerEntropyPlugin] ?? .nan) / log(Double(n0)) }, style: .markers),
-            ], identity: true)]))
+        var scatter = StudyCurves("study5_scatter", study: 5, options: o)
+        let panel = "N = \(n0), Q = \(q0): sample metric vs exact disagreement.answer"
+        scatter.add(panel: panel, series: "pairwise disagreement", kind: .points, x: cs.map(\.exactAnswer),
+                    y: cs.map { $0.metrics[MetricName.disagreementAnswer] ?? .nan }, replicates: 1)
+        scatter.add(panel: panel, series: "1 − consensus", kind: .points, x: cs.map(\.exactAnswer),
+                    y: cs.map { 1 - ($0.metrics[MetricName.sampleConsensus] ?? .nan) }, replicates: 1)
+        scatter.add(panel: panel, series: "plug-in answer entropy / ln N", kind: .points, x: cs.map(\.exactAnswer),
+                    y: cs.map { ($0.metrics[MetricName.sampleAnswerEntropyPlugin] ?? .nan) / log(Double(n0)) }, replicates: 1)
+        r.curves.append(scatter)
         return r
     }
 

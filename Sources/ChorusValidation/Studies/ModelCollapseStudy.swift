@@ -134,12 +134,14 @@ public enum ModelCollapseStudy {
         r.summary.insert("categorical N=\(n): heterozygosity t=0,10,30,60: " + [0, 10, 30, 60].map { "\(fmt(mR[$0], 3)) (theory \(fmt(th[$0], 3)), accumulate \(fmt(mA[$0], 3)))" }.joined(separator: "; "), at: 0)
 
         let xs = (0...generations).map(Double.init)
-        r.figures.append(StudyFigure(file: "study2_heterozygosity.png", title: "Heterozygosity under refitting", panels: [
-            StudyPanel(title: "Categorical refit on N = \(n) own samples (\(reps) paths, 95% band)", xLabel: "generation t", yLabel: "E[1 − Σ p²]",
-                       series: [StudySeries("replace (simulated)", x: xs, y: mR, lower: zip(mR, seR).map { $0 - 1.96 * $1 }, upper: zip(mR, seR).map { $0 + 1.96 * $1 }),
-                                StudySeries("accumulate (simulated)", x: xs, y: mA, lower: zip(mA, seA).map { $0 - 1.96 * $1 }, upper: zip(mA, seA).map { $0 + 1.96 * $1 }),
-                                StudySeries("theory (1 − 1/N)^t H0", x: xs, y: th, style: .dashed)])
-        ]))
+        var het = StudyCurves("study2_heterozygosity", study: 2, options: o)
+        let panel = "Categorical refit on N = \(n) own samples (\(reps) paths, 95% band)"
+        het.add(panel: panel, series: "replace (simulated)", x: xs, y: mR, lower: zip(mR, seR).map { $0 - 1.96 * $1 },
+                upper: zip(mR, seR).map { $0 + 1.96 * $1 }, replicates: reps)
+        het.add(panel: panel, series: "accumulate (simulated)", x: xs, y: mA, lower: zip(mA, seA).map { $0 - 1.96 * $1 },
+                upper: zip(mA, seA).map { $0 + 1.96 * $1 }, replicates: reps)
+        het.add(panel: panel, series: "theory (1 − 1/N)^t H0", kind: .theory, x: xs, y: th, replicates: 1)
+        r.curves.append(het)
     }
 
     struct GaussRun: Sendable { var logMLE: [Double]; var varMLE: [Double]; var logUnbiased: [Double]; var varUnbiased: [Double]; var logAccumulate: [Double] }
@@ -194,17 +196,17 @@ public enum ModelCollapseStudy {
             (zip(series[m]!, series[s]!).map { $0 - 1.96 * $1 }, zip(series[m]!, series[s]!).map { $0 + 1.96 * $1 })
         }
         let bl = band("l", "lse"), bv = band("v", "vse"), ba = band("la", "lase")
-        r.figures.append(StudyFigure(file: "study2_gaussian_refit.png", title: "Gaussian refitted on its own M = \(m) samples (\(reps) paths)", rows: 1, columns: 2, panels: [
-            StudyPanel(title: "E[ln σ²_n]", xLabel: "generation n", yLabel: "E[ln σ²]", series: [
-                StudySeries("MLE variance, replace", x: xs, y: series["l"]!, lower: bl.0, upper: bl.1),
-                StudySeries("unbiased variance, replace", x: xs, y: series["lu"]!),
-                StudySeries("MLE variance, accumulate", x: xs, y: series["la"]!, lower: ba.0, upper: ba.1),
-                StudySeries("theory (MLE)", x: xs, y: series["tl"]!, style: .dashed),
-                StudySeries("theory (unbiased)", x: xs, y: series["tlu"]!, style: .dashed)]),
-            StudyPanel(title: "E[σ²_n], MLE variance, replace", xLabel: "generation n", yLabel: "E[σ²]", logY: true, series: [
-                StudySeries("simulated", x: xs, y: series["v"]!.map { max($0, 1e-300) }, lower: bv.0.map { max($0, 1e-300) }, upper: bv.1),
-                StudySeries("theory ((M−1)/M)^n", x: xs, y: series["tv"]!, style: .dashed)], legend: "bottomLeft"),
-        ], legendCorner: "bottomLeft"))
+        var c = StudyCurves("study2_gaussian_refit", study: 2, options: o)
+        let logPanel = "E[ln σ²_n], M = \(m)", varPanel = "E[σ²_n], MLE variance, replace, M = \(m)"
+        c.add(panel: logPanel, series: "MLE variance, replace", x: xs, y: series["l"]!, lower: bl.0, upper: bl.1, replicates: reps)
+        c.add(panel: logPanel, series: "unbiased variance, replace", x: xs, y: series["lu"]!, replicates: reps)
+        c.add(panel: logPanel, series: "MLE variance, accumulate", x: xs, y: series["la"]!, lower: ba.0, upper: ba.1, replicates: reps)
+        c.add(panel: logPanel, series: "theory (MLE)", kind: .theory, x: xs, y: series["tl"]!, replicates: 1)
+        c.add(panel: logPanel, series: "theory (unbiased)", kind: .theory, x: xs, y: series["tlu"]!, replicates: 1)
+        c.add(panel: varPanel, series: "MLE variance, replace", x: xs, y: series["v"]!.map { max($0, 1e-300) }, lower: bv.0.map { max($0, 1e-300) },
+              upper: bv.1, replicates: reps)
+        c.add(panel: varPanel, series: "theory ((M−1)/M)^n", kind: .theory, x: xs, y: series["tv"]!, replicates: 1)
+        r.curves.append(c)
     }
 
     /// One Gaussian refit path: MLE and unbiased variance (replace) from the same draws'

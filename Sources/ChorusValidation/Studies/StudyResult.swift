@@ -67,49 +67,27 @@ public struct Check: Sendable, Equatable {
     }
 }
 
-/// One line series of a study figure.
-public struct StudySeries: Sendable {
-    public enum Style: String, Sendable { case line, dashed, markers }
-    public var name: String
-    public var x: [Double], y: [Double]
-    public var lower: [Double]?, upper: [Double]?
-    public var style: Style
-    /// Palette index of the colour; nil = the series' position (dashed lines: black).
-    public var colour: Int?
-    public init(_ name: String, x: [Double], y: [Double], lower: [Double]? = nil, upper: [Double]? = nil, style: Style = .line, colour: Int? = nil) {
-        self.name = name; self.x = x; self.y = y; self.lower = lower; self.upper = upper; self.style = style; self.colour = colour
-    }
-}
+/// The data of one study figure, gathered as the rows of its curve table (`<figure>.curves.csv`,
+/// `ChorusRecords.CurveTable`), with the run's seed and size on every row. ChorusFigures draws
+/// the figure from the table (`ValidationFigures`); the study says nothing about how it looks.
+public struct StudyCurves: Sendable {
+    public let study: Int
+    public let figure: String
+    let seed: UInt64, size: String
+    public private(set) var rows: [CurveRow] = []
 
-/// One panel of a study figure (ChorusAnalysis does not draw; `chorus validate` renders these
-/// with ChorusFigures).
-public struct StudyPanel: Sendable {
-    public var title: String, xLabel: String, yLabel: String
-    public var logX = false, logY = false
-    public var series: [StudySeries]
-    /// Draw y = x.
-    public var identity = false
-    /// Horizontal reference lines.
-    public var horizontal: [Double] = []
-    /// This panel's own legend placement ("topRight", ...), overriding the figure's rule.
-    public var legend: String?
-    public init(title: String, xLabel: String, yLabel: String, logX: Bool = false, logY: Bool = false,
-                series: [StudySeries], identity: Bool = false, horizontal: [Double] = [], legend: String? = nil) {
-        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.logX = logX; self.logY = logY
-        self.series = series; self.identity = identity; self.horizontal = horizontal; self.legend = legend
+    public init(_ figure: String, study: Int, options: ValidationOptions) {
+        self.figure = figure; self.study = study; seed = options.seed; size = options.quick ? "quick" : "full"
     }
-}
 
-/// A study figure: one or more panels on a grid, written to `file` (a PNG name).
-public struct StudyFigure: Sendable {
-    public var file: String, title: String
-    public var rows: Int, columns: Int
-    public var panels: [StudyPanel]
-    /// Where the first panel's legend goes in a multi-panel figure ("bottomRight", "topRight", ...).
-    public var legendCorner: String
-    public init(file: String, title: String, rows: Int = 1, columns: Int = 1, panels: [StudyPanel], legendCorner: String = "bottomRight") {
-        self.file = file; self.title = title; self.rows = rows; self.columns = columns; self.panels = panels
-        self.legendCorner = legendCorner
+    /// Adds a series of a panel: points (x, y) with an optional 95% interval [lower, upper].
+    mutating func add(panel: String, series: String, group: String = "", kind: CurveRow.Kind = .estimate,
+                      x: [Double], y: [Double], lower: [Double]? = nil, upper: [Double]? = nil, replicates: Int) {
+        for i in x.indices {
+            rows.append(CurveRow(study: study, figure: figure, panel: panel, series: series, group: group, kind: kind,
+                                 x: x[i], y: y[i], lower: lower?[i] ?? .nan, upper: upper?[i] ?? .nan,
+                                 replicates: replicates, seed: seed, size: size))
+        }
     }
 }
 
@@ -121,13 +99,22 @@ public struct StudyResult: Sendable {
     public var title: String
     /// (file name, table) pairs, written as CSV.
     public var tables: [(name: String, table: TidyTable)] = []
-    public var figures: [StudyFigure] = []
+    /// The figures' data, one curve table each (written as `<figure>.curves.csv`).
+    public var curves: [StudyCurves] = []
     /// Every check of the study, in order.
     public var checks: [Check] = []
     /// Lines printed under the study's title (a compact table of the main numbers).
     public var summary: [String] = []
     /// An empty result of study `number`.
     public init(number: Int, title: String) { self.number = number; self.title = title }
+
+    /// The figures' names (file names without extension), in order.
+    public var figures: [String] { curves.map(\.figure) }
+
+    /// Every table to write: the study's own, then one curve table per figure.
+    public var allTables: [(name: String, table: TidyTable)] {
+        tables + curves.map { (CurveTable.fileName(figure: $0.figure), CurveTable.table($0.rows)) }
+    }
 
     /// True when every check passed.
     public var passed: Bool { checks.allSatisfy(\.passed) }

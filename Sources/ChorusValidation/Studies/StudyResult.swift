@@ -71,11 +71,16 @@ public struct Check: Sendable, Equatable {
 /// `ChorusRecords.CurveTable`), with the run's seed and size on every row. ChorusFigures draws
 /// the figure from the table (`ValidationFigures`); the study says nothing about how it looks.
 public struct StudyCurves: Sendable {
+    /// The study's number, 1–7.
     public let study: Int
+    /// The figure's file name without extension, e.g. `study1_bias_vs_N`.
     public let figure: String
     let seed: UInt64, size: String
+    /// The curve table's rows, in the order they were added.
     public private(set) var rows: [CurveRow] = []
 
+    /// An empty curve table for figure `figure` of study `study`, stamped with the options' seed
+    /// and size.
     public init(_ figure: String, study: Int, options: ValidationOptions) {
         self.figure = figure; self.study = study; seed = options.seed; size = options.quick ? "quick" : "full"
     }

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Chorus: simulate, measure and draw the diversity of self-improving LLM agent societies.
-// Module layering (DESIGN §3, docs/architecture.md): each target imports only targets listed
+// Module layering (docs/design.md §3, docs/architecture.md): each target imports only targets listed
 // before it; scripts/check-architecture.sh fails when an import breaks the graph.
 import PackageDescription
 
@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // Tests only: property-based tests of the parsers and the answer extractor (issue 10).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Documentation only: `swift package generate-documentation` (`make docs`, docs/design.md
+        // §6). A command plugin: nothing of it is linked into Chorus.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // C libraries, through pkg-config; scripts/install-deps.sh installs them.

@@ -8,7 +8,7 @@
 #     temporary folder): the sweep as a job array with `sbatch --wait --array`, merged:
 #     byte-identical. The daemons are stopped by their pids on exit, also on failure.
 # Needs slurm-wlm, munge and parallel (scripts/install-deps.sh) and root for the Slurm part
-# (Slurm's daemons run as root here, as in DESIGN §4); without them it says so and fails.
+# (Slurm's daemons run as root here, as in docs/design.md §4); without them it says so and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHORUS="${CHORUS:-$PWD/.build/debug/chorus}"

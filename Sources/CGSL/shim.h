@@ -2,7 +2,7 @@
 // draw from Chorus's own xoshiro256** streams.
 //
 // Swift 6 rejects reading GSL's mutable globals (gsl_rng_mt19937 ...), so they are exposed
-// through static inline accessors (DESIGN §4).
+// through static inline accessors (docs/design.md §4).
 #ifndef CHORUS_CGSL_SHIM_H
 #define CHORUS_CGSL_SHIM_H
 

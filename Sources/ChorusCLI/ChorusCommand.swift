@@ -11,4 +11,7 @@ public struct ChorusCommand: ParsableCommand {
 }
 
 /// The tool's version, recorded in every manifest.
-public enum ChorusVersion { public static let string = "0.1.0" }
+public enum ChorusVersion {
+    /// The version number, e.g. `0.1.0`.
+    public static let string = "0.1.0"
+}

@@ -54,10 +54,14 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
 
 /// A place in a file: 1-based line and column (in bytes) and the 0-based byte offset.
 public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line.
     public var line: Int
+    /// The 1-based column, in bytes.
     public var column: Int
+    /// The 0-based byte offset from the start of the file.
     public var byteOffset: Int
 
+    /// A position with these coordinates.
     public init(line: Int, column: Int, byteOffset: Int) {
         self.line = line; self.column = column; self.byteOffset = byteOffset
     }

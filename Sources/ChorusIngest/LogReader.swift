@@ -11,6 +11,7 @@ public struct IngestResult: Sendable {
     /// The first reasons for skipping (at most `LogReader.maxListedReasons`), each naming
     /// the question or line.
     public var skipReasons: [String]
+    /// The format the log was read as (detected or forced).
     public var format: LogFormat
     /// The answer task used; nil for JSON Lines read as recorded (no `--task`).
     public var task: AnswerTask?
@@ -20,7 +21,9 @@ public struct IngestResult: Sendable {
     public var run: String
     /// Distinct questions, agents per question and rounds in the kept records.
     public var questions: Int
+    /// The largest number of agents of a question.
     public var agents: Int
+    /// The largest number of rounds of a question.
     public var rounds: Int
     /// Agent names when the log has them (LLM-Agora model names), in agent order.
     public var agentNames: [String]?
@@ -38,6 +41,7 @@ public enum LogReader {
 
     /// Reads one log.
     /// - Parameters:
+    ///   - url: the log file.
     ///   - format: forces a format; nil auto-detects it (`LogFormat.detect`).
     ///   - task: forces an answer task; nil picks one from the ground truths (`TaskDetector`).
     ///     For JSON Lines, nil keeps the recorded answers; a task re-extracts each answer from

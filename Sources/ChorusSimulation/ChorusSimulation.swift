@@ -1,2 +1,2 @@
-/// ChorusSimulation: see DESIGN §3 and docs/architecture.md.
+/// ChorusSimulation: see docs/design.md §3 and docs/architecture.md.
 public enum ChorusSimulationModule {}

@@ -41,7 +41,7 @@ import ChorusSimulation
         let r = try CapturedConsole.run(["simulate", "--no-figures", "--preset", "quick", "--quiet", "--claims", "--out", dir.appendingPathComponent("a").path])
         #expect(r.code == 0)
         #expect(r.err.isEmpty)   // --quiet
-        #expect(r.out.contains("Claims (DESIGN §2): "))
+        #expect(r.out.contains("Claims (docs/design.md §2): "))
         let claims = try TidyTable.read(from: dir.appendingPathComponent("a/claims.csv"))
         #expect(claims.rows.count == 6)
         #expect(r.out.components(separatedBy: "HOLDS").count - 1 == claims.rows.filter { $0[3] == "true" }.count)

@@ -5,7 +5,7 @@ import ChorusTestSupport
 import ChorusStats
 @testable import ChorusSimulation
 
-/// The `paper` preset reduced to the two regimes that claims 1–3 of DESIGN §2 are about
+/// The `paper` preset reduced to the two regimes that claims 1–3 of docs/design.md §2 are about
 /// (single-agent and multiagent; the preset's 50 seeds, 500 + 500 questions). Regimes draw from common random
 /// streams that do not depend on which other regimes run, so these rows are exactly the full
 /// preset's rows for the two regimes, and the claims are judged by the same rule as

@@ -2,7 +2,7 @@
 # Submits a Chorus sweep as a Slurm job array of N shards plus a merge job that runs when all
 # shards have ended (docs/scaling.md):
 #
-#   scripts/slurm/submit-sweep.sh 64 /shared/sweeps/phase --builtin phase
+#   scripts/slurm/submit-sweep.sh 64 $HOME/sweeps/phase --builtin phase
 #
 # The merge job writes the tables (and the figure) into the sweep directory and exits 3 when
 # points are missing or failed; resubmit the same command to finish them (done points are kept).

@@ -139,21 +139,36 @@ extension AnswerKernels {
         let m = answers.withUnsafeBufferPointer { a in counts.withUnsafeMutableBufferPointer { tally(a, into: $0) } }
         return (counts, m)
     }
+    /// The plurality answer of `answers` (codes in `0..<alphabet`), a tie to the largest code:
+    /// the array form of `plurality(_:)` over counts.
+    /// - Complexity: O(n + alphabet).
     public static func plurality(_ answers: [Int], alphabet: Int) -> Int {
         tally(answers, alphabet: alphabet).counts.withUnsafeBufferPointer { plurality($0) }
     }
+    /// Consensus #{j : a_j = y} / #{j : a_j ≠ missing}: the array form of the buffer overload.
     public static func consensus(_ answers: [Int], plurality y: Int) -> Double? {
         answers.withUnsafeBufferPointer { consensus($0, plurality: y) }
     }
+    /// Unanimity (1 when every agent answered alike, else 0): the array form of the buffer overload.
     public static func unanimous(_ answers: [Int]) -> Double? { answers.withUnsafeBufferPointer { unanimous($0) } }
+    /// Plug-in and Miller–Madow answer entropy (nats) of `answers`: the array form of the buffer
+    /// overload. Nil when nobody answered.
+    /// - Complexity: O(n + alphabet).
     public static func entropy(_ answers: [Int], alphabet: Int) -> (plugIn: Double, millerMadow: Double)? {
         let t = tally(answers, alphabet: alphabet)
         return t.counts.withUnsafeBufferPointer { entropy($0, answered: t.answered) }
     }
+    /// The share of agent pairs whose answers differ: the array form of the buffer overload.
+    /// - Complexity: O(n²).
     public static func disagreement(_ answers: [Int]) -> Double? { answers.withUnsafeBufferPointer { disagreement($0) } }
+    /// The wrong→right and right→wrong shares of agents between two rounds: the array form of the
+    /// buffer overload.
     public static func flips(firstCorrect: [Bool], lastCorrect: [Bool]) -> (wrongRight: Double, rightWrong: Double) {
         firstCorrect.withUnsafeBufferPointer { f in lastCorrect.withUnsafeBufferPointer { flips(firstCorrect: f, lastCorrect: $0) } }
     }
+    /// Mean 1 − cos(e_i, e_j) over pairs i < j of equally long vectors (nil if their lengths
+    /// differ or there are fewer than two): the array form of the buffer overload.
+    /// - Complexity: O(n² d).
     public static func embeddingDissimilarity(_ e: [[Double]]) -> Double? {
         guard let d = e.first?.count, e.allSatisfy({ $0.count == d }) else { return nil }
         let flat = e.flatMap { $0 }

@@ -16,6 +16,7 @@ import ChorusRecords
 /// answers seen (itself biased low, so the correction is slightly too small); it can be
 /// negative when the true JS is near 0.
 public enum AnswerDivergence {
+    /// The plug-in and bias-corrected estimates of one Jensen–Shannon divergence.
     public struct Estimate: Sendable, Equatable {
         /// Plug-in JS (nats).
         public var plugIn: Double

@@ -10,10 +10,15 @@ import ChorusRecords
 public struct DebateIndex: Sendable {
     /// A set of debates that belong together: one run, regime, seed and finetuning iteration.
     public struct Group: Hashable, Sendable, CustomStringConvertible {
+        /// The run identifier.
         public var run: String
+        /// The regime name (`log` for real logs).
         public var regime: String
+        /// The simulation seed; nil for real logs.
         public var seed: UInt64?
+        /// The finetuning iteration (0 = base model).
         public var iteration: Int
+        /// A group with these keys.
         public init(run: String, regime: String, seed: UInt64?, iteration: Int) {
             self.run = run; self.regime = regime; self.seed = seed; self.iteration = iteration
         }
@@ -24,7 +29,9 @@ public struct DebateIndex: Sendable {
 
     /// One question's debate: every round's responses, by agent.
     public struct Debate: Sendable {
+        /// The group the debate belongs to.
         public var group: Group
+        /// The question's identifier.
         public var question: String
         /// round → agent → record.
         public var responses: [Int: [Int: ResponseRecord]]
@@ -78,6 +85,9 @@ public struct DebateIndex: Sendable {
     private var debatesByGroup: [Group: [Debate]] = [:]
     private var position: [Group: [String: Int]] = [:]
 
+    /// Indexes `records` into debates by group and question, groups and questions in order of
+    /// first appearance.
+    /// - Complexity: O(n) expected for n records.
     public init(_ records: [ResponseRecord]) {
         for rec in records {
             let g = Group(run: rec.run, regime: rec.regime, seed: rec.seed, iteration: rec.iteration)

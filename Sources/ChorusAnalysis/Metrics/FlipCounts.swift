@@ -12,10 +12,15 @@ import ChorusRecords
 /// pressure — when the plurality is right, evidence and support point the same way (only the
 /// simulator's `evidence` field separates them, see `SwitchAttribution`).
 public struct FlipCounts: Sendable, Equatable {
+    /// Transitions right in both rounds.
     public var rightRight = 0
+    /// Transitions right in round r − 1 and wrong in round r.
     public var rightWrong = 0
+    /// Transitions wrong in round r − 1 and right in round r.
     public var wrongRight = 0
+    /// Transitions wrong in both rounds with the same answer (or no answer twice).
     public var wrongSameWrong = 0
+    /// Transitions wrong in both rounds with different answers.
     public var wrongOtherWrong = 0
     /// Transitions without ground truth.
     public var unjudged = 0
@@ -26,6 +31,7 @@ public struct FlipCounts: Sendable, Equatable {
     /// All transitions.
     public var total = 0
 
+    /// All counts at 0.
     public init() {}
 
     /// Conformity: the fraction of switches that went to the previous round's plurality; nil

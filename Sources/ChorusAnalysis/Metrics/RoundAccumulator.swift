@@ -23,8 +23,11 @@ public struct RoundAccumulator: Sendable {
     /// Mean distinct-2, self-BLEU and Vendi score (TF-IDF kernel) of one row's texts, each the
     /// mean over questions (in order of first appearance) with at least two texts in the round.
     public struct TextRow: Sendable, Equatable {
+        /// Mean distinct-2: distinct word bigrams over all bigrams of a question's texts.
         public var distinct2: Double?
+        /// Mean self-BLEU of a question's texts (nil unless self-BLEU was asked for).
         public var selfBLEU: Double?
+        /// Mean Vendi score (order 1, TF-IDF cosine kernel): the effective number of distinct texts.
         public var vendi: Double?
     }
 
@@ -76,6 +79,7 @@ public struct RoundAccumulator: Sendable {
 
     /// Compute distinct-2 and Vendi per question (and self-BLEU when `selfBLEU`).
     public let textExtras: Bool
+    /// Compute self-BLEU too (quadratic in the texts of a question, so off by default).
     public let selfBLEU: Bool
     /// Keep the per-agent judgements for `agentRows`.
     public let agentAccuracy: Bool
@@ -88,6 +92,7 @@ public struct RoundAccumulator: Sendable {
     public private(set) var debates = 0
     private var state: [DebateIndex.Group: GroupState] = [:]
 
+    /// An empty accumulator; the flags choose which measures `add` computes.
     public init(textExtras: Bool = false, selfBLEU: Bool = false, agentAccuracy: Bool = false, roundMetrics: Bool = true) {
         self.textExtras = textExtras; self.selfBLEU = selfBLEU; self.agentAccuracy = agentAccuracy
         self.roundMetrics = roundMetrics

@@ -8,10 +8,15 @@ import ChorusRecords
 /// questions (`Describe.bootstrap`, 2000 replicates, seeded from the table's stream); a summary
 /// with n = 0 (mean NaN) means the metric was undefined for every question.
 public struct RoundRow: Sendable {
+    /// The run identifier.
     public var run: String
+    /// The regime name (`log` for real logs).
     public var regime: String
+    /// The simulation seed; nil for real logs.
     public var seed: UInt64?
+    /// The finetuning iteration (0 = base model).
     public var iteration: Int
+    /// The debate round, 1-based.
     public var round: Int
     /// Questions with at least one record in this round.
     public var questions: Int

@@ -10,6 +10,7 @@ public struct NamedValue: Sendable, Equatable {
     public var value: Double
     /// The 95% interval, when the value is a mean over questions.
     public var lower: Double?
+    /// The upper bound of the value's 95% bootstrap interval; nil for a value without one.
     public var upper: Double?
     /// What the value is over: questions for a mean, transitions for a flip share; nil for a
     /// share of the round's responses.

@@ -13,12 +13,18 @@
 /// `FlipCounts.conformity`, is not confounded with following better evidence. Known bias: the
 /// readings are noisy, so a switch towards a truly better answer can look support-driven.
 public struct SwitchAttribution: Sendable, Equatable {
+    /// Switches that evidence favoured and support did not.
     public var evidenceOnly = 0
+    /// Switches that support favoured and evidence did not.
     public var supportOnly = 0
+    /// Switches that both evidence and support favoured.
     public var both = 0
+    /// Switches that neither evidence nor support favoured.
     public var neither = 0
+    /// Switches without an evidence reading for one of the two answers.
     public var unattributed = 0
 
+    /// All counts at 0.
     public init() {}
 
     /// Attributed switches.
@@ -28,6 +34,7 @@ public struct SwitchAttribution: Sendable, Equatable {
     /// Fraction of attributed switches that evidence favoured (alone or with support).
     public var evidenceShare: Double? { attributed > 0 ? Double(evidenceOnly + both) / Double(attributed) : nil }
 
+    /// Adds another set of counts to these (pooling questions or rounds).
     public mutating func add(_ o: SwitchAttribution) {
         evidenceOnly += o.evidenceOnly; supportOnly += o.supportOnly; both += o.both
         neither += o.neither; unattributed += o.unattributed

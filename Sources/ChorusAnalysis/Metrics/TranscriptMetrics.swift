@@ -20,6 +20,7 @@ import ChorusRecords
 ///   text.vendi (q = 1, TF-IDF kernel), when at least two responses of a question have text
 /// - embedding.dissimilarity, embedding.vendi, when embeddings are present
 public enum TranscriptMetrics {
+    /// The columns of the table, in order.
     public static let columns = ["run", "regime", "seed", "iteration", "round", "metric", "value", "lower", "upper", "n"]
 
     /// The long table of `records`. `alphabetSize` is NSB's K for answers (e.g. 4 for A–D;

@@ -20,6 +20,7 @@ public enum MetricRegistry {
 
     /// Which direction of the metric means more diverse reasoning.
     public enum Diversity: String, Sendable {
+        /// Higher values mean more diverse, lower values do, or neither (not a diversity measure).
         case higher = "higher", lower = "lower", none = "—"
     }
 
@@ -31,14 +32,21 @@ public enum MetricRegistry {
         case round
     }
 
+    /// One row of the registry: a metric name (or family) and what it means.
     public struct Entry: Sendable {
         /// The name, or a family pattern with `{…}` placeholders.
         public let name: String
+        /// The definition, as a formula or one sentence.
         public let definition: String
+        /// The unit (nats, share, probability, …).
         public let unit: String
+        /// How the value is obtained.
         public let estimator: Estimator
+        /// The source of the definition (a paper, or "this project").
         public let source: String
+        /// Which direction means more diverse reasoning.
         public let diversity: Diversity
+        /// Whether a value is per iteration or per debate round.
         public let scope: Scope
         /// A short label for figure panels and legends (fits a small multiple at 8 pt); nil:
         /// the name itself.

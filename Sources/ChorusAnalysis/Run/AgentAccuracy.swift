@@ -10,10 +10,16 @@ import ChorusRecords
 /// truth) on which the agent is right (`QuestionMetrics.judge`; no answer is wrong), with a 95%
 /// percentile bootstrap interval over questions (`RoundMetrics.bootstrapMean`).
 public enum AgentAccuracy {
+    /// One agent's accuracy in one round of one group.
     public struct Row: Sendable {
+        /// The group (run, regime, seed, iteration).
         public var group: DebateIndex.Group
+        /// The agent index, 0-based.
         public var agent: Int
+        /// The debate round, 1-based.
         public var round: Int
+        /// Fraction of questions with ground truth on which the agent is right, with its 95% bootstrap
+        /// interval.
         public var accuracy: Summary
         /// Fraction of the agent's responses of the round without an answer.
         public var noAnswerRate: Double

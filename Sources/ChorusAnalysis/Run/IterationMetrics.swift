@@ -24,6 +24,7 @@ import ChorusRecords
 /// Every value comes from `AnswerKernels`; ties of the vote go to the largest answer string.
 /// Questions without ground truth do not enter the accuracy and flip metrics.
 public enum IterationMetrics {
+    /// The columns of the table, in order.
     public static let columns = ["run", "iteration", "metric", "value", "lower", "upper", "n"]
 
     /// One row per (run, iteration, metric), iterations ascending. The records of a run are one

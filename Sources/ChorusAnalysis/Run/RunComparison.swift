@@ -5,14 +5,18 @@ import ChorusRecords
 /// metrics they share (issue 12, `chorus compare`): one tidy table with a `source` column, so
 /// both can be drawn on the same axes.
 public enum RunComparison {
+    /// The columns of the joined table, in order.
     public static let columns = ["source", "regime", "iteration", "metric", "value", "lower", "upper", "n"]
 
+    /// A simulated and a real run's metrics in one table, with which metrics they share.
     public struct Joined: Sendable {
+        /// The joined tidy table (`columns`); `source` is `simulated` or the real run's name.
         public var table: TidyTable
         /// Metric names present in both, in the real table's order.
         public var shared: [String]
         /// Real metrics the simulated run does not report, and the reverse.
         public var onlyReal: [String]
+        /// Simulated metrics the real run does not report.
         public var onlySimulated: [String]
     }
 
@@ -21,6 +25,7 @@ public enum RunComparison {
     ///     ci_lower, ci_upper: mean over seeds with a 95% t interval);
     ///   - real: `iterations.csv` of `chorus analyze --run` (`IterationMetrics.columns`);
     ///   - regimes: simulated regimes to keep (nil: all).
+    ///   - realName: the `source` value of the real run's rows.
     /// - Throws: `AnalysisError.invalidParameter` naming a missing column.
     public static func join(simulated: TidyTable, real: TidyTable, regimes: [String]? = nil, realName: String = "real") throws -> Joined {
         func col(_ t: TidyTable, _ name: String, _ what: String) throws -> Int {

@@ -7,11 +7,15 @@ import ChorusRecords
 public enum TrainingDataMetrics {
     /// One agent's training file of one iteration.
     public struct AgentRow: Sendable {
+        /// The finetuning iteration.
         public var iteration: Int
+        /// The agent as the run names it.
         public var agent: String
+        /// The number of training examples in the file.
         public var examples: Int
         /// Distinct run questions the examples ask; examples matching no question.
         public var questions: Int
+        /// Examples whose question matches no question of the run.
         public var unmatched: Int
         /// Examples whose response has no extractable answer.
         public var noAnswer: Int
@@ -25,8 +29,11 @@ public enum TrainingDataMetrics {
 
     /// Overlap of two agents' training sets of one iteration.
     public struct PairRow: Sendable {
+        /// The finetuning iteration.
         public var iteration: Int
+        /// The first agent of the pair.
         public var a: String
+        /// The second agent of the pair.
         public var b: String
         /// Jaccard |A ∩ B| / |A ∪ B| of the sets of (question, answer) pairs; nil when both sets
         /// are empty. The question is the run question the example matched, else its prompt
@@ -38,6 +45,8 @@ public enum TrainingDataMetrics {
         public var textJaccard: Double?
     }
 
+    /// One row per training set: its size, matched questions, answer accuracy and answer entropy.
+    /// - Complexity: O(total examples).
     public static func agents(_ sets: [TrainingSet]) -> [AgentRow] {
         sets.map { s in
             var counts: [String: Int] = [:]

@@ -30,6 +30,7 @@ import ChorusRecords
 public enum SampleMetrics {
     /// The model name of the rows pooled over models.
     public static let pooled = "(all)"
+    /// The columns of the table, in order.
     public static let columns = ["run", "iteration", "model", "metric", "value", "lower", "upper", "n"]
     /// Texts per question and group entering the text metrics.
     public static let maxTexts = 20
@@ -122,6 +123,7 @@ public enum SampleMetrics {
         return out + common.metrics() + [(MetricName.samplesPerQuestion, count)]
     }
 
+    /// Share of questions where some sample of the model is right (`MetricName.coverageAnySample`).
     public static let coverageAnySample = MetricName.coverageAnySample
 
     /// 1 if the most frequent answer (ties: the first seen) is right; 0 if nobody answered.

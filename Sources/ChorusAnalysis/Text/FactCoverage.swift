@@ -10,6 +10,7 @@ import Foundation
 /// Coverage of a reply = covered facts / facts considered.
 /// - Complexity: O(reply length + total fact length).
 public enum FactCoverage {
+    /// The share of a fact's content words a reply must contain to cover it.
     public static let threshold = 0.5
 
     /// Function words left out of the match.

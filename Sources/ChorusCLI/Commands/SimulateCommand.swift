@@ -146,7 +146,7 @@ enum SimulateReport {
 
     /// One line per claim: number, HOLDS/FAILS, statement, then the figures behind it.
     static func claimsTable(_ claims: [ClaimResult]) -> String {
-        var s = "Claims (DESIGN §2): \(claims.filter(\.holds).count) of \(claims.count) hold\n"
+        var s = "Claims (docs/design.md §2): \(claims.filter(\.holds).count) of \(claims.count) hold\n"
         for c in claims {
             s += "  \(c.number). \(c.holds ? "HOLDS" : "FAILS")  \(c.statement)\n"
             s += "           \(c.evidence)\n"

@@ -14,8 +14,11 @@ import ChorusSimulation
 // new case is accepted at once). Their conformance is declared here because the library modules
 // do not depend on the argument parser.
 
+/// `--task`: an answer task by its name.
 extension AnswerTask: ExpressibleByArgument {}
+/// `--formats` of the figure options: png, svg or pdf.
 extension FigureFormat: ExpressibleByArgument {}
+/// `chorus sweep run --design`: grid, lhs, sobol or halton.
 extension SweepSpec.Design: ExpressibleByArgument {}
 
 /// `chorus analyze --format`: a debate-log format (`LogFormat`, with `mft` for `du`), or with

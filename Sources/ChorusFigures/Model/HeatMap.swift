@@ -12,20 +12,26 @@ public struct HeatMap: Sendable, Hashable {
         case diverging
     }
 
+    /// The map's title (empty: none).
     public var title: String
+    /// The x-axis label.
     public var xLabel: String
+    /// The y-axis label.
     public var yLabel: String
     /// Column labels, left to right.
     public var columns: [String]
     /// Row labels, bottom to top.
     public var rows: [String]
+    /// The cell values, `values[row][column]`, row 0 at the bottom.
     public var values: [[Double]]
+    /// How values map to colours.
     public var colourScale: ColourScale
     /// Values mapped to the ends of the scale; nil = the data's range (diverging: symmetric
     /// around `centre`). Values outside are clamped.
     public var range: ClosedRange<Double>?
     /// The value drawn white on the diverging scale.
     public var centre: Double
+    /// The colour bar's label.
     public var colourBarLabel: String
     /// Writes each cell's value (or its `cellLabels` entry) in the cell.
     public var showValues: Bool
@@ -34,6 +40,7 @@ public struct HeatMap: Sendable, Hashable {
     /// Text per cell instead of the value (same shape as `values`; "" = nothing).
     public var cellLabels: [[String]]?
 
+    /// A heat map with every field given.
     public init(title: String = "", xLabel: String = "", yLabel: String = "",
                 columns: [String], rows: [String], values: [[Double]],
                 colourScale: ColourScale = .viridis, range: ClosedRange<Double>? = nil, centre: Double = 0,

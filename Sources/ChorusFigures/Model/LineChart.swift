@@ -12,8 +12,11 @@ public struct Series: Sendable, Hashable {
         case markers
     }
 
+    /// The series' legend label.
     public var name: String
+    /// The x coordinates.
     public var x: [Double]
+    /// The y coordinates, same length as x (NaN: a gap).
     public var y: [Double]
     /// Lower edge of the shaded band, same length as x (nil = no band).
     public var lower: [Double]?
@@ -21,16 +24,20 @@ public struct Series: Sendable, Hashable {
     public var upper: [Double]?
     /// Colour; nil = `Palette.colour(index of the series)`.
     public var colour: RGB?
+    /// How the line is dashed.
     public var lineStyle: LineStyle
     /// Line width relative to the default (1 = default).
     public var lineWidth: Double
+    /// The point marker; nil: none (a circle in `markers` mode).
     public var marker: Marker?
+    /// A line through the points, or markers only.
     public var mode: Mode
     /// Opacity of the band, 0...1.
     public var bandOpacity: Double
     /// Whether the series gets a legend entry (an empty name never does).
     public var showInLegend: Bool
 
+    /// A series with every field given.
     public init(_ name: String, x: [Double], y: [Double],
                 lower: [Double]? = nil, upper: [Double]? = nil,
                 colour: RGB? = nil, lineStyle: LineStyle = .solid, lineWidth: Double = 1,
@@ -52,6 +59,7 @@ public struct Series: Sendable, Hashable {
 /// A straight reference line across the plot: y = x for "predicted vs exact", a horizontal
 /// theory or zero line, a vertical marker.
 public struct ReferenceLine: Sendable, Hashable {
+    /// Where the line runs.
     public enum Kind: Sendable, Hashable {
         /// y = value.
         case horizontal(Double)
@@ -61,13 +69,18 @@ public struct ReferenceLine: Sendable, Hashable {
         case diagonal(slope: Double, intercept: Double)
     }
 
+    /// Where the line runs.
     public var kind: Kind
     /// Legend label; nil or empty = no legend entry.
     public var label: String?
+    /// The line's colour.
     public var colour: RGB
+    /// How the line is dashed.
     public var lineStyle: LineStyle
+    /// Line width relative to the default.
     public var lineWidth: Double
 
+    /// A reference line with every field given.
     public init(_ kind: Kind, label: String? = nil, colour: RGB = .grey,
                 lineStyle: LineStyle = .dashed, lineWidth: Double = 1) {
         self.kind = kind; self.label = label; self.colour = colour
@@ -94,15 +107,22 @@ public struct ReferenceLine: Sendable, Hashable {
 /// try chart.render(to: URL(fileURLWithPath: "figures/accuracy.png"))
 /// ```
 public struct LineChart: Sendable, Hashable {
+    /// The chart's title (empty: none).
     public var title: String
+    /// The x axis: label, range and scale.
     public var xAxis: Axis
+    /// The y axis: label, range and scale.
     public var yAxis: Axis
+    /// The series, drawn in order.
     public var series: [Series]
+    /// Reference lines drawn under the series.
     public var references: [ReferenceLine]
+    /// Where the legend goes.
     public var legend: LegendPlacement
     /// Light grid lines at the major ticks.
     public var grid: Bool
 
+    /// A line chart with every field given.
     public init(title: String = "", xLabel: String = "", yLabel: String = "",
                 series: [Series] = [], references: [ReferenceLine] = [],
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,

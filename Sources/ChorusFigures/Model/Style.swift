@@ -2,8 +2,10 @@ import Foundation
 
 /// A colour as 8-bit sRGB components.
 public struct RGB: Sendable, Hashable, CustomStringConvertible {
+    /// The 8-bit sRGB components.
     public var red: UInt8, green: UInt8, blue: UInt8
 
+    /// A colour from its red, green and blue components.
     public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
         self.red = red; self.green = green; self.blue = blue
     }
@@ -13,8 +15,11 @@ public struct RGB: Sendable, Hashable, CustomStringConvertible {
         self.init(UInt8((hex >> 16) & 0xFF), UInt8((hex >> 8) & 0xFF), UInt8(hex & 0xFF))
     }
 
+    /// Black.
     public static let black = RGB(0, 0, 0)
+    /// White.
     public static let white = RGB(255, 255, 255)
+    /// Mid grey (#808080), for reference lines.
     public static let grey = RGB(hex: 0x808080)
 
     public var description: String {
@@ -52,11 +57,13 @@ public enum Palette {
 
 /// How a line is dashed.
 public enum LineStyle: String, Sendable, Hashable, CaseIterable {
+    /// A solid line, dashes, dots, or dashes and dots.
     case solid, dashed, dotted, dashDot
 }
 
 /// A point marker, drawn as a filled shape.
 public enum Marker: String, Sendable, Hashable, CaseIterable {
+    /// The shapes available.
     case circle, square, triangle, diamond, triangleDown, cross, plus, star
 
     /// The marker's outline as filled polygons, in units of its radius, centred on 0.
@@ -94,21 +101,26 @@ public enum Marker: String, Sendable, Hashable, CaseIterable {
 /// Where the legend goes. `.below` (the default) sits under the plot and never covers data;
 /// the corner placements draw inside the plot on a white background with a frame.
 public enum LegendPlacement: String, Sendable, Hashable, CaseIterable {
+    /// Below the plot, to its right, inside one of its corners, or no legend.
     case below, right, topLeft, topRight, bottomLeft, bottomRight, none
 }
 
 /// Axis scale.
 public enum AxisScale: String, Sendable, Hashable {
+    /// Linear or base-10 logarithmic.
     case linear, log10
 }
 
 /// One axis: label, optional fixed range, scale.
 public struct Axis: Sendable, Hashable {
+    /// The axis label.
     public var label: String
     /// Fixed range; nil = fit the data (with a small margin on linear axes).
     public var range: ClosedRange<Double>?
+    /// Linear or logarithmic.
     public var scale: AxisScale
 
+    /// An axis with every field given.
     public init(_ label: String = "", range: ClosedRange<Double>? = nil, scale: AxisScale = .linear) {
         self.label = label; self.range = range; self.scale = scale
     }
@@ -121,7 +133,9 @@ public struct Axis: Sendable, Hashable {
 /// old pixel size of a PNG, and text and lines scale with the figure. With `FigureStyle.paper`
 /// text is set in points and keeps its size whatever the figure's size.
 public struct FigureSize: Sendable, Hashable, CustomStringConvertible {
+    /// Width and height in points (1/72 in).
     public var width: Int, height: Int
+    /// A size of `width` × `height` points.
     public init(width: Int, height: Int) { self.width = width; self.height = height }
     /// A size in inches (rounded to whole points).
     public static func inches(_ width: Double, _ height: Double) -> FigureSize {
@@ -212,6 +226,7 @@ public struct FigureStyle: Sendable, Hashable {
     /// Whether the panels of a multi-panel figure get letters (a), (b), … in their top-left corner.
     public var panelLetters: Bool
 
+    /// A style with every field given; the defaults are the paper style.
     public init(fontSize: Double? = 9, minimumFontSize: Double = 8, lineWidth: Double = 1.25,
                 minimumLineWidth: Double = 0.75, dpi: Int = 300, titles: Bool = false, panelLetters: Bool = true) {
         self.fontSize = fontSize; self.minimumFontSize = minimumFontSize; self.lineWidth = lineWidth

@@ -17,14 +17,20 @@ public enum EstimatorBias {
     public struct Config: Sendable, Hashable {
         /// The true distribution (default: Zipf, K = 10).
         public var distribution: [Double]
+        /// The sample sizes N.
         public var sampleSizes: [Int]
+        /// Replicates per sample size.
         public var replicates: Int
         /// Replicates used for NSB (0 = leave NSB out).
         public var nsbReplicates: Int
+        /// The root seed.
         public var seed: UInt64
+        /// The estimators compared.
         public var estimators: [EntropyEstimator]
+        /// The confidence level of the intervals, e.g. 0.95.
         public var level: Double
 
+        /// A configuration with every field given.
         public init(distribution: [Double] = EstimatorBias.zipf(k: 10),
                     sampleSizes: [Int] = EstimatorBias.logSpacedSizes(from: 5, to: 500, count: 21),
                     replicates: Int = 2000, nsbReplicates: Int = 200, seed: UInt64 = 1,
@@ -37,7 +43,9 @@ public enum EstimatorBias {
 
     /// The bias of one estimator at one sample size.
     public struct Point: Sendable, Equatable {
+        /// The estimator.
         public var estimator: EntropyEstimator
+        /// The sample size N.
         public var sampleSize: Int
         /// Mean bias (nats) with its t-interval over `summary.n` replicates.
         public var summary: Summary
@@ -45,9 +53,11 @@ public enum EstimatorBias {
 
     /// The whole study.
     public struct Result: Sendable, Equatable {
+        /// The configuration that ran.
         public var config: Config
         /// H(p) in nats.
         public var trueEntropy: Double
+        /// One point per estimator and sample size.
         public var points: [Point]
 
         /// The points of one estimator, by increasing N.
@@ -58,6 +68,7 @@ public enum EstimatorBias {
 
     /// Errors in the study's settings.
     public enum ConfigError: Error, CustomStringConvertible, Equatable {
+        /// A setting is out of range; the message says which and why.
         case invalid(String)
         public var description: String {
             switch self { case .invalid(let m): return "invalid estimator-bias settings: \(m)" }

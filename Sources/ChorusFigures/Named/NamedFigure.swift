@@ -8,6 +8,7 @@ public struct NamedFigure: Sendable {
     public var caption: String
     /// The figure's title (drawn only with `FigureStyle.titles`).
     public var title: String
+    /// The panels, laid out at render time.
     public var panels: [Panel]
     /// One legend below all panels (small multiples that share their series).
     public var sharedLegend: Bool
@@ -20,6 +21,7 @@ public struct NamedFigure: Sendable {
     /// needs about 2.3 in, so at single-column width its panels go one per row.
     public var minPanelWidth: Double
 
+    /// A figure with every field given.
     public init(name: String, caption: String, title: String, panels: [Panel], sharedLegend: Bool = false,
                 naturalWidth: PaperWidth? = nil, maxColumns: Int = 3, minPanelWidth: Double? = nil) {
         self.name = name; self.caption = caption; self.title = title; self.panels = panels

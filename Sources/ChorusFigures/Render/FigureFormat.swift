@@ -6,6 +6,7 @@ import Foundation
 /// (truncated: 9.72 pt labels are 9 pt, 8.55 pt legends 8 pt; never under the 8 pt minimum,
 /// see `Canvas.readable`) and names the generic family `sans-serif`.
 public enum FigureFormat: String, Sendable, Hashable, CaseIterable {
+    /// Raster PNG, vector SVG, vector PDF.
     case png, svg, pdf
 
     /// The PLplot device that writes the format.

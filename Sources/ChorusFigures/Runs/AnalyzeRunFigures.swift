@@ -111,6 +111,7 @@ public struct AnalyzeRunFigures {
         groups.count > Self.maxPanels ? " The first \(Self.maxPanels) of \(groups.count) groups are drawn; the tables have all." : ""
     }
 
+    /// Individual and majority-vote accuracy against round; nil when the tables lack them.
     public func accuracyByRound() -> NamedFigure? {
         let p = twoMetricPanels((MetricName.accuracyIndividual, "individual"), (MetricName.accuracyMajority, "majority vote"), yLabel: "accuracy")
         guard !p.isEmpty else { return nil }
@@ -118,6 +119,7 @@ public struct AnalyzeRunFigures {
                            title: "Accuracy by round", panels: p, sharedLegend: true)
     }
 
+    /// Unanimity and consensus against round; nil when the tables lack them.
     public func agreementByRound() -> NamedFigure? {
         let p = twoMetricPanels((MetricName.unanimity, "unanimity (all agents agree)"), (MetricName.consensus, "consensus (share with the majority)"), yLabel: "fraction")
         guard !p.isEmpty else { return nil }

@@ -61,6 +61,7 @@ public struct CompareRunFigures {
         return f
     }
 
+    /// Every figure the comparison's tables allow.
     public func all() -> [NamedFigure] { [overlay(), byRound()].compactMap { $0 } }
 
     /// From compare-rounds.csv: one panel per (metric, iteration) against debate round, the

@@ -48,10 +48,15 @@ struct RunTable {
 
 /// A mean with its 95% interval.
 public struct Estimate: Sendable, Hashable {
+    /// The mean.
     public var mean: Double
+    /// The lower bound of the 95% interval.
     public var lower: Double
+    /// The upper bound of the 95% interval.
     public var upper: Double
+    /// The number of seeds (or questions) behind the mean.
     public var n: Int
+    /// An estimate with every field given.
     public init(mean: Double, lower: Double, upper: Double, n: Int) {
         self.mean = mean; self.lower = lower; self.upper = upper; self.n = n
     }
@@ -61,18 +66,25 @@ public struct Estimate: Sendable, Hashable {
 /// interval over seeds per regime × iteration × metric. Regimes and metrics are whatever the
 /// table holds (strings); figures pick metrics by name and skip those that are absent.
 public struct SummaryData: Sendable {
+    /// One row of `summary.csv`.
     public struct Row: Sendable, Hashable {
+        /// The regime name.
         public var regime: String
+        /// The finetuning iteration.
         public var iteration: Int
+        /// The metric name.
         public var metric: String
+        /// The mean over seeds with its 95% interval.
         public var estimate: Estimate
     }
 
+    /// Every row, in file order.
     public var rows: [Row]
     /// Regimes in order of first appearance (the configuration's order).
     public var regimes: [String]
     private var byKey: [String: [Row]]
 
+    /// The summary of these rows.
     public init(rows: [Row]) {
         self.rows = rows
         var regimes: [String] = [], seen = Set<String>()

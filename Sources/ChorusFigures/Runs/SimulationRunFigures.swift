@@ -9,9 +9,12 @@ import ChorusStats
 /// Every curve is a mean over seeds with its 95% Student-t interval as a band; each regime
 /// keeps its colour in every figure (Okabe–Ito, by its position in the run's regime list).
 public struct SimulationRunFigures {
+    /// The run's `summary.csv`.
     public let summary: SummaryData
+    /// The run's `metrics.csv`, when the figures need per-seed values.
     public let metrics: MetricsData?
 
+    /// The figures of a run from its tables.
     public init(summary: SummaryData, metrics: MetricsData?) {
         self.summary = summary; self.metrics = metrics
     }

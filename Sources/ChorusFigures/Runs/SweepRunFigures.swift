@@ -19,14 +19,21 @@ import Foundation
 /// of a heat map is labelled by the swept key's short description (a vertical label of the
 /// description and the key does not fit a panel's height); the caption names the keys.
 public struct SweepRunFigures {
+    /// One row of `sweep-summary.csv`.
     public struct Row: Sendable {
         /// The swept values, in axis order.
         public var settings: [String]
+        /// `claim` or `metric`.
         public var quantity: String
+        /// The claim number or the metric name.
         public var name: String
+        /// The regime of a metric (empty for a claim).
         public var regime: String
+        /// The iteration of a metric; nil for a claim.
         public var iteration: Int?
+        /// The mean (or margin) over seeds with its 95% interval.
         public var estimate: Estimate
+        /// The verdict at the point: `holds`, `undecided` (the 95% interval straddles 0) or `fails`.
         public var verdict: String
     }
 
@@ -36,6 +43,7 @@ public struct SweepRunFigures {
     public var axisValues: [[String]] = []
     /// The distinct settings (points), in design order.
     public var points: [[String]] = []
+    /// Every row, in file order.
     public var rows: [Row] = []
     /// The readable label of a swept key, e.g. "Agents per role (agents.count)" for
     /// `agents.count` (the CLI passes the simulator's `SweepPlan.label`; the key itself by default).

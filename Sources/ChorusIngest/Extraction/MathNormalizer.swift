@@ -6,6 +6,8 @@
 /// it deliberately does not rewrite `0.5` as `\frac{1}{2}` or units; such answers are compared
 /// as numbers when both sides are plain numbers.
 public enum MathNormalizer {
+    /// The normalised form of `s` (the steps above, in order).
+    /// - Complexity: O(length of `s`).
     public static func normalize<S: StringProtocol>(_ s: S) -> String {
         var t = String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         t = t.replacingAll("\\left", with: "")

@@ -11,6 +11,7 @@ public enum LogFormat: String, CaseIterable, Sendable, Codable {
     /// The canonical JSON Lines format: one `ResponseRecord` per line.
     case jsonl
 
+    /// The format's name for messages and reports.
     public var displayName: String {
         switch self {
         case .du: return "Du et al. debate JSON"

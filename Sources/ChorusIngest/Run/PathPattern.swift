@@ -7,9 +7,13 @@ import Foundation
 /// A placeholder that occurs twice must take the same value both times.
 /// - Complexity: O(entries of the folders visited).
 public enum PathPattern {
+    /// One file that matches a pattern, with the values its placeholders took.
     public struct Match: Sendable, Equatable {
+        /// The file's path.
         public var path: String
+        /// The value of `{iteration}`.
         public var iteration: Int
+        /// The value of `{agent}`; nil when the pattern has none.
         public var agent: String?
     }
 

@@ -4,16 +4,20 @@ import ChorusRecords
 /// A run read into records: every iteration's debates (records carry their iteration and the
 /// run's name) and the agents' training data, with every warning listed.
 public struct RunIngest: Sendable {
+    /// The run's specification (manifest or patterns) that was read.
     public var spec: RunSpec
     /// All iterations' records.
     public var records: [ResponseRecord]
     /// Per iteration and log file: what `LogReader` gave (records moved into `records`).
     public var logs: [(iteration: Int, path: String, result: IngestResult)]
+    /// Every agent's training set of every iteration, with examples matched to the run's questions.
     public var training: [TrainingSet]
     /// Things the analysis went on despite (skipped questions, unmatched training examples,
     /// agent counts that change between iterations), each naming the file.
     public var warnings: [String]
+    /// The log format of the debates, one across the run.
     public var format: LogFormat
+    /// The answer task used; nil for JSON Lines read as recorded.
     public var task: AnswerTask?
 }
 

@@ -11,11 +11,13 @@ import Yams
 public struct RunSpec: Sendable, Equatable {
     /// One iteration's files.
     public struct Iteration: Sendable, Equatable {
+        /// The finetuning iteration, 0 = base.
         public var iteration: Int
         /// Debate logs (several are pooled; their question ids are prefixed by the file name).
         public var logs: [String]
         /// Training files, by agent name (or index as text), in the order given.
         public var training: [(agent: String, path: String)]
+        /// An iteration with these files.
         public init(iteration: Int, logs: [String], training: [(agent: String, path: String)] = []) {
             self.iteration = iteration; self.logs = logs; self.training = training
         }
@@ -35,10 +37,12 @@ public struct RunSpec: Sendable, Equatable {
     public var roles: [String]?
     /// Forced log format and answer task, when given.
     public var format: LogFormat?
+    /// The forced answer task; nil: detected from the ground truths.
     public var task: AnswerTask?
     /// Where the spec came from (manifest path or pattern), for messages.
     public var source: String
 
+    /// A run specification with every field given.
     public init(name: String, iterations: [Iteration], agentNames: [String]? = nil, roles: [String]? = nil,
                 format: LogFormat? = nil, task: AnswerTask? = nil, source: String) {
         self.name = name; self.iterations = iterations.sorted { $0.iteration < $1.iteration }
@@ -47,6 +51,7 @@ public struct RunSpec: Sendable, Equatable {
 
     /// Keys a manifest may have at the top level and per iteration.
     public static let manifestKeys = ["name", "format", "task", "agents", "roles", "iterations"]
+    /// Keys an iteration of a manifest may have.
     public static let iterationKeys = ["debate", "logs", "training"]
 
     /// Reads a YAML manifest. Paths are relative to the manifest's folder.

@@ -22,6 +22,7 @@ public struct TrainingExample: Sendable, Equatable {
 /// The layout is recognised from the first non-blank character (`[` → FastChat, `{` → JSON Lines).
 /// An example without a human/user turn or without a gpt/assistant turn is an error naming it.
 public enum TrainingFile {
+    /// The chat layout of a training file (the record model's).
     public typealias Layout = TrainingSet.Layout
 
     /// - Throws: `IngestError` naming the file and the example or line.

@@ -37,11 +37,15 @@ public struct SampleMap: Sendable, Equatable {
 
     /// A field path: segments split at dots; `wildcard` is the index of the `*` segment.
     public struct Path: Sendable, Equatable, CustomStringConvertible {
+        /// The path as written in the map.
         public var text: String
+        /// The path's segments, split at dots.
         public var segments: [String]
+        /// The index of the `*` segment; nil without one.
         public var wildcard: Int?
         /// Segments before and after the wildcard.
         public var prefix: [String] { wildcard.map { Array(segments[..<$0]) } ?? segments }
+        /// The segments after the wildcard (empty without one).
         public var suffix: [String] { wildcard.map { Array(segments[($0 + 1)...]) } ?? [] }
         public var description: String { text }
     }
@@ -49,6 +53,7 @@ public struct SampleMap: Sendable, Equatable {
     /// The paths, by key.
     public var paths: [Key: Path]
 
+    /// The path mapped to `key`, if the map has one.
     public subscript(_ key: Key) -> Path? { paths[key] }
 
     /// The wildcard's prefix when the map is wide (every wildcard path shares it).

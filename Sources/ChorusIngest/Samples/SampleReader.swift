@@ -31,6 +31,8 @@ public enum SampleReader {
     public static let defaultModel = "model"
 
     /// - Parameters:
+    ///   - path: the sample file.
+    ///   - map: which field holds the question, response, truth and so on.
     ///   - syntax: forced syntax (default: `.csv` for `.csv`, `.tsv` for `.tsv`, else JSON Lines).
     ///   - task: forced answer task (default: detected).
     /// - Throws: `IngestError` naming the file, line, key and column.

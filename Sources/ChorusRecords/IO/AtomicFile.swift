@@ -2,7 +2,9 @@ import Foundation
 
 /// Errors of reading and writing files.
 public enum FileIOError: Error, CustomStringConvertible, Equatable {
+    /// The file at `path` could not be written (or renamed into place); `reason` says why.
     case cannotWrite(path: String, reason: String)
+    /// The file at `path` could not be read; `reason` says why.
     case cannotRead(path: String, reason: String)
 
     public var description: String {

@@ -28,11 +28,15 @@ public struct CurveRow: Sendable, Hashable {
     /// Series of one group share a line style and a colour cycle (e.g. answer against chain
     /// metrics); empty for none.
     public var group: String
+    /// How the series is drawn: estimate, points or theory.
     public var kind: Kind
+    /// The point's x coordinate.
     public var x: Double
+    /// The point's y coordinate.
     public var y: Double
-    /// The 95% interval of `y` (NaN when the point has none).
+    /// The lower end of the 95% interval of `y` (NaN when the point has none).
     public var lower: Double
+    /// The upper end of the 95% interval of `y` (NaN when the point has none).
     public var upper: Double
     /// Monte Carlo replicates behind the point (1 for an exact or analytic value).
     public var replicates: Int
@@ -41,6 +45,7 @@ public struct CurveRow: Sendable, Hashable {
     /// `quick` or `full` (`--quick`).
     public var size: String
 
+    /// A row with every field given; without an interval `lower` and `upper` are NaN.
     public init(study: Int, figure: String, panel: String, series: String, group: String = "", kind: Kind,
                 x: Double, y: Double, lower: Double = .nan, upper: Double = .nan, replicates: Int, seed: UInt64, size: String) {
         self.study = study; self.figure = figure; self.panel = panel; self.series = series; self.group = group

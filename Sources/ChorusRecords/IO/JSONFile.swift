@@ -28,7 +28,9 @@ public enum JSONFile {
 /// key), for documents whose readers expect every key.
 @propertyWrapper
 public struct ExplicitNull<T: Encodable>: Encodable {
+    /// The wrapped value; nil is encoded as `null`.
     public var wrappedValue: T?
+    /// Wraps `wrappedValue`.
     public init(wrappedValue: T?) { self.wrappedValue = wrappedValue }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
@@ -46,6 +48,7 @@ extension ExplicitNull: Decodable where T: Decodable {
 extension ExplicitNull: Sendable where T: Sendable {}
 extension ExplicitNull: Equatable where T: Equatable {}
 
+/// Decoding of `ExplicitNull` properties.
 extension KeyedDecodingContainer {
     /// A missing key reads as nil, like a written `null`.
     public func decode<T: Decodable>(_ type: ExplicitNull<T>.Type, forKey key: Key) throws -> ExplicitNull<T> {

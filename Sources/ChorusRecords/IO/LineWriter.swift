@@ -12,6 +12,7 @@ public final class LineWriter {
     /// Bytes buffered before a write(2): 1 MiB.
     public static let bufferSize = 1 << 20
 
+    /// The destination file (written to a temporary file beside it until the writer is closed).
     public let url: URL
     private let tmp: URL
     private let fd: Int32

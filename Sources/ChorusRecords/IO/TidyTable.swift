@@ -3,7 +3,9 @@ import CSV
 
 /// Errors of reading tables.
 public enum TableError: Error, CustomStringConvertible, Equatable {
+    /// The CSV text of `path` is not a valid table at `line` (nil: the whole file); `reason` says why.
     case malformed(path: String, line: Int?, reason: String)
+    /// The table of `path` has no column named `column`.
     case missingColumn(path: String, column: String)
 
     public var description: String {
@@ -17,9 +19,12 @@ public enum TableError: Error, CustomStringConvertible, Equatable {
 /// A tidy (long) table: named columns, one observation a row, all cells as text.
 /// Written as RFC 4180 CSV (fields quoted when they hold a comma, quote or newline).
 public struct TidyTable: Sendable, Equatable {
+    /// The column names, in order.
     public var columns: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[String]]
 
+    /// A table with these columns and rows.
     public init(columns: [String], rows: [[String]] = []) {
         self.columns = columns; self.rows = rows
     }

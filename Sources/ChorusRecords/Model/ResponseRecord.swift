@@ -8,7 +8,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
 
 /// One agent's response to one question in one debate round: the unit of every analysis.
 ///
-/// Simulated runs and real logs both become streams of these records (DESIGN §3). Fields that
+/// Simulated runs and real logs both become streams of these records (docs/design.md §3). Fields that
 /// only a simulator knows (chain, style, log-probability, embedding, evidence) or that only some
 /// logs carry (text, truth) are optional. Every record carries its run, regime, seed and
 /// iteration, so a row can always be traced back to the parameters that produced it (as in Mesa).
@@ -25,6 +25,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
     public var question: String
     /// Agent index, 0-based.
     public var agent: Int
+    /// The agent's role in this round: generator (round 1) or critic (later rounds).
     public var role: Role
     /// Debate round, 1-based.
     public var round: Int
@@ -47,6 +48,7 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
     /// An embedding of the response (simulator: the chain's feature vector).
     public var embedding: [Double]?
 
+    /// A record with every field given; optional fields default to absent.
     public init(run: String, regime: String, seed: UInt64? = nil, iteration: Int = 0,
                 question: String, agent: Int, role: Role, round: Int,
                 answer: String?, correct: Bool?, truth: String? = nil,
@@ -61,7 +63,9 @@ public struct ResponseRecord: Codable, Sendable, Equatable, Hashable {
 
     /// JSON keys of the canonical JSON Lines format (docs/formats.md).
     public enum CodingKeys: String, CodingKey, CaseIterable {
+        /// The keys of the record's identity and outcome.
         case run, regime, seed, iteration, question, agent, role, round, answer, correct, truth
+        /// The keys of the response's content (`logProbability` is written as `logprob`).
         case chain, style, logProbability = "logprob", evidence, text, embedding
     }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// One sampled response of a sample file: a model's answer to a question, with no debate
 /// rounds (issue 12, "any sample file").
 public struct SampleRecord: Sendable, Equatable {
+    /// The finetuning iteration the sample was drawn at (0 when the file has none).
     public var iteration: Int
     /// The question as the file gives it (text or id).
     public var question: String
+    /// The model (or agent) that produced the sample, as the file names it.
     public var model: String
     /// The sample's id within (iteration, question, model) when the file gives one (the mapped
     /// `sample` value, and the position in a list of responses).
@@ -21,6 +23,7 @@ public struct SampleRecord: Sendable, Equatable {
     /// Where the sample is: "line 7", or "line 7, gpt4[2]" in a list.
     public var location: String
 
+    /// A sample record with every field given; optional fields default to absent.
     public init(iteration: Int, question: String, model: String, sampleID: String? = nil, response: String? = nil,
                 answer: String? = nil, correct: Bool? = nil, truth: String? = nil, location: String) {
         self.iteration = iteration; self.question = question; self.model = model; self.sampleID = sampleID

@@ -13,7 +13,9 @@ import ChorusStats
 public enum ClaimRuleStudy {
     /// A mean pattern μ_0…μ_I and whether the claim it is tested against is true for it.
     public struct Pattern: Sendable {
+        /// The pattern's name in tables (e.g. `flat`).
         public var name: String
+        /// The mean accuracy μ_t at iterations t = 0…I.
         public var means: [Double]
         /// Which claim (1 or 3) the pattern is a null or an alternative for.
         public var claim: Int

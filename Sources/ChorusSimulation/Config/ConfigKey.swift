@@ -14,6 +14,7 @@ import ChorusRecords
 public struct ConfigKey: Sendable {
     /// The value's type as a user writes it.
     public enum Kind: Sendable, Equatable {
+        /// A whole number, a real number, `true`/`false`, free text, or a list of values.
         case integer, number, boolean, text, list
         /// One of the given names.
         case choice([String])
@@ -21,6 +22,7 @@ public struct ConfigKey: Sendable {
 
     /// The snake_case key path, e.g. `debate.rounds`.
     public let path: String
+    /// The value's type, which decides how it is parsed and documented.
     public let kind: Kind
     /// One sentence: what the key means.
     public let meaning: String
@@ -100,7 +102,9 @@ public struct ConfigKey: Sendable {
 /// A section of keys (`task`, `agents`, …): its meaning, and a rule over several of its keys
 /// checked after them.
 public struct ConfigSection: Sendable {
+    /// The section's key prefix, e.g. `debate`.
     public let name: String
+    /// One sentence: what the section's keys configure.
     public let meaning: String
     let check: (@Sendable (SimulationConfig, inout ConfigValidator) -> Void)?
 }

@@ -2,7 +2,9 @@ import Foundation
 import ChorusRecords
 /// One out-of-range value: the key path it sits at and the error describing it.
 public struct ConfigIssue: Sendable, Equatable {
+    /// The key path of the value, e.g. `debate.rounds`.
     public var path: String
+    /// The error describing what is wrong and what was expected.
     public var error: SimulationError
 }
 

@@ -18,12 +18,18 @@ public struct SimulationConfig: Codable, Sendable, Equatable {
     /// seeds): they are the negative controls, whose changes are ≈ 0 with a small per-seed
     /// spread, so 100 seeds already bound them inside ±0.01 (docs/model.md §11).
     public var placeboSeeds: Int = 0
+    /// The task bank: questions, chains, answers, styles, features and evidence (`task.*`).
     public var task = TaskBankParameters()
+    /// The agents: society size, base model and sampling temperature (`agents.*`).
     public var agents = AgentParameters()
+    /// The debate and the critic policy (`debate.*`).
     public var debate = DebateParameters()
+    /// Finetuning: learning rates, epochs, critic mix, data mode (`finetune.*`).
     public var finetune = FinetuneParameters()
+    /// What a run writes besides its tables (`output.*`).
     public var output = OutputParameters()
 
+    /// The `default` preset.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +66,7 @@ public struct TaskBankParameters: Codable, Sendable, Equatable {
     /// Spread of the base model's logits over chains.
     public var baseLogitScale: Double = 1.0
 
+    /// The defaults of the `default` preset.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -78,6 +85,7 @@ public struct AgentParameters: Codable, Sendable, Equatable {
     /// Sampling temperature τ of the generation policy.
     public var temperature: Double = 1.0
 
+    /// The defaults of the `default` preset.
     public init() {}
 }
 
@@ -95,10 +103,14 @@ public struct DebateParameters: Codable, Sendable, Equatable {
     public var contextBudget: Int = 2
     /// Initial critic weights of the log-linear answer choice.
     public var stayWeight: Double = 0.5
+    /// Initial weight of the peers' share of an answer.
     public var supportWeight: Double = 1.0
+    /// Initial weight of the evidence of an answer as read.
     public var evidenceWeight: Double = 1.0
+    /// Initial weight of the critic's own generation log-probability of an answer.
     public var priorWeight: Double = 0.5
 
+    /// The defaults of the `default` preset.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -129,9 +141,16 @@ public struct FinetuneParameters: Codable, Sendable, Equatable {
     /// Examples per stochastic-gradient step (minibatch size). Added by the sim helper.
     public var batchSize: Int = 16
 
+    /// The defaults of the `default` preset.
     public init() {}
 
-    public enum DataMode: String, Codable, Sendable, CaseIterable { case replace, accumulate }
+    /// Whether each iteration's training data replaces the earlier iterations' or joins them.
+    public enum DataMode: String, Codable, Sendable, CaseIterable {
+        /// Each iteration trains on the data selected in that iteration only.
+        case replace
+        /// Each iteration trains on the union of every iteration's data so far.
+        case accumulate
+    }
 
     enum CodingKeys: String, CodingKey {
         case learningRate = "learning_rate", epochs, criticLearningRate = "critic_learning_rate"
@@ -153,5 +172,6 @@ public struct OutputParameters: Codable, Sendable, Equatable {
         case transcripts, accuracyDebates = "accuracy_debates"
     }
 
+    /// The defaults of the `default` preset.
     public init() {}
 }

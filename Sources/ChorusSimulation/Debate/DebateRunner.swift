@@ -13,8 +13,11 @@ import ChorusAnalysis
 /// (`AnswerKernels.plurality` over the answers' labels, `TaskBank.label`: a tie goes to the
 /// largest label, the one tie rule of every vote in Chorus).
 public struct DebateRunner {
+    /// Seats per round N.
     public let agents: Int
+    /// Rounds per debate.
     public let rounds: Int
+    /// Answers per question A.
     public let answers: Int
     /// answer of seat n in round m (0-based m) at [m·N + n].
     public var answer: [Int]
@@ -39,12 +42,14 @@ public struct DebateRunner {
     /// `accuracy.final`: the same mean as the sampled indicator, never a larger variance).
     public var finalAnswerProb: [Double]
 
+    /// The largest number of answers a critic can have in view (N: its own and its peers').
     public var maxView: Int { agents }
     private var counts: [Int]
     private var scratchAnswers: [Int]
     private var reads: [Double]
     private var scores: [Double]
 
+    /// A runner with buffers for debates of `agents` seats, `rounds` rounds and `answers` answers.
     public init(agents: Int, rounds: Int, answers: Int) {
         self.agents = agents; self.rounds = rounds; self.answers = answers
         answer = [Int](repeating: 0, count: rounds * agents)

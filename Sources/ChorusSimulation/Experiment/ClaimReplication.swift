@@ -8,7 +8,9 @@ public struct ReplicatedClaim: Sendable {
     public var pooled: ClaimResult
     /// Whether the claim holds on each block, in block order.
     public var blockHolds: [Bool]
+    /// The claim's number, 1–6.
     public var number: Int { pooled.number }
+    /// The number of blocks on which the claim holds.
     public var held: Int { blockHolds.filter { $0 }.count }
     /// held / K.
     public var holdRate: Double { blockHolds.isEmpty ? 0 : Double(held) / Double(blockHolds.count) }

@@ -5,17 +5,23 @@ import ChorusStats
 /// One effect size behind a claim: a named quantity (usually a paired per-seed difference)
 /// with its mean and 95% t interval over seeds.
 public struct ClaimEffect: Sendable {
+    /// The effect's name (e.g. `gain at iteration 1`).
     public var name: String
+    /// Mean over seeds with its 95% t interval.
     public var summary: Summary
+    /// An effect with this name and summary.
     public init(name: String, summary: Summary) { self.name = name; self.summary = summary }
 }
 
 /// The verdict on one of the claims (docs/model.md §10), with the figures behind it.
 public struct ClaimResult: Sendable {
+    /// The claim's number, 1–6 (docs/design.md §2).
     public var number: Int
+    /// The claim in one sentence.
     public var statement: String
     /// The figures behind the verdict (means with 95% CIs over seeds).
     public var evidence: String
+    /// Whether every comparison of the claim holds on its 95% interval.
     public var holds: Bool
     /// The effect sizes the claim is about, in a fixed order per claim (`Claims.effectNames`).
     public var effects: [ClaimEffect]
@@ -29,6 +35,7 @@ public struct ClaimResult: Sendable {
         return effects.first { primary.contains($0.name) }?.summary
     }
 
+    /// A verdict with every field given.
     public init(number: Int, statement: String, evidence: String, holds: Bool, effects: [ClaimEffect] = []) {
         self.number = number; self.statement = statement; self.evidence = evidence; self.holds = holds
         self.effects = effects
@@ -50,6 +57,7 @@ public struct ClaimResult: Sendable {
 /// seeing the data does not inflate the false-positive rate; `ClaimRuleStudy` measures the
 /// rules' false-positive rates on null trajectories.
 public enum Claims {
+    /// The six claims' statements, claim k at index k − 1.
     public static let statements: [String] = [
         "single-agent: accuracy rises at iteration 1 (paired gain over base) and then declines (last iteration below the peak, paired)",
         "single-agent: generation entropy falls every iteration, to under half of base by the last (multiagent per-agent entropy beside it)",
@@ -59,6 +67,8 @@ public enum Claims {
         "last iteration: critics' scorer divergence from base > generators', and the multiagent society's responses more diverse than single-agent's",
     ]
 
+    /// Judges the six claims on a run's summary rows (paired contrasts with their 95% intervals).
+    /// A claim whose regimes or iterations are missing does not hold and says what is missing.
     public static func evaluate(_ summary: [SummaryRow]) -> [ClaimResult] {
         let table = Table(summary)
         return [claim1(table), claim2(table), claim3(table), claim4(table), claim5(table), claim6(table)]

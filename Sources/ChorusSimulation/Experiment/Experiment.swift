@@ -4,6 +4,7 @@ import ChorusRecords
 
 /// A set of replicates: every configured regime on every configured seed.
 public struct Experiment: Sendable {
+    /// The configuration, validated.
     public let config: SimulationConfig
     let regimes: [Regime]
 
@@ -50,6 +51,7 @@ public struct Experiment: Sendable {
     /// order in the config, iteration, metric name). Paired contrasts between iterations and
     /// regimes of the same seed are added as `contrast.*` rows (`Contrasts`); a contrast with a
     /// placebo twin exists only on the seeds where the twin ran.
+    /// - Parameter threads: worker threads (nil: one per core).
     /// - Parameter progress: called (from worker threads) after each finished pair, with the
     ///   number of pairs that run.
     /// - Parameter spool: where transcripts are written as they are made (then the result's

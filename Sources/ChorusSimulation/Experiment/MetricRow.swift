@@ -4,13 +4,18 @@ import ChorusRecords
 
 /// One measured value: a metric of one regime, one seed, one iteration (0 = base model).
 public struct MetricRow: Sendable, Equatable {
+    /// The regime name.
     public var regime: String
+    /// The root seed of the replicate.
     public var seed: UInt64
+    /// The finetuning iteration (0 = base model).
     public var iteration: Int
     /// Metric name (see `MetricName`); never renamed once published.
     public var metric: String
+    /// The measured value (NaN when undefined).
     public var value: Double
 
+    /// A row with every field given.
     public init(regime: String, seed: UInt64, iteration: Int, metric: String, value: Double) {
         self.regime = regime; self.seed = seed; self.iteration = iteration
         self.metric = metric; self.value = value
@@ -19,12 +24,16 @@ public struct MetricRow: Sendable, Equatable {
 
 /// A metric of one regime at one iteration, summarised over seeds (mean and t interval).
 public struct SummaryRow: Sendable {
+    /// The regime name.
     public var regime: String
+    /// The finetuning iteration (0 = base model).
     public var iteration: Int
+    /// The metric name (see `MetricName`).
     public var metric: String
     /// Mean over seeds with a Student-t confidence interval (`Describe.tInterval`).
     public var summary: Summary
 
+    /// A row with every field given.
     public init(regime: String, iteration: Int, metric: String, summary: Summary) {
         self.regime = regime; self.iteration = iteration; self.metric = metric; self.summary = summary
     }
@@ -33,15 +42,18 @@ public struct SummaryRow: Sendable {
 /// Everything an experiment produced: the configuration, the long table of metric rows and
 /// (for the iterations in `config.output.transcripts`) the records of the test debates.
 public struct ExperimentResult: Sendable {
+    /// The configuration that ran.
     public var config: SimulationConfig
     /// Sorted by (regime order in the config, seed order in the config, iteration, metric).
     public var rows: [MetricRow]
+    /// The records of the test debates of the transcript iterations (empty when spooled to disk).
     public var transcripts: [ResponseRecord]
     /// The transcripts on disk, when the run was given a spool (`transcripts` is then empty).
     public var transcriptSpool: TranscriptSpool? = nil
     /// For the same iterations (but the last): every model's finetuning examples (issue 12).
     public var training: [TrainingRecord]
 
+    /// A result with every field given.
     public init(config: SimulationConfig, rows: [MetricRow], transcripts: [ResponseRecord], training: [TrainingRecord] = []) {
         self.config = config; self.rows = rows; self.transcripts = transcripts; self.training = training
     }

@@ -2,7 +2,7 @@ import ChorusStats
 import ChorusAnalysis
 /// Paired contrasts: differences of a metric between two iterations of one replicate, or between
 /// two regimes on the same seed, computed per seed so that their confidence intervals reflect
-/// the paired design (DESIGN §2's comparisons are all of this kind).
+/// the paired design (docs/design.md §2's comparisons are all of this kind).
 ///
 /// Regimes share their random streams (common random numbers, see `RegimeRun`), so two regimes
 /// that behave identically up to some point produce identical results up to that point, and a
@@ -23,13 +23,22 @@ import ChorusAnalysis
 ///   R's minus_base | minus_iteration1 | minus_last minus the twin's (a difference in
 ///   differences: the gain beyond what the same dynamics produce with no correctness signal).
 public enum Contrasts {
+    /// `accuracy.final` at each iteration minus at base, paired per seed.
     public static let minusBase = "contrast.accuracy.final.minus_base"
+    /// `accuracy.final` at each iteration minus at iteration 1, paired per seed.
     public static let minusIteration1 = "contrast.accuracy.final.minus_iteration1"
+    /// `accuracy.final` at each iteration minus at the last, paired per seed.
     public static let minusLast = "contrast.accuracy.final.minus_last"
+    /// `accuracy.round1_individual` at each iteration minus at base, paired per seed.
     public static let individualMinusBase = "contrast.accuracy.round1_individual.minus_base"
+    /// `kl_base.critic` minus `kl_base.generator` of one regime and iteration.
     public static let criticMinusGenerator = "contrast.kl_base.critic_minus_generator"
+    /// `accuracy.final` of the row's regime minus that of `regime`, same seed and iteration.
     public static func accuracyMinus(_ regime: String) -> String { "contrast.accuracy.final.minus.\(regime)" }
+    /// `kl_base.generator` of the row's regime minus `kl_base` of `regime` (its one model), same
+    /// seed and iteration.
     public static func generatorKLMinus(_ regime: String) -> String { "contrast.kl_base.generator.minus.\(regime)" }
+    /// `divergence.scorer.critic` minus `divergence.scorer.generator` of one regime and iteration.
     public static let scorerCriticMinusGenerator = "contrast.divergence.scorer.critic_minus_generator"
     /// `contrast.<metric>.minus.<regime>` for a metric other than accuracy.
     public static func metricMinus(_ metric: String, _ regime: String) -> String { "contrast.\(metric).minus.\(regime)" }

@@ -1,7 +1,7 @@
 import Foundation
 import ChorusAnalysis
 
-/// Exact metrics of a society's policies on the test questions (DESIGN §2 "Ground truth").
+/// Exact metrics of a society's policies on the test questions (docs/design.md §2 "Ground truth").
 ///
 /// Each is averaged over test questions. For generator seats i, j with chain policies π_i, π_j:
 /// - disagreement = mean over unordered pairs i < j of 1 − Σ_r π_i(r) π_j(r) (chains; likewise
@@ -25,9 +25,14 @@ public enum ExactMetrics {
 
     /// Computes the exact metrics and appends (name, value) pairs to `out`.
     /// - Parameters:
-    ///   - tables: policy tables per model over the test questions; `base`: the base table.
-    ///   - criticSeats: empty when the regime has no debate rounds ≥ 2.
-    ///   - criticModels/generatorModels: distinct model indices in each role.
+    ///   - bank: the task bank whose test questions are measured.
+    ///   - tables: policy tables per model over the test questions.
+    ///   - base: the base model's table.
+    ///   - generatorSeats: the model of each generator seat.
+    ///   - criticSeats: the model of each critic seat; empty when the regime has no debate rounds ≥ 2.
+    ///   - generatorModels: the distinct models in generator seats.
+    ///   - criticModels: the distinct models in critic seats.
+    ///   - out: receives the (metric name, value) pairs.
     /// - Complexity: O(Q · (N²·C + N·S·A)), S ≤ C(N+A−1, A−1) answer-count vectors.
     public static func compute(bank: TaskBank, tables: [PolicyTable], base: PolicyTable,
                                generatorSeats: [Int], criticSeats: [Int],

@@ -23,8 +23,11 @@ public struct SampledMetrics {
     private var codes: [Int] = [], firstRight: [Bool] = [], lastRight: [Bool] = []
     private var logP: [Double] = [], vectors: [Double] = []
 
+    /// Empty sums for questions with `answers` answers.
     public init(answers: Int) { counts = [Int](repeating: 0, count: answers) }
 
+    /// Adds the metrics of the debate `r` has just run on test question `q`.
+    /// - Complexity: O(N² (C + d)) for N seats, allocation-free after the first call.
     public mutating func add(_ r: DebateRunner, question q: Int, bank: TaskBank, tables: [PolicyTable],
                              generatorSeats: [Int]) {
         let n = r.agents, c = bank.chains, d = bank.dimension, a = bank.answers

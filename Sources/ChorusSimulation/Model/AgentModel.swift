@@ -6,6 +6,7 @@
 /// Critic answer choice (rounds ≥ 2): P(a) ∝ exp(w·f(a)) with features
 /// f(a) = ([a = own previous], peer share of a, evidence of a as read, log π_θ(a | q)).
 public struct AgentModel: Sendable, Equatable {
+    /// The generation weights θ ∈ R^d (θ = 0: the base model).
     public var theta: [Double]
     /// (w_stay, w_support, w_evidence, w_prior).
     public var criticWeights: [Double]

@@ -14,10 +14,15 @@ import Foundation
 /// H = −Σ p log p over the entries with p > 0 (`ExactMetrics` averages them over seats).
 /// - Complexity: O(Q·C·d) to build.
 public struct PolicyTable: Sendable {
+    /// The first question tabulated.
     public let firstQuestion: Int
+    /// The number of questions tabulated Q.
     public let count: Int
+    /// Chains per question C.
     public let chains: Int
+    /// Answers per question A.
     public let answers: Int
+    /// Styles K.
     public let styles: Int
     /// π(c|q) at [(q − first)·C + c].
     public var prob: [Double]
@@ -35,6 +40,9 @@ public struct PolicyTable: Sendable {
     /// with `entropies: true`.
     public var entropy: [Double]
 
+    /// Tabulates the policy softmax((b + θ·φ)/τ) of `bank` on `questions`, with the per-question
+    /// entropies when `entropies`.
+    /// - Complexity: O(Q·C·d).
     public init(bank: TaskBank, theta: [Double], temperature tau: Double, questions: Range<Int>,
                 entropies: Bool = false) {
         let c = bank.chains, d = bank.dimension, a = bank.answers, k = bank.styles
@@ -99,8 +107,12 @@ public struct PolicyTable: Sendable {
         return chains - 1
     }
 
+    /// π(c|q). O(1).
     @inline(__always) public func p(_ q: Int, _ c: Int) -> Double { prob[(q - firstQuestion) * chains + c] }
+    /// log π(c|q). O(1).
     @inline(__always) public func logP(_ q: Int, _ c: Int) -> Double { logProb[(q - firstQuestion) * chains + c] }
+    /// π(a|q), the answer marginal. O(1).
     @inline(__always) public func pAnswer(_ q: Int, _ a: Int) -> Double { answerProb[(q - firstQuestion) * answers + a] }
+    /// log π(a|q) (−∞ where π(a|q) = 0). O(1).
     @inline(__always) public func logPAnswer(_ q: Int, _ a: Int) -> Double { logAnswerProb[(q - firstQuestion) * answers + a] }
 }

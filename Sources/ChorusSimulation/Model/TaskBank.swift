@@ -44,8 +44,11 @@ import ChorusStats
 /// evidence no gap. Every policy then has expected accuracy exactly 1/A, before and after any
 /// amount of training: a regime that "gains" there gains from an artefact.
 public struct TaskBank: Sendable {
+    /// Training questions (indices 0..<trainCount).
     public let trainCount: Int
+    /// Held-out test questions (indices trainCount..<questionCount).
     public let testCount: Int
+    /// All questions.
     public var questionCount: Int { trainCount + testCount }
     /// Chains per question C.
     public let chains: Int

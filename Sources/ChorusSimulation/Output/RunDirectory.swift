@@ -3,14 +3,18 @@ import ChorusRecords
 
 /// Everything a finished run leaves behind, ready to be written.
 public struct RunOutput: Sendable {
+    /// The experiment's rows and transcripts.
     public var result: ExperimentResult
+    /// Every metric summarised over seeds.
     public var summary: [SummaryRow]
     /// Claims evaluated on the summary; nil when not asked for.
     public var claims: [ClaimResult]?
     /// The claims judged on disjoint seed blocks (`ClaimReplication`); nil when not asked for.
     public var replication: [ReplicatedClaim]?
+    /// The manifest written as `manifest.json`.
     public var manifest: RunManifest
 
+    /// An output with every field given.
     public init(result: ExperimentResult, summary: [SummaryRow], claims: [ClaimResult]?, manifest: RunManifest,
                 replication: [ReplicatedClaim]? = nil) {
         self.result = result; self.summary = summary; self.claims = claims; self.manifest = manifest

@@ -14,15 +14,20 @@ import ChorusRecords
 public enum RunExport {
     /// The files of one export: relative path → contents.
     public struct Files: Sendable {
+        /// Every file, path relative to the export folder, with its text.
         public var files: [(path: String, text: String)]
+        /// The iterations exported.
         public var iterations: [Int]
+        /// The models exported (one training file each per iteration).
         public var models: [Int]
     }
 
+    /// The question text an exported debate gives for question `id`.
     public static func questionText(_ id: String, regime: String, seed: UInt64?) -> String {
         "Simulated question \(id) (\(regime)\(seed.map { ", seed \($0)" } ?? "")): answer with \\boxed{label}."
     }
 
+    /// The reply text an exported debate gives for a chain, its style and its answer label.
     public static func reply(chain: Int?, style: Int?, answer: String?) -> String {
         "Reasoning chain \(chain.map(String.init) ?? "?") in style \(style.map(String.init) ?? "?"). "
             + (answer.map { "The answer is \\boxed{\($0)}." } ?? "No answer.")
@@ -37,6 +42,9 @@ public enum RunExport {
 
     /// Builds the export of one (regime, seed).
     /// - Parameters:
+    ///   - name: the run's name in the exported files.
+    ///   - regime: the regime exported.
+    ///   - seed: the seed exported (nil when the records have none).
     ///   - transcripts: records of the regime and seed (any iterations);
     ///   - training: its training records (iterations < last).
     /// - Throws: `AnalysisError.insufficientData` when a debate is incomplete.

@@ -4,6 +4,7 @@ import ChorusRecords
 /// What `manifest.json` records about a run: enough to reproduce it and to know when, how
 /// and with what it ran.
 public struct RunManifest: Sendable {
+    /// The run's id: a digest of its configuration.
     public var runID: String
     /// Where the configuration came from (`preset paper`, a file path).
     public var source: String
@@ -13,7 +14,9 @@ public struct RunManifest: Sendable {
     public var toolVersion: String
     /// `git rev-parse HEAD` of the working directory, or "unknown".
     public var gitCommit: String
+    /// When the run started (UTC).
     public var start: Date
+    /// When the run ended (UTC).
     public var end: Date
     /// Wall time of the experiment, from a monotonic clock.
     public var wallSeconds: Double
@@ -24,6 +27,7 @@ public struct RunManifest: Sendable {
     /// Claims evaluated, and how many hold (nil when none were evaluated).
     public var claimsHolding: (holding: Int, total: Int)?
 
+    /// A manifest with every field given; claims are filled in afterwards.
     public init(runID: String, source: String, config: SimulationConfig, toolVersion: String, gitCommit: String,
                 start: Date, end: Date, wallSeconds: Double, threads: Int) {
         self.runID = runID; self.source = source; self.config = config; self.toolVersion = toolVersion

@@ -6,8 +6,11 @@ import ChorusRecords
 /// directory for the iterations in `output.transcripts` (k < iterations: the last iteration
 /// trains nothing), one JSON object per line with these keys.
 public struct TrainingRecord: Codable, Sendable, Equatable {
+    /// The run's id.
     public var run: String
+    /// The regime name.
     public var regime: String
+    /// The root seed of the replicate.
     public var seed: UInt64
     /// The iteration whose debates selected the example (it trains the model of iteration + 1).
     public var iteration: Int
@@ -18,11 +21,15 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
     public var role: Role
     /// Training question id: `t` + its index among the training questions.
     public var question: String
+    /// The chain's index among its question's chains.
     public var chain: Int
+    /// The chain's style.
     public var style: Int
     /// Answer label of the chain and the question's true label (the transcripts' labelling).
     public var answer: String
+    /// The question's true answer label.
     public var truth: String
+    /// The example's weight in the likelihood (after the critic mix).
     public var weight: Double
 
     /// Encodes one record per line (sorted keys, so equal records give equal bytes).

@@ -16,11 +16,15 @@ public final class TranscriptSpool: @unchecked Sendable {
     /// The folder of the part files (inside the run's staging folder, so a killed run leaves
     /// them only where leftovers are cleaned up).
     public let directory: URL
+    /// The run's id (the records' `run` field).
     public let runID: String
+    /// The iterations whose transcripts are spooled.
     public let iterations: [Int]
     private let lock = NSLock()
     private var firstError: (any Error)?
 
+    /// A spool writing into `directory`, one file per iteration in `iterations`.
+    /// - Throws: when the directory cannot be created.
     public init(directory: URL, runID: String, iterations: [Int]) throws {
         self.directory = directory; self.runID = runID; self.iterations = iterations
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }

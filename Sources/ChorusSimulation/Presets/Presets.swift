@@ -2,8 +2,11 @@
 public enum Presets {
     /// A named configuration with a one-line description.
     public struct Preset: Sendable {
+        /// The preset's name (`chorus simulate --preset NAME`).
         public var name: String
+        /// One line: what the preset is for.
         public var summary: String
+        /// Makes the preset's configuration.
         public var config: @Sendable () -> SimulationConfig
     }
 

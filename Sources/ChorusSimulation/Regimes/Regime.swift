@@ -1,11 +1,12 @@
 /// A training regime as a value: which models exist, who sits in which debate seat, how the
-/// debate is run and which data each model is finetuned on (DESIGN §2 "Regimes").
+/// debate is run and which data each model is finetuned on (docs/design.md §2 "Regimes").
 ///
 /// The simulator has no regime-specific branches: `Experiment` reads these fields only.
 /// Seats: generator seat n answers round 1; critic seat n answers rounds 2…R and its "own
 /// previous answer" is seat n's previous-round answer. Data of a seat go to the model in that
 /// seat, so a model sitting in several seats is finetuned on the pooled data of all of them.
 public struct Regime: Sendable, Equatable {
+    /// The regime's name, e.g. `multiagent` or `multiagent-placebo`.
     public var name: String
     /// Number of distinct models.
     public var modelCount: Int
@@ -31,6 +32,7 @@ public struct Regime: Sendable, Equatable {
     /// which has no correctness signal anywhere; its expected accuracy is 1/A at every iteration.
     public var placebo: Bool
 
+    /// A regime with every field given.
     public init(name: String, modelCount: Int, generatorSeats: [Int], criticSeats: [Int],
                 rounds: Int?, summarize: Bool?, selection: SelectionRule,
                 trainGenerators: Bool, trainCritics: Bool, matchedBudget: Bool = false, placebo: Bool = false) {

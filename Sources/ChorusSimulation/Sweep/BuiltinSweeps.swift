@@ -7,6 +7,7 @@ public enum BuiltinSweeps {
         ("phase-task", "The same effect over task verifiability × learnability.", { phaseTask }),
     ]
 
+    /// The built-in sweeps' names (`--builtin NAME`).
     public static var names: [String] { all.map(\.name) }
 
     /// - Throws: `SimulationError.unknownName` listing the built-in sweeps.

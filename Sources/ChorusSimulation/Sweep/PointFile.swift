@@ -16,36 +16,57 @@ import ChorusRecords
 /// the expected id; anything else (half-written, from another version, edited) is *stale*:
 /// reported and recomputed, never merged.
 public struct PointFile: Sendable, Equatable {
+    /// The value of a point file's `schema` key.
     public static let schema = "chorus-sweep-point"
+    /// The point-file layout version this code writes and reads.
     public static let schemaVersion = 1
 
+    /// A claim's verdict at the point.
     public struct Claim: Sendable, Equatable {
+        /// The claim's number, 1–6.
         public var number: Int
+        /// The claim in one sentence.
         public var statement: String
+        /// Whether the claim holds at the point.
         public var holds: Bool
+        /// The claim's deciding margin over seeds (what the phase diagram colours); nil if undefined.
         public var margin: Estimate?
     }
 
     /// A mean with its 95% CI over n seeds.
     public struct Estimate: Sendable, Equatable {
+        /// The number of seeds.
         public var n: Int
+        /// The mean over seeds.
         public var mean: Double
+        /// The lower bound of the 95% interval.
         public var lower: Double
+        /// The upper bound of the 95% interval.
         public var upper: Double
+        /// An estimate with every field given.
         public init(n: Int, mean: Double, lower: Double, upper: Double) { self.n = n; self.mean = mean; self.lower = lower; self.upper = upper }
+        /// The estimate of a summary.
         public init(_ s: Summary) { self.init(n: s.n, mean: s.mean, lower: s.lower, upper: s.upper) }
     }
 
+    /// The version of the tool that computed the point.
     public var toolVersion: String
+    /// The point's id (the file's name).
     public var id: String
+    /// The point's position in the design.
     public var index: Int
+    /// The axis values of the point.
     public var settings: [SweepPlan.Setting]
+    /// The seeds the point ran.
     public var seeds: [UInt64]
     /// nil when the point succeeded.
     public var error: String?
+    /// The kept metric rows of every seed.
     public var rows: [MetricRow]
+    /// The claims' verdicts at the point.
     public var claims: [Claim]
 
+    /// Whether the point succeeded.
     public var ok: Bool { error == nil }
 
     /// The file's text: `Document` through `JSONFile` (sorted keys, compact: a point has
@@ -108,9 +129,13 @@ public struct PointFile: Sendable, Equatable {
 
     /// Why a file was not accepted.
     public enum Rejection: Error, CustomStringConvertible, Equatable {
+        /// The file cannot be read or parsed; the reason.
         case unreadable(String)
+        /// The file is not a Chorus point file (its schema).
         case otherSchema(String)
+        /// The file was written by another point-file version.
         case otherVersion(String)
+        /// The file belongs to another point or configuration (stale).
         case otherPoint(String)
         public var description: String {
             switch self {

@@ -4,9 +4,12 @@ import ChorusRecords
 /// The layout of a sweep directory: `sweep-spec.txt` (the spec's canonical text, so that a
 /// directory is never mixed with another sweep's points) and `points/<id>.json`.
 public enum SweepDirectory {
+    /// The file that records which sweep a directory holds.
     public static let specFile = "sweep-spec.txt"
+    /// The folder of the point files.
     public static let pointsFolder = "points"
 
+    /// The file of point `id` in the sweep directory `dir`.
     public static func pointURL(_ dir: URL, id: String) -> URL {
         dir.appendingPathComponent(pointsFolder).appendingPathComponent(id + ".json")
     }

@@ -17,8 +17,11 @@ import ChorusRecords
 /// - `sweep-points.csv`: one row per point: status (`ok`, `failed`, `missing`), claims holding,
 ///   the error of a failed point.
 public enum SweepMerge {
+    /// The merged per-seed metrics table.
     public static let metricsFile = "sweep-metrics.csv"
+    /// The merged summary table (means, 95% CIs, claim margins per point).
     public static let summaryFile = "sweep-summary.csv"
+    /// The table of points: settings, status and error.
     public static let pointsFile = "sweep-points.csv"
 
     /// The points found for a plan.
@@ -27,12 +30,17 @@ public enum SweepMerge {
         public var points: [PointFile?]
         /// Files that could not be used (path, why).
         public var stale: [(path: String, reason: String)] = []
+        /// The indices of the points without a usable file.
         public var missing: [Int] { points.indices.filter { points[$0] == nil } }
+        /// The points whose file records a failure.
         public var failed: [PointFile] { points.compactMap { $0 }.filter { !$0.ok } }
     }
 
     /// Reads every point of `plan` from `directories` (the first valid `ok` file wins; a failed
     /// file counts only when no directory has the point done).
+    /// - Parameter plan: the sweep's points.
+    /// - Parameter directories: the sweep directories (shards) to read.
+    /// - Parameter toolVersion: the running tool's version; files of another version are stale.
     /// - Parameter known: valid `ok` point files already in memory by point index (those a
     ///   `SweepRunner.run` in this process just wrote or checked), used instead of reading their
     ///   files back; they hold the same values as their files (numbers round-trip exactly), so

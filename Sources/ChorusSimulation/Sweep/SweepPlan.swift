@@ -18,12 +18,17 @@ public struct SweepPlan: Sendable {
         public var id: String
     }
 
+    /// One axis value of a point.
     public struct Setting: Sendable, Equatable {
+        /// The axis key.
         public var key: String
+        /// The value as text.
         public var value: String
     }
 
+    /// The sweep specification.
     public let spec: SweepSpec
+    /// The base configuration the axes change.
     public let base: SimulationConfig
     /// The resolved points: all of them, or those of the shard the plan was made for.
     public let points: [Point]

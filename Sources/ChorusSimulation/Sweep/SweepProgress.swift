@@ -15,6 +15,7 @@ public final class SweepProgress: @unchecked Sendable {
     private var done = 0
     private var failed = 0
 
+    /// Progress of `total` points, written through `write`; `terminal` redraws one line in place.
     public init(total: Int, terminal: Bool, interval: Double = 30, write: @escaping @Sendable (String) -> Void) {
         self.total = total; self.terminal = terminal; self.interval = interval; self.write = write
     }

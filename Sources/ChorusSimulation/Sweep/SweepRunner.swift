@@ -29,8 +29,13 @@ public enum SweepRunner {
 
     /// Runs the pending points of `plan` (of shard `shard.index` of `shard.count`, if given).
     /// - Parameters:
+    ///   - plan: the sweep's points.
+    ///   - directory: the sweep directory the point files go to.
+    ///   - toolVersion: the running tool's version, recorded in each point file.
+    ///   - shard: run only the points whose position ≡ `index` (mod `count`).
+    ///   - threads: worker threads (nil: one per core).
+    ///   - progressTotal: given the number of pending points, makes the progress display (or nil).
     ///   - log: one-line notes (stale files, failures), for standard error.
-    ///   - progress: called after each computed point.
     /// - Throws: `SweepError` for a directory that holds another sweep or cannot be written.
     public static func run(plan: SweepPlan, directory: URL, toolVersion: String,
                            shard: (index: Int, count: Int)? = nil, threads: Int? = nil,

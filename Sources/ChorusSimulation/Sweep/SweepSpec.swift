@@ -28,16 +28,19 @@ public struct SweepSpec: Sendable, Equatable {
         public var claim: Int?
         /// A metric name (mean over seeds with its 95% CI), e.g. `contrast.accuracy.final.minus_iteration1`.
         public var metric: String?
+        /// The regime whose metric is shown.
         public var regime: String?
         /// Iteration of the metric; nil = the last.
         public var iteration: Int?
         /// The figure's title (default: the quantity's name).
         public var title: String?
+        /// A figure with these fields.
         public init(claim: Int? = nil, metric: String? = nil, regime: String? = nil, iteration: Int? = nil, title: String? = nil) {
             self.claim = claim; self.metric = metric; self.regime = regime; self.iteration = iteration; self.title = title
         }
     }
 
+    /// The sweep's name, recorded in its tables.
     public var name: String = "sweep"
     /// Base preset (default: `default`).
     public var preset: String?
@@ -45,7 +48,9 @@ public struct SweepSpec: Sendable, Equatable {
     public var configFile: String?
     /// `key.path=value` overrides applied to the base.
     public var set: [String] = []
+    /// The swept keys and their values.
     public var axes: [SweepAxis] = []
+    /// How points are laid out: a grid, or a sampled design.
     public var design: Design = .grid
     /// Points of a sampled design (lhs, sobol, halton).
     public var samples: Int?
@@ -61,8 +66,10 @@ public struct SweepSpec: Sendable, Equatable {
     /// The claims judged at every point, by number (docs/model.md §10; `SweepQuantities.claimNumbers`),
     /// ascending; empty: none. Default: all six.
     public var claims: [Int] = SweepQuantities.claimNumbers
+    /// The figure the merge draws when the spec names one (nil: the default figures).
     public var figure: Figure?
 
+    /// An empty spec (`default` preset, no axes, grid).
     public init() {}
 
     /// The claim selection as text: `true` (all), `false` (none) or the numbers (`1,3`); part of
@@ -93,6 +100,7 @@ public struct SweepSpec: Sendable, Equatable {
 
 /// One swept configuration key and its values.
 public struct SweepAxis: Sendable, Equatable {
+    /// An axis's values: listed, or a range.
     public enum Values: Sendable, Equatable {
         /// Explicit values, as YAML scalars (`0.5`, `3`, `true`, `accumulate`, `[a, b]`).
         case list([String])
@@ -102,8 +110,10 @@ public struct SweepAxis: Sendable, Equatable {
 
     /// A configuration key path (`agents.count`) or `seed_offset`.
     public var key: String
+    /// The axis's values.
     public var values: Values
 
+    /// An axis with this key and values.
     public init(key: String, values: Values) { self.key = key; self.values = values }
 
     var canonicalText: String {

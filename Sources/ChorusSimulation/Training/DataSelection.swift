@@ -1,6 +1,6 @@
 import ChorusStats
 
-/// Turns one debate on a training question into finetuning examples (DESIGN §2, paper §2.2).
+/// Turns one debate on a training question into finetuning examples (docs/design.md §2, paper §2.2).
 ///
 /// The pseudo-label ŷ depends on the rule: the debate's final majority (`consensus`), the
 /// majority of the round-1 answers (`selfConsistency`), the true answer (`groundTruth`).
@@ -14,7 +14,14 @@ import ChorusStats
 /// - `none`: every round-1 chain, and every final-round critic response with weight 1.
 public enum DataSelection {
     /// Which of a trajectory's examples a rule keeps.
-    public enum CriticSplit: Equatable, Sendable { case minus, plus, unused }
+    public enum CriticSplit: Equatable, Sendable {
+        /// D^C−: wrong in round 1, equal to the label at the end.
+        case minus
+        /// D^C+: equal to the label in round 1 and at the end.
+        case plus
+        /// Neither: the trajectory is not critic data.
+        case unused
+    }
 
     /// The label ŷ of a debate under a rule; `roundOneMajority` is the majority of round-1 answers.
     @inline(__always)
@@ -37,7 +44,14 @@ public enum DataSelection {
 
     /// Appends the examples of the debate held in `runner` (question q) to `data[model]`.
     /// - Parameters:
-    ///   - trainGenerators/trainCritics: whether seats of that kind contribute data.
+    ///   - runner: the runner holding the debate just run.
+    ///   - q: the training question.
+    ///   - rule: how the pseudo-label ŷ is chosen.
+    ///   - generatorSeats: the model of each generator seat.
+    ///   - criticSeats: the model of each critic seat.
+    ///   - trainGenerators: whether generator seats contribute data.
+    ///   - trainCritics: whether critic seats contribute data.
+    ///   - data: the training data of each model, appended to.
     ///   - roundOneMajority: majority of the round-1 answers (for `selfConsistency`).
     public static func collect(_ runner: DebateRunner, question q: Int, rule: SelectionRule,
                                roundOneMajority: Int,

@@ -1,7 +1,7 @@
 import Foundation
 import ChorusStats
 
-/// Maximum-likelihood finetuning by minibatch stochastic gradient ascent (DESIGN §2).
+/// Maximum-likelihood finetuning by minibatch stochastic gradient ascent (docs/design.md §2).
 ///
 /// One epoch visits the examples once in a seeded random order, in minibatches of B examples;
 /// each minibatch takes one step
@@ -16,22 +16,30 @@ import ChorusStats
 /// Stochastic minibatches are a modelling choice, not only an implementation one: with a
 /// constant step the weights fluctuate around the data's optimum by an amount that grows with η
 /// (and with fewer examples), so each model drifts with its own data and its own order, as
-/// finetuned networks do. That drift is the seed of the symmetry breaking of DESIGN §2.
+/// finetuned networks do. That drift is the seed of the symmetry breaking of docs/design.md §2.
 public enum Finetune {
     /// Hyper-parameters of one finetuning call.
     public struct Settings: Sendable {
+        /// Step size η of θ.
         public var learningRate: Double
+        /// Step size η_w of the critic weights.
         public var criticLearningRate: Double
+        /// Passes over the examples.
         public var epochs: Int
+        /// Examples per minibatch B.
         public var batchSize: Int
+        /// Pull ρ towards the base model (θ_base = 0).
         public var basePull: Double
+        /// The sampling temperature (the likelihood itself is at temperature 1).
         public var temperature: Double
+        /// Settings with every field given.
         public init(learningRate: Double, criticLearningRate: Double, epochs: Int, batchSize: Int,
                     basePull: Double, temperature: Double) {
             self.learningRate = learningRate; self.criticLearningRate = criticLearningRate
             self.epochs = epochs; self.batchSize = batchSize; self.basePull = basePull
             self.temperature = temperature
         }
+        /// The settings of a configuration's `finetune` section.
         public init(_ f: FinetuneParameters, temperature: Double) {
             self.init(learningRate: f.learningRate, criticLearningRate: f.criticLearningRate,
                       epochs: f.epochs, batchSize: f.batchSize, basePull: f.basePull, temperature: temperature)

@@ -2,8 +2,11 @@
 /// decisions (answers in view with their features, the chosen one, weight) for w.
 /// Flat arrays, appended to while debates run.
 public struct TrainingData: Sendable, Equatable {
+    /// Training question of each chain example.
     public var question: [Int32] = []
+    /// Chain of each chain example.
     public var chain: [Int32] = []
+    /// Likelihood weight of each chain example.
     public var weight: [Double] = []
     /// Origin of each chain example: 0 generator data, 1 D^C−, 2 D^C+ (critic data).
     public var split: [Int8] = []
@@ -11,17 +14,24 @@ public struct TrainingData: Sendable, Equatable {
     public var decisionViewCount: [Int32] = []
     /// Features at [(i·maxView + v)·F + j].
     public var decisionFeatures: [Double] = []
+    /// Decisions: index (into the view) of the answer chosen.
     public var decisionChosen: [Int32] = []
+    /// Likelihood weight of each decision.
     public var decisionWeight: [Double] = []
     /// Origin of each decision: 1 D^C−, 2 D^C+, 0 unfiltered.
     public var decisionSplit: [Int8] = []
+    /// The most answers a decision can have in view.
     public let maxView: Int
 
+    /// Empty data for views of at most `maxView` answers.
     public init(maxView: Int) { self.maxView = maxView }
 
+    /// The number of chain examples.
     public var chainCount: Int { question.count }
+    /// The number of critic decisions.
     public var decisionCount: Int { decisionChosen.count }
 
+    /// Appends a chain example (`split`: 0 generator data, 1 D^C−, 2 D^C+).
     public mutating func addChain(question q: Int, chain c: Int, weight w: Double, split sp: Int8 = 0) {
         question.append(Int32(q)); chain.append(Int32(c)); weight.append(w); split.append(sp)
     }
@@ -58,6 +68,7 @@ public struct TrainingData: Sendable, Equatable {
         for i in decisionWeight.indices where decisionSplit[i] != 0 { decisionWeight[i] = decisionSplit[i] == 1 ? dm : dp }
     }
 
+    /// Empties the data, keeping the capacity.
     public mutating func removeAll() {
         question.removeAll(keepingCapacity: true); chain.removeAll(keepingCapacity: true)
         weight.removeAll(keepingCapacity: true); split.removeAll(keepingCapacity: true)
@@ -66,6 +77,7 @@ public struct TrainingData: Sendable, Equatable {
         decisionChosen.removeAll(keepingCapacity: true); decisionWeight.removeAll(keepingCapacity: true)
     }
 
+    /// Appends another set of examples (same `maxView`), e.g. to accumulate iterations.
     public mutating func append(_ other: TrainingData) {
         precondition(other.maxView == maxView)
         question += other.question; chain += other.chain; weight += other.weight; split += other.split

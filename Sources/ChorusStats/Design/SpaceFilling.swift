@@ -12,6 +12,7 @@ internal import CGSL
 public enum SpaceFilling {
     /// The quasi-random sequences GSL provides.
     public enum Sequence: String, Sendable, CaseIterable {
+        /// Sobol (`gsl_qrng_sobol`) or Halton (`gsl_qrng_halton`) low-discrepancy points.
         case sobol, halton
     }
 

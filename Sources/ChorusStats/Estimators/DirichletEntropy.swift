@@ -15,6 +15,7 @@ import Foundation
 public enum DirichletEntropy {
     /// E[H] and E[H²] (nats, nats²) for p ~ Dirichlet(α).
     /// - Throws: `StatsError.invalidParameter` if α is empty or some α_i is not finite and > 0.
+    /// - Complexity: O(K).
     public static func moments(alpha: [Double]) throws -> (mean: Double, secondMoment: Double) {
         guard !alpha.isEmpty else { throw StatsError.invalidParameter("Dirichlet entropy moments need a non-empty α") }
         for (i, a) in alpha.enumerated() where !(a > 0 && a.isFinite) {

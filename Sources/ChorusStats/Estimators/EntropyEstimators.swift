@@ -35,6 +35,7 @@ public enum EntropyEstimator: String, Sendable, CaseIterable, Codable {
 
     /// The estimate from counts. `alphabetSize` is used by NSB only (K ≥ number of bins given).
     /// - Throws: `StatsError` on a negative count, an empty sample, or K smaller than the bins.
+    /// - Complexity: O(K) for K bins; NSB: see `NSB.posterior(counts:alphabetSize:)`.
     public func estimate(_ counts: [Int], alphabetSize: Int? = nil) throws -> Double {
         guard counts.allSatisfy({ $0 >= 0 }) else { throw StatsError.invalidParameter("counts must be >= 0") }
         let n = counts.reduce(0, +)

@@ -25,8 +25,11 @@ import Foundation
 public enum NSB {
     /// Posterior mean and standard deviation of H (nats).
     public struct Result: Sendable, Equatable {
+        /// Posterior mean of H, in nats.
         public var mean: Double
+        /// Posterior standard deviation of H, in nats.
         public var sd: Double
+        /// A posterior summary with this mean and standard deviation.
         public init(mean: Double, sd: Double) { self.mean = mean; self.sd = sd }
     }
 
@@ -47,6 +50,9 @@ public enum NSB {
     /// mean (ln K)/2.
     /// - Throws: `StatsError.invalidParameter` on a negative count or an alphabet smaller than
     ///   the number of bins given; `StatsError.numerical` if the posterior weight is nowhere finite.
+    /// - Complexity: O(G) per point of a 350-point grid over the Dirichlet concentration
+    ///   (150 coarse, 200 fine), G the number of distinct counts (empty bins included): bins
+    ///   with equal counts share their terms.
     public static func posterior(counts: [Int], alphabetSize k: Int) throws -> Result {
         guard k >= 1, k >= counts.count else {
             throw StatsError.invalidParameter("NSB alphabet size \(k) is smaller than the \(counts.count) bins given (or < 1)")

@@ -2,7 +2,7 @@ internal import CGSL
 import Foundation
 
 /// One-time GSL set-up: GSL calls `abort()` on any error by default; Chorus switches the handler
-/// off before the first GSL call and checks return codes instead (DESIGN §4).
+/// off before the first GSL call and checks return codes instead (docs/design.md §4).
 enum GSLRuntime {
     /// Evaluated once, thread-safely, by Swift's lazy global initialisation.
     static let ready: Bool = {

@@ -29,6 +29,7 @@ public enum Info {
 
     /// Shannon entropy H(p) = −Σ p_i log p_i.
     /// `tolerance` is how far from 1 the sum may be (see `validate`).
+    /// - Complexity: O(K).
     public static func entropy(_ p: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
         try validate(p, tolerance: tolerance)
         return entropyUnchecked(p) * base.fromNats
@@ -43,6 +44,7 @@ public enum Info {
     }
 
     /// log Σ exp(x_i), computed stably by factoring out the maximum.
+    /// - Complexity: O(K).
     public static func logSumExp(_ x: [Double]) -> Double {
         guard let m = x.max(), m.isFinite else { return x.max() ?? -.infinity }
         var s = 0.0
@@ -55,6 +57,7 @@ public enum Info {
     /// to rounding even for logits of size 1e3. −∞ logits get probability 0. Unchecked: a NaN or
     /// +∞ logit, or all −∞, gives NaNs (the `entropy(logits:)`/`kl(logitsP:logitsQ:)` entry points
     /// check their input and throw instead).
+    /// - Complexity: O(K).
     public static func softmax(_ logits: [Double], temperature: Double = 1) -> [Double] {
         let z = temperature == 1 ? logits : logits.map { $0 / temperature }
         guard let m = z.max(), m.isFinite else { return z.map { _ in .nan } }
@@ -84,6 +87,7 @@ public enum Info {
     }
 
     /// Cross-entropy H(p, q) = −Σ p_i log q_i (+∞ if q_i = 0 < p_i).
+    /// - Complexity: O(K).
     public static func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
         try validate(p, tolerance: tolerance, name: "p"); try validate(q, tolerance: tolerance, name: "q")
         guard p.count == q.count else { throw StatsError.sizeMismatch("p has \(p.count) entries, q has \(q.count)") }
@@ -96,6 +100,7 @@ public enum Info {
     }
 
     /// Kullback–Leibler divergence KL(p‖q) = Σ p_i log(p_i/q_i) ≥ 0, = 0 iff p = q.
+    /// - Complexity: O(K).
     public static func kl(_ p: [Double], _ q: [Double], base: LogBase = .nats, tolerance: Double = defaultTolerance) throws -> Double {
         try validate(p, tolerance: tolerance, name: "p"); try validate(q, tolerance: tolerance, name: "q")
         guard p.count == q.count else { throw StatsError.sizeMismatch("p has \(p.count) entries, q has \(q.count)") }
@@ -139,6 +144,7 @@ public enum Info {
     /// Weighted Jensen–Shannon divergence of several distributions:
     /// JS_w(p_1..p_m) = H(Σ w_j p_j) − Σ w_j H(p_j), which equals the mutual information between
     /// the index j ~ w and a draw from p_j. Bounded by H(w) ≤ log m. Default weights uniform.
+    /// - Complexity: O(m·K) for m distributions over K outcomes.
     public static func jensenShannon(_ ps: [[Double]], weights: [Double]? = nil, base: LogBase = .nats,
                                      tolerance: Double = defaultTolerance) throws -> Double {
         guard let k = ps.first?.count, !ps.isEmpty else { throw StatsError.invalidDistribution("JS needs at least one distribution") }
@@ -158,6 +164,7 @@ public enum Info {
 
     /// Mutual information of a joint probability table P(x, y) (rows x, columns y):
     /// I(X; Y) = Σ P(x,y) log(P(x,y) / (P(x)P(y))) = H(X) + H(Y) − H(X, Y).
+    /// - Complexity: O(|X|·|Y|).
     public static func mutualInformation(joint: [[Double]], base: LogBase = .nats) throws -> Double {
         guard let cols = joint.first?.count, cols > 0 else { throw StatsError.invalidDistribution("joint table is empty") }
         guard joint.allSatisfy({ $0.count == cols }) else { throw StatsError.sizeMismatch("joint table rows differ in length") }

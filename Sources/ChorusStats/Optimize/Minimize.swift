@@ -16,6 +16,7 @@ public enum Minimize {
         public var value: Double
         /// ∇f at `x`.
         public var gradient: [Double]
+        /// The number of minimiser iterations taken.
         public var iterations: Int
         /// Whether the gradient test was met (false: stopped by the iteration limit or because
         /// the line search could make no progress, GSL_ENOPROG).
@@ -43,7 +44,12 @@ public enum Minimize {
 
     /// Minimises `f` from `start`.
     /// - Parameters:
-    ///   - step: size of the first trial step; `lineTolerance`: GSL's line-minimisation tolerance.
+    ///   - f: the objective: returns f(x) and writes ∇f(x) into its second argument.
+    ///   - start: the starting point x₀.
+    ///   - step: size of the first trial step.
+    ///   - lineTolerance: GSL's line-minimisation tolerance.
+    ///   - gradientTolerance: stop when ‖∇f‖ falls below it.
+    ///   - maxIterations: stop after this many iterations.
     /// - Throws: `StatsError.invalidParameter` for an empty or non-finite start,
     ///   `StatsError.numerical` when f or its gradient is not finite at a point tried,
     ///   `StatsError.gsl` when GSL reports an error other than "no progress".

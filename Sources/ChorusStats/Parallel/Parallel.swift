@@ -62,6 +62,7 @@ public enum Parallel {
     public final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
+        /// A counter at 0.
         public init() {}
         /// Increments and returns the new value.
         public func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
@@ -71,7 +72,9 @@ public enum Parallel {
     public final class Slots<T>: @unchecked Sendable {
         private let lock = NSLock()
         private var slots: [T?]
+        /// `count` empty slots.
         public init(count: Int) { slots = [T?](repeating: nil, count: count) }
+        /// Sets slot `i` to `v` (thread-safe; each index is set by one worker).
         public func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
         /// Every slot's value; each must have been set.
         public func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }

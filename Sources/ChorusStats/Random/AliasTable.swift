@@ -7,6 +7,7 @@
 ///
 /// - Complexity: O(K) to build, O(1) per draw.
 public struct AliasTable: Sendable {
+    /// The number of outcomes K.
     public let count: Int
     @usableFromInline let prob: [Double]
     @usableFromInline let alias: [Int32]

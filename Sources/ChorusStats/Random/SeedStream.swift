@@ -3,7 +3,7 @@
 /// A stream is named by its root seed and a key path such as
 /// `(regime, seed, iteration, agent)`. Its generator is seeded with a hash of the whole path, so
 /// a child never depends on which other children were made, in what order, or on which thread:
-/// the same seed gives the same bytes whatever the thread count (DESIGN §2).
+/// the same seed gives the same bytes whatever the thread count (docs/design.md §2).
 ///
 /// Key derivation: `h_0 = mix(root ⊕ c)`, `h_{i+1} = mix(h_i ⊕ mix(k_i + γ·(i+1)))`, with
 /// SplitMix64's finaliser `mix` and golden-ratio increment γ; the stream is `Xoshiro256(seed: h_n)`.
@@ -14,6 +14,7 @@ public struct SeedStream: Sendable, Hashable, CustomStringConvertible {
     /// The key path from the root.
     public let path: [UInt64]
 
+    /// The root stream of a recorded seed (empty key path).
     public init(seed: UInt64) { self.root = seed; self.path = [] }
     private init(root: UInt64, path: [UInt64]) { self.root = root; self.path = path }
 

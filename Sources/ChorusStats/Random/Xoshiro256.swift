@@ -7,8 +7,9 @@
 /// stream can be handed to GSL's samplers without changing its sequence.
 ///
 /// Never use `SystemRandomNumberGenerator` in a hot loop: it costs ~260 ns a draw here,
-/// against ~1 ns for this generator (DESIGN §4).
+/// against ~1 ns for this generator (docs/design.md §4).
 public struct Xoshiro256: RandomNumberGenerator, Sendable, Hashable {
+    /// The generator's 256-bit state, four 64-bit words (never all zero).
     public var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A generator whose state is the SplitMix64 expansion of `seed`.
@@ -79,7 +80,9 @@ extension UInt64 {
 /// Reference: G. Steele, D. Lea, C. Flood, "Fast splittable pseudorandom number generators",
 /// OOPSLA 2014; constants from https://prng.di.unimi.it/splitmix64.c.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The generator's 64-bit state, advanced by γ = 0x9E3779B97F4A7C15 per draw.
     public var state: UInt64
+    /// A generator starting from `state`.
     public init(state: UInt64) { self.state = state }
 
     @inlinable

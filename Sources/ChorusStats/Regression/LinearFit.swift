@@ -6,10 +6,13 @@ internal import CGSL
 /// studies and the figures calls `fit(x:y:)` or `fit(x:y:weights:)` (issue 9: no hand-rolled
 /// normal equations elsewhere).
 public struct LinearFit: Sendable, Equatable {
+    /// The fitted intercept c0 of y = c0 + c1·x.
     public var intercept: Double
+    /// The fitted slope c1 of y = c0 + c1·x.
     public var slope: Double
     /// Coefficient of determination 1 − SS_res / SS_tot (NaN when y is constant).
     public var rSquared: Double
+    /// The number of points fitted.
     public var n: Int
     /// Residual sum of squares SS_res = Σ wᵢ (yᵢ − c0 − c1 xᵢ)² (wᵢ = 1 for an ordinary fit).
     public var residualSumOfSquares: Double

@@ -2,13 +2,17 @@ import Foundation
 
 /// A summary of a sample: mean, spread and a confidence interval.
 public struct Summary: Sendable, Equatable, Codable {
+    /// The sample size.
     public var n: Int
+    /// The sample mean.
     public var mean: Double
     /// Sample standard deviation (denominator n − 1; 0 when n = 1).
     public var sd: Double
     /// Standard error of the mean, sd/√n.
     public var se: Double
+    /// The lower bound of the confidence interval of the mean.
     public var lower: Double
+    /// The upper bound of the confidence interval of the mean.
     public var upper: Double
     /// The interval's coverage, e.g. 0.95.
     public var level: Double
@@ -43,6 +47,7 @@ public enum Describe {
     /// Student-t confidence interval for the mean: x̄ ± t_{1−α/2, n−1} · s/√n, with GSL's
     /// t quantile. With n = 1 the interval is the point itself, flagged by sd = 0 and se = NaN
     /// (one value says nothing about spread).
+    /// - Complexity: O(n).
     public static func tInterval(_ x: [Double], level: Double = 0.95) throws -> Summary {
         guard level > 0, level < 1 else { throw StatsError.invalidParameter("confidence level must be in (0, 1), got \(level)") }
         guard x.allSatisfy({ $0.isFinite }) else { throw StatsError.invalidParameter("sample contains a non-finite value") }

@@ -12,10 +12,15 @@ import ChorusAnalysis
 /// Stored flat: decision d has `count[d]` alternatives starting at `start[d]`, features at
 /// `features[2·(start[d] + k) + j]`, and the chosen alternative `chosen[d]` (an index < count).
 public struct CriticDecisions: Sendable {
+    /// Features per alternative: [a = own] and share(a).
     public static let featureCount = 2
+    /// Index of each decision's first alternative.
     public private(set) var start: [Int] = []
+    /// Number of alternatives of each decision.
     public private(set) var count: [Int] = []
+    /// Index (among its alternatives) of the answer each decision chose.
     public private(set) var chosen: [Int] = []
+    /// Features of every alternative, `featureCount` per alternative.
     public private(set) var features: [Double] = []
     /// Agent responses of rounds ≥ 2 whose answer is outside the view (a new answer, or none):
     /// the simulator's critic cannot produce them, so they do not enter the likelihood.
@@ -23,8 +28,10 @@ public struct CriticDecisions: Sendable {
     /// Responses of rounds ≥ 2 with no previous-round answers in view at all.
     public private(set) var emptyView = 0
 
+    /// No decisions.
     public init() {}
 
+    /// The number of decisions.
     public var decisions: Int { start.count }
 
     /// Adds one decision. `own`: the agent's previous answer (nil: none); `peers`: the peers'

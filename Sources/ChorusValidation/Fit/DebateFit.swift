@@ -17,31 +17,48 @@ import ChorusSimulation
 public enum DebateFit {
     /// One estimated quantity.
     public struct Estimate: Sendable {
+        /// The quantity's name (e.g. `w_stay`).
         public var name: String
         /// The configuration key it maps to, if any.
         public var configKey: String?
+        /// The point estimate.
         public var value: Double
+        /// The lower bound of the 95% interval.
         public var lower: Double
+        /// The upper bound of the 95% interval.
         public var upper: Double
         /// Standard error (NaN for bootstrap intervals).
         public var se: Double
+        /// How the estimate and its interval were computed.
         public var method: String
     }
 
+    /// A fit of one log: the estimates and what they rest on.
     public struct Result: Sendable {
+        /// Every estimated quantity.
         public var estimates: [Estimate]
+        /// Critic decisions in the likelihood.
         public var decisions: Int
+        /// Responses whose answer was outside the critic's view (not in the likelihood).
         public var outsideView: Int
+        /// Responses without an answer in view at all (not in the likelihood).
         public var emptyView: Int
+        /// Agents per debate.
         public var agents: Int
+        /// Rounds per debate.
         public var rounds: Int
+        /// Questions in the log.
         public var questions: Int
+        /// Iterations the minimiser took.
         public var iterations: Int
+        /// Whether the minimiser met its gradient test.
         public var converged: Bool
+        /// The maximised log-likelihood.
         public var logLikelihood: Double
         /// Things a reader must know (non-identified weights, separation, …).
         public var notes: [String]
 
+        /// The estimate named `name`, if the fit has one.
         public func estimate(_ name: String) -> Estimate? { estimates.first { $0.name == name } }
     }
 

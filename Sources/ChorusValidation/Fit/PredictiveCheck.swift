@@ -14,13 +14,21 @@ import ChorusAnalysis
 ///
 /// Round 1 is conditioned on (it is the log's own), so its row only checks the bookkeeping.
 public enum PredictiveCheck {
+    /// One metric of one round: the log's value against the replicates'.
     public struct Row: Sendable {
+        /// The debate round.
         public var round: Int
+        /// The metric's name (`metrics`).
         public var metric: String
+        /// The log's value.
         public var observed: Double
+        /// The replicates' mean.
         public var predicted: Double
+        /// The lower end of the replicates' central 95% interval.
         public var lower: Double
+        /// The upper end of the replicates' central 95% interval.
         public var upper: Double
+        /// Whether the log's value lies in the interval (with a 1e-12 allowance).
         public var inside: Bool { observed >= lower - 1e-12 && observed <= upper + 1e-12 }
     }
 

@@ -29,7 +29,9 @@ import ChorusAnalysis
 /// Reported beside them: the majority-vote accuracy per round, which can rise under debate even
 /// when E_t cannot.
 public enum DebateMartingaleStudy {
+    /// How an agent updates its Dirichlet belief on its peers' answers (the rules above).
     public enum Update: String, CaseIterable, Sendable {
+        /// The rules under test: symmetric (a martingale), conformity, and training on consensus-agreeing own data.
         case symmetric, conformity, consensusOwnData = "consensus-own-data"
         /// Mutants (wrong implementations the checks must detect).
         case selfInclusive = "mutant-self-inclusive", antiConformity = "mutant-anti-conformity"
@@ -84,6 +86,7 @@ public enum DebateMartingaleStudy {
         return (belief, majority)
     }
 
+    /// Runs study 4: its table, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 4, title: "Debate as a martingale")
         let root = SeedStream(seed: o.seed).child("study4")

@@ -17,7 +17,15 @@ import ChorusAnalysis
 ///    errors plus the size of the next term, (1 − Σ 1/p_i)/(12N²) (Harris 1975).
 /// Chao–Shen, Grassberger and NSB are measured and drawn, without an analytic reference.
 public enum EntropyEstimatorStudy {
-    public enum Family: String, CaseIterable, Sendable { case uniform, zipf, dirichlet }
+    /// The families of true distributions the estimators are measured on.
+    public enum Family: String, CaseIterable, Sendable {
+        /// Uniform over K outcomes.
+        case uniform
+        /// Zipf over K outcomes, p_i ∝ 1/i.
+        case zipf
+        /// A fresh Dirichlet(1, …, 1) draw over K outcomes per replicate.
+        case dirichlet
+    }
 
     struct Cell: Sendable { var family: Family; var k: Int; var n: Int }
     struct CellResult: Sendable {
@@ -33,6 +41,7 @@ public enum EntropyEstimatorStudy {
         var minP: Double
     }
 
+    /// Runs study 1: its tables, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         let ks = [4, 16, 64]
         let ns = o.quick ? [10, 50, 200, 1000] : [10, 20, 50, 100, 200, 500, 1000]

@@ -35,6 +35,7 @@ public enum EntropyMechanismStudy {
 
     static let etas = [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.3]
 
+    /// Runs study 3: its tables, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 3, title: "Entropy change of a softmax policy under policy gradient")
         let root = SeedStream(seed: o.seed).child("study3")

@@ -3,7 +3,7 @@ import ChorusStats
 import ChorusRecords
 import ChorusAnalysis
 
-/// Study 6: `chorus fit` on synthetic truth (issue 12; docs/fit.md, docs/validation.md).
+/// Study 7: `chorus fit` on synthetic truth (issue 12; docs/fit.md, docs/validation.md).
 ///
 /// Debate logs are simulated from known parameters by a generator written apart from the
 /// likelihood: Q questions, N agents, R rounds; in round 1 each agent is right with
@@ -16,7 +16,9 @@ import ChorusAnalysis
 /// - consistency: the RMSE of each weight falls with Q; from Q to 16·Q it must fall by more
 ///   than a factor 2 (theory: 4, as 1/√Q).
 public enum FitCoverageStudy {
+    /// The true parameters of the simulated logs: w_stay, w_support and the base accuracy p.
     public static let truth = (stay: 1.0, support: 2.0, accuracy: 0.45)
+    /// The shape of the simulated logs: agents N, rounds R and wrong answers K.
     public static let agents = 3, rounds = 3, wrongAnswers = 3
 
     /// One synthetic log as records.
@@ -73,6 +75,7 @@ public enum FitCoverageStudy {
         return Replicate(est: est, covered: cov)
     }
 
+    /// Runs study 7: its tables, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var result = StudyResult(number: 7, title: "chorus fit: coverage and consistency on synthetic truth")
         let root = SeedStream(seed: o.seed).child("fit-coverage")

@@ -55,6 +55,7 @@ public enum MetricTrustStudy {
         var metrics: [String: Double]
     }
 
+    /// Runs study 5: its tables, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 5, title: "Which diversity metric to trust")
         let agentCounts = o.quick ? [3, 7] : [3, 5, 7]

@@ -18,10 +18,12 @@ import ChorusAnalysis
 /// σ²_n = σ²_{n−1} χ²_{M−1}/M, so E[σ²_n] = ((M − 1)/M)^n σ²_0 and
 /// E[ln σ²_n] = ln σ²_0 + n(ψ((M − 1)/2) + ln(2/M)). With the unbiased variance (divide by M − 1)
 /// E[σ²_n] = σ²_0 (a martingale) and E[ln σ²_n] = ln σ²_0 + n(ψ((M − 1)/2) + ln(2/(M − 1))):
-/// the log formula of DESIGN §1 is this unbiased-variance one; both are checked.
+/// the original design paired this log formula with the MLE refit (docs/validation.md §2 has the
+/// correction, docs/design.md §1 the corrected statement); both are checked.
 /// Accumulate: each generation adds its M (or N) samples to a growing pool and refits on the whole
 /// pool; the damage is bounded (checked as a direction: variance and heterozygosity stay higher).
 public enum ModelCollapseStudy {
+    /// Runs study 2: its tables, figure data, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 2, title: "Model collapse by refitting")
         let root = SeedStream(seed: o.seed).child("study2")
@@ -180,7 +182,7 @@ public enum ModelCollapseStudy {
                 r.checks.append(.analytic(2, "Gaussian MLE refit: E[ln σ²_n] = n(ψ((M−1)/2) + ln(2/M)) at n=\(t)", measured: l.mean, expected: tl,
                                           tolerance: 4 * l.se, detail: "\(reps) paths, 4 SE"))
                 r.checks.append(.analytic(2, "Gaussian unbiased refit: E[ln σ²_n] = n(ψ((M−1)/2) + ln(2/(M−1))) at n=\(t)", measured: lu.mean, expected: tlu,
-                                          tolerance: 4 * lu.se, detail: "\(reps) paths, 4 SE (DESIGN §1's log formula)"))
+                                          tolerance: 4 * lu.se, detail: "\(reps) paths, 4 SE (the formula docs/validation.md §2 corrects)"))
             }
         }
         r.tables.append(("study2_gaussian.csv", table))

@@ -20,6 +20,7 @@ import ChorusSimulation
 /// - **Claim rules**: each null pattern's false-positive rate at 50 seeds must be ≤ 5% (with
 ///   3 binomial SE of allowance for the replicates), each true pattern detected (`ClaimRuleStudy`).
 public enum SimulatorStudy {
+    /// Runs study 6: its tables, checks and summary.
     public static func run(_ o: ValidationOptions) throws -> StudyResult {
         var r = StudyResult(number: 6, title: "The simulator's mechanisms")
         let root = SeedStream(seed: o.seed).child("study6")

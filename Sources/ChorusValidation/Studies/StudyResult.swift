@@ -12,6 +12,7 @@ public struct ValidationOptions: Sendable {
     public var quick: Bool
     /// Threads for the Monte Carlo loops (results do not depend on it); nil = all cores.
     public var threads: Int?
+    /// Options with every field given; the defaults are those of `chorus validate`.
     public init(seed: UInt64 = 20250101, quick: Bool = false, threads: Int? = nil) {
         self.seed = seed; self.quick = quick; self.threads = threads
     }
@@ -19,6 +20,7 @@ public struct ValidationOptions: Sendable {
 
 /// One pass/fail line of a study: a measured value against its reference.
 public struct Check: Sendable, Equatable {
+    /// What a check compares a measured value with.
     public enum Kind: String, Sendable {
         /// Against an analytic value, with a tolerance from the Monte Carlo error
         /// (plus a stated truncation allowance where the theory is an expansion).
@@ -26,13 +28,19 @@ public struct Check: Sendable, Equatable {
         /// The sign or ordering that a theory predicts, without an analytic value.
         case direction
     }
+    /// The study's number, 1–7.
     public var study: Int
+    /// What is checked, in one line.
     public var name: String
+    /// Analytic or direction.
     public var kind: Kind
+    /// The measured value.
     public var measured: Double
+    /// The analytic value, or the reference a direction must exceed.
     public var expected: Double
     /// Allowed |measured − expected| (analytic) — or the margin a direction must clear.
     public var tolerance: Double
+    /// Whether the check passed.
     public var passed: Bool
     /// How the tolerance was derived, and anything else a reader needs.
     public var detail: String
@@ -63,11 +71,16 @@ public struct Check: Sendable, Equatable {
 /// `ChorusRecords.CurveTable`), with the run's seed and size on every row. ChorusFigures draws
 /// the figure from the table (`ValidationFigures`); the study says nothing about how it looks.
 public struct StudyCurves: Sendable {
+    /// The study's number, 1–7.
     public let study: Int
+    /// The figure's file name without extension, e.g. `study1_bias_vs_N`.
     public let figure: String
     let seed: UInt64, size: String
+    /// The curve table's rows, in the order they were added.
     public private(set) var rows: [CurveRow] = []
 
+    /// An empty curve table for figure `figure` of study `study`, stamped with the options' seed
+    /// and size.
     public init(_ figure: String, study: Int, options: ValidationOptions) {
         self.figure = figure; self.study = study; seed = options.seed; size = options.quick ? "quick" : "full"
     }
@@ -85,15 +98,19 @@ public struct StudyCurves: Sendable {
 
 /// What a study produces: tables (CSV), figures, checks and a printed summary.
 public struct StudyResult: Sendable {
+    /// The study's number, 1–7.
     public var number: Int
+    /// The study's title.
     public var title: String
     /// (file name, table) pairs, written as CSV.
     public var tables: [(name: String, table: TidyTable)] = []
     /// The figures' data, one curve table each (written as `<figure>.curves.csv`).
     public var curves: [StudyCurves] = []
+    /// Every check of the study, in order.
     public var checks: [Check] = []
     /// Lines printed under the study's title (a compact table of the main numbers).
     public var summary: [String] = []
+    /// An empty result of study `number`.
     public init(number: Int, title: String) { self.number = number; self.title = title }
 
     /// The figures' names (file names without extension), in order.

@@ -4,12 +4,17 @@ import Foundation
 /// question keys, and LLM-Agora logs order their agents by the keys of `agent_response`;
 /// `JSONSerialization` loses both orders).
 public indirect enum JSONValue: Sendable, Equatable {
+    /// JSON `null`.
     case null
+    /// JSON `true` or `false`.
     case bool(Bool)
     /// A number, kept as its literal text (no precision is lost).
     case number(String)
+    /// A string, unescaped.
     case string(String)
+    /// An array, elements in order.
     case array([JSONValue])
+    /// An object, members in the document's order (duplicate keys kept).
     case object([JSONMember])
 
     /// The value of the first member named `key`, when this is an object.
@@ -30,15 +35,21 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The string, if this value is one.
     public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    /// The elements, if this value is an array.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    /// The members in document order, if this value is an object.
     public var objectValue: [JSONMember]? { if case .object(let o) = self { return o }; return nil }
 }
 
 /// One member of a JSON object.
 public struct JSONMember: Sendable, Equatable {
+    /// The member's key, unescaped.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
+    /// A member with this key and value.
     public init(key: String, value: JSONValue) { self.key = key; self.value = value }
 }
 

@@ -22,7 +22,9 @@ import ChorusRecords
 public enum JSONLDebateStream {
     /// The file's debates are not contiguous: `line` holds a record of a debate that ended earlier.
     public struct NotGrouped: Error, CustomStringConvertible {
+        /// The file read.
         public var path: String
+        /// The 1-based line of the out-of-place record.
         public var line: Int
         public var description: String {
             "\(path): line \(line) continues a debate that ended earlier (the records of a question are not together)"
@@ -31,7 +33,9 @@ public enum JSONLDebateStream {
 
     /// What was read: an `IngestResult` without records, and the number of records kept.
     public struct Summary: Sendable {
+        /// What was read, with its records left out (they went to the caller one debate at a time).
         public var result: IngestResult
+        /// The number of records kept.
         public var responses: Int
     }
 

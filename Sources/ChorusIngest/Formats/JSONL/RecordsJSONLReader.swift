@@ -15,7 +15,9 @@ public enum RecordsJSONLReader {
 
     /// One line's outcome.
     public enum Entry: Sendable {
+        /// A valid record and its 1-based line.
         case record(ResponseRecord, line: Int)
+        /// A well-formed line that is not a valid record, with its 1-based line and why.
         case invalid(line: Int, reason: String)
     }
 

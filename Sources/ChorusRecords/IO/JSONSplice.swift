@@ -18,6 +18,7 @@ public struct JSONSplice: Sendable {
     /// Where a spliced array goes: encodes as a string no real value holds (a random token).
     public struct Point: Encodable, Sendable {
         let token: String
+        /// Encodes the point as its token, a JSON string.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             try c.encode(token)
@@ -29,6 +30,7 @@ public struct JSONSplice: Sendable {
 
     private let token = "chorus-splice-" + UUID().uuidString + "-"
 
+    /// A splice with a fresh random token.
     public init() {}
 
     /// The placeholder of array number `k` (put it in the value where that array goes).

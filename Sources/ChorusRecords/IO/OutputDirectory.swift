@@ -153,7 +153,9 @@ public enum Leftovers {
 public enum Fsync {
     /// One fsync as an observer sees it: the path, and whether `fsync(2)` returned 0.
     public struct Call: Sendable, Equatable {
+        /// The file or folder fsynced (standardized path).
         public var path: String
+        /// Whether `fsync(2)` returned 0.
         public var succeeded: Bool
     }
 

@@ -215,7 +215,7 @@ public enum LogReader {
         var skipped = 0
         struct Slot: Hashable { var run: String; var regime: String; var seed: UInt64?; var iteration: Int; var question: String; var agent: Int; var round: Int }
         var seen: Set<Slot> = []
-        try RecordsJSONLReader.forEach(url, maxLineBytes: maxLineBytes) { entry in
+        try RecordsJSONLReader.forEachLogLine(url, maxLineBytes: maxLineBytes) { entry in
             switch entry {
             case .invalid(let line, let why):
                 if strict { throw IngestError.invalidRecord(path: path, location: "line \(line)", reason: why) }

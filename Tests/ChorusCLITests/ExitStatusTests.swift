@@ -59,6 +59,8 @@ typealias ExitStatus = ChorusCLI.ExitStatus
             IngestError.invalidRecord(path: "a", location: "b", reason: "c"), IngestError.noUsableRecords(path: "a", skipped: 1, reasons: []),
             IngestError.invalidRun(path: "a", reason: "b"), IngestError.invalidMap(map: "a", reason: "b"),
             IngestError.sampleRow(path: "a", location: "b", reason: "c"),
+            RecordsReadError.cannotRead(path: "a", reason: "b"), RecordsReadError.notUTF8(path: "a", position: p, detail: "b"),
+            RecordsReadError.malformedJSON(path: "a", position: p, reason: "b"), RecordsReadError.lineTooLong(path: "a", line: 1, limit: 1),
             AnalysisError.dimensionMismatch("a"), AnalysisError.invalidParameter("a"), AnalysisError.insufficientData("a"), AnalysisError.numerical("a"),
             StatsError.invalidDistribution("a"), StatsError.invalidParameter("a"), StatsError.sizeMismatch("a"),
             StatsError.insufficientData("a"), StatsError.gsl(code: 1, message: "a"), StatsError.numerical("a"),

@@ -1,6 +1,7 @@
 import Testing
 import ChorusTestSupport
 import Foundation
+import ChorusRecords
 @testable import ChorusIngest
 
 /// Bad input gives a typed `IngestError` naming the file and place; never a crash or a hang.

@@ -36,52 +36,20 @@ import ChorusRecords
         #expect(got == ["7|7|true", "-|7|false", "42|7|false", "7|7|true"])
     }
 
-    @Test func roundTripOfWrittenRecords() throws {
-        var recs: [ResponseRecord] = []
-        for q in 0..<5 {
-            for a in 0..<3 {
-                for k in 1...2 {
-                    recs.append(ResponseRecord(run: "r\"un\\1", regime: "multiagent", seed: 42, iteration: q % 2,
-                                               question: "q\(q)", agent: a, role: k == 1 ? .generator : .critic, round: k,
-                                               answer: a == 2 ? nil : "\(q + a)", correct: a == 2 ? false : (a == 0),
-                                               truth: "\(q)", chain: a, style: nil, logProbability: -0.1 * Double(a + 1),
-                                               evidence: k == 2 ? 0.25 : nil, text: "tab\there\u{1}ü", embedding: [1.5, -2e-300, 1e300]))
-                }
-            }
+    /// The JSON Lines reader's errors (ChorusRecords) become the log reader's of the same case
+    /// and message, so `chorus analyze` words them and exits as before the reader moved.
+    @Test func readErrorsMapToIngestErrorsWithTheSameMessage() {
+        let p = SourcePosition(line: 2, column: 8, byteOffset: 99)
+        let pairs: [(RecordsReadError, IngestError)] = [
+            (.cannotRead(path: "f", reason: "r"), .cannotRead(path: "f", reason: "r")),
+            (.notUTF8(path: "f", position: p, detail: "d"), .notUTF8(path: "f", position: p, detail: "d")),
+            (.malformedJSON(path: "f", position: p, reason: "r"), .malformedJSON(path: "f", position: p, reason: "r")),
+            (.lineTooLong(path: "f", line: 3, limit: 9), .lineTooLong(path: "f", line: 3, limit: 9)),
+        ]
+        for (read, ingest) in pairs {
+            #expect(IngestError(read) == ingest)
+            #expect(IngestError(read).description == read.description)
         }
-        let dir = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("round.jsonl")
-        try RecordsJSONL.write(recs, to: url)
-        let back = try RecordsJSONLReader.readAll(url)
-        #expect(back.invalid.isEmpty)
-        #expect(back.records == recs)
-        // Same as Foundation's JSONDecoder on every line.
-        let dec = JSONDecoder()
-        let viaFoundation = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
-            try dec.decode(ResponseRecord.self, from: Data($0.utf8))
-        }
-        #expect(viaFoundation == back.records)
-    }
-
-    @Test func linesStraddlingChunkBoundaries() throws {
-        // A 4 KiB read buffer (the smallest) and lines of growing length cross every boundary.
-        let dir = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("chunks.jsonl")
-        var recs: [ResponseRecord] = []
-        for i in 0..<300 {
-            recs.append(ResponseRecord(run: "x", regime: "log", question: "q\(i)", agent: 0, role: .generator, round: 1,
-                                       answer: "\(i)", correct: nil, text: String(repeating: "é", count: i * 7)))
-        }
-        try RecordsJSONL.write(recs, to: url)
-        let reader = try LineReader(path: url.path, maxLineBytes: 1 << 20, chunkBytes: 4096)
-        var n = 0
-        try reader.forEachLine { line in
-            guard case .record(let r) = try RecordLineDecoder.decode(line) else { Issue.record("line \(n + 1) invalid"); return }
-            #expect(r == recs[n]); n += 1
-        }
-        #expect(n == 300)
     }
 
     @Test func unevenRoundsAndDuplicatesAreSkipped() throws {

@@ -88,6 +88,16 @@ extension IngestError: ExitStatusProviding {
     }
 }
 
+extension RecordsReadError: ExitStatusProviding {
+    /// A simulated transcript (`chorus export`, `compare`) that cannot be read as JSON Lines: bad
+    /// input, as the same errors of a log (`IngestError`).
+    var exitStatus: ExitStatus {
+        switch self {
+        case .cannotRead, .notUTF8, .malformedJSON, .lineTooLong: return .dataError
+        }
+    }
+}
+
 extension AnalysisError: ExitStatusProviding {
     /// Data the analysis cannot use (too few, mismatched, no finite value): bad input.
     var exitStatus: ExitStatus {

@@ -1,4 +1,5 @@
 import Foundation
+import ChorusRecords
 
 /// A JSON value that keeps the order of object members (Du et al. logs are ordered by their
 /// question keys, and LLM-Agora logs order their agents by the keys of `agent_response`;
@@ -56,7 +57,7 @@ public struct JSONMember: Sendable, Equatable {
 /// Parses a whole JSON document into an ordered `JSONValue`.
 public enum JSONDocument {
     /// Deepest nesting accepted (deeper input is an error, never a stack overflow).
-    public static let maxDepth = 512
+    public static let maxDepth = JSONScanner.maxDepth
 
     /// Parses UTF-8 bytes (already validated) into a value; trailing non-white bytes are an error.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {

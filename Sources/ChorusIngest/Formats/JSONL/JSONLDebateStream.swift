@@ -53,7 +53,7 @@ public enum JSONLDebateStream {
                             _ body: ([ResponseRecord]) throws -> Void) throws -> Summary {
         var g = Grouper(path: url.path, task: task, strict: strict)
         var closed = Set<Int>()
-        try RecordsJSONLReader.forEach(url, maxLineBytes: maxLineBytes) { entry in
+        try RecordsJSONLReader.forEachLogLine(url, maxLineBytes: maxLineBytes) { entry in
             switch entry {
             case .invalid(let line, let why):
                 try g.invalid(line, why)
@@ -102,7 +102,7 @@ public enum JSONLDebateStream {
         var debates = 0
         do {
             var ids: [DebateKey: UInt32] = [:]
-            try RecordsJSONLReader.forEachLocated(url, maxLineBytes: maxLineBytes) { entry, span in
+            try RecordsJSONLReader.forEachLocatedLogLine(url, maxLineBytes: maxLineBytes) { entry, span in
                 switch entry {
                 case .invalid(let line, let why):
                     try g.invalid(line, why)
@@ -160,7 +160,7 @@ public enum JSONLDebateStream {
         }
         if let inFileOrder, !kept.isEmpty {
             var i = 0
-            try RecordsJSONLReader.forEach(url, maxLineBytes: maxLineBytes) { entry in
+            try RecordsJSONLReader.forEachLogLine(url, maxLineBytes: maxLineBytes) { entry in
                 guard case .record(var r, _) = entry else { return }
                 defer { i += 1 }
                 guard i < spans.count else { throw changed }

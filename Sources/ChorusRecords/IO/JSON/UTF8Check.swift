@@ -1,21 +1,21 @@
 import Foundation
 
 /// UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-enum UTF8Check {
+package enum UTF8Check {
     /// Length of a leading UTF-8 byte-order mark (0 or 3).
-    static func bomLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func bomLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
     }
 
     /// Whether the bytes start with a UTF-16 or UTF-32 byte-order mark.
-    static func hasUTF16BOM(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func hasUTF16BOM(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, with a description; nil
     /// when all bytes are valid.
     /// - Complexity: O(n), with an 8-bytes-at-a-time path for ASCII.
-    static func firstInvalid(_ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, detail: String)? {
+    package static func firstInvalid(_ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, detail: String)? {
         let n = b.count
         guard let base = b.baseAddress else { return nil }
         if hasUTF16BOM(b) { return (0, "starts with a UTF-16 byte-order mark; convert the file to UTF-8") }

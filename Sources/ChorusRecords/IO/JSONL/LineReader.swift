@@ -30,7 +30,7 @@ final class LineReader {
         self.path = path
         self.maxLineBytes = maxLineBytes
         fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw IngestError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw RecordsReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
         capacity = max(chunkBytes, 4096)
         buffer = .allocate(capacity: capacity)
     }
@@ -41,7 +41,7 @@ final class LineReader {
     }
 
     /// Calls `body` with each line's bytes (valid only during the call) until the end of the
-    /// file. Throws `IngestError.lineTooLong` for a line over the limit.
+    /// file. Throws `RecordsReadError.lineTooLong` for a line over the limit.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         while true {
             var scanned = 0            // bytes after `start` known to hold no newline
@@ -53,7 +53,7 @@ final class LineReader {
                 }
                 scanned = end - start
                 if scanned > maxLineBytes {
-                    throw IngestError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
+                    throw RecordsReadError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
                 }
                 if eof { break }
                 try fill()             // keeps bytes [start, end), possibly moved to the front
@@ -64,7 +64,7 @@ final class LineReader {
                 lineEnd = end
             }
             if lineEnd - start > maxLineBytes {
-                throw IngestError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
+                throw RecordsReadError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
             }
             var contentEnd = lineEnd
             if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
@@ -87,7 +87,7 @@ final class LineReader {
         if end == capacity {
             let newCapacity = min(capacity * 2, maxLineBytes + 2)
             guard newCapacity > capacity else {
-                throw IngestError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
+                throw RecordsReadError.lineTooLong(path: path, line: lineNumber + 1, limit: maxLineBytes)
             }
             let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             nb.update(from: buffer, count: end)
@@ -98,7 +98,7 @@ final class LineReader {
             let got = read(fd, buffer + end, capacity - end)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw IngestError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+                throw RecordsReadError.cannotRead(path: path, reason: String(cString: strerror(errno)))
             }
             if got == 0 { eof = true } else { end += got }
             return

@@ -1,12 +1,11 @@
 import Foundation
-import ChorusRecords
 
 /// Streaming reader of the canonical JSON Lines format (written by `RecordsJSONL`).
 ///
 /// Memory stays bounded by one line whatever the file's size: lines are read through one
 /// reusable buffer and decoded by a hand-written scanner (`RecordLineDecoder`). Blank lines are
-/// ignored. A line that is not valid JSON, not UTF-8, or longer than `maxLineBytes` throws an
-/// `IngestError` naming the file, line and column; a well-formed line that is not a valid record
+/// ignored. A line that is not valid JSON, not UTF-8, or longer than `maxLineBytes` throws a
+/// `RecordsReadError` naming the file, line and column; a well-formed line that is not a valid record
 /// (missing key, wrong type) is reported as `.invalid` and the caller decides (skip or fail).
 public enum RecordsJSONLReader {
     /// The default limit on one line: 16 MiB (a record with a long text and a large embedding
@@ -22,8 +21,8 @@ public enum RecordsJSONLReader {
     }
 
     /// Calls `body` for every non-blank line of the file, in order.
-    /// - Throws: `IngestError` (.cannotRead, .notUTF8, .malformedJSON, .lineTooLong), or what
-    ///   `body` throws.
+    /// - Throws: `RecordsReadError` (.cannotRead, .notUTF8, .malformedJSON, .lineTooLong), or
+    ///   what `body` throws.
     /// - Complexity: O(file size) time, O(longest line) memory.
     public static func forEach(_ url: URL, maxLineBytes: Int = defaultMaxLineBytes,
                                _ body: (Entry) throws -> Void) throws {
@@ -33,14 +32,16 @@ public enum RecordsJSONLReader {
     /// Where a line's JSON text is in the file: its first byte (after a byte-order mark) and its
     /// length (without the line end), so it can be read again with `pread` (`JSONLDebateStream`'s
     /// index of a file whose debates are not together).
-    struct Span {
-        var offset: Int
-        var length: Int
+    package struct Span {
+        /// The line's first byte in the file.
+        package var offset: Int
+        /// The line's length in bytes.
+        package var length: Int
     }
 
     /// As `forEach`, with each line's span.
-    static func forEachLocated(_ url: URL, maxLineBytes: Int = defaultMaxLineBytes,
-                               _ body: (Entry, Span) throws -> Void) throws {
+    package static func forEachLocated(_ url: URL, maxLineBytes: Int = defaultMaxLineBytes,
+                                       _ body: (Entry, Span) throws -> Void) throws {
         let path = url.path
         let reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
         try reader.forEachLine { raw in
@@ -48,14 +49,14 @@ public enum RecordsJSONLReader {
             var skip = 0
             if reader.lineNumber == 1 {
                 if UTF8Check.hasUTF16BOM(line) {
-                    throw IngestError.notUTF8(path: path, position: SourcePosition(line: 1, column: 1, byteOffset: 0),
+                    throw RecordsReadError.notUTF8(path: path, position: SourcePosition(line: 1, column: 1, byteOffset: 0),
                                               detail: "starts with a UTF-16 byte-order mark; convert the file to UTF-8")
                 }
                 skip = UTF8Check.bomLength(line)
                 line = UnsafeBufferPointer(rebasing: line[skip...])
             }
             if let bad = UTF8Check.firstInvalid(line) {
-                throw IngestError.notUTF8(path: path, position: SourcePosition(line: reader.lineNumber, column: bad.offset + 1,
+                throw RecordsReadError.notUTF8(path: path, position: SourcePosition(line: reader.lineNumber, column: bad.offset + 1,
                                                                               byteOffset: reader.lineOffset + bad.offset), detail: bad.detail)
             }
             var blank = true
@@ -63,7 +64,7 @@ public enum RecordsJSONLReader {
             if blank { return }
             let outcome: RecordLineDecoder.Outcome
             do { outcome = try RecordLineDecoder.decode(line) } catch let error as JSONSyntaxError {
-                throw IngestError.malformedJSON(path: path, position: SourcePosition(line: reader.lineNumber, column: error.offset + 1,
+                throw RecordsReadError.malformedJSON(path: path, position: SourcePosition(line: reader.lineNumber, column: error.offset + 1,
                                                                                      byteOffset: reader.lineOffset + error.offset), reason: error.reason)
             }
             let span = Span(offset: reader.lineOffset + skip, length: line.count)

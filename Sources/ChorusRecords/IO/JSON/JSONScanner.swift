@@ -1,9 +1,14 @@
 import Foundation
 
 /// A JSON syntax error at a byte offset of the scanned buffer.
-struct JSONSyntaxError: Error {
-    var offset: Int
-    var reason: String
+package struct JSONSyntaxError: Error {
+    /// The byte offset, in the scanned buffer, of the error.
+    package var offset: Int
+    /// What is wrong.
+    package var reason: String
+
+    /// An error at `offset`.
+    @inlinable package init(offset: Int, reason: String) { self.offset = offset; self.reason = reason }
 }
 
 /// A hand-written JSON tokenizer over UTF-8 bytes (RFC 8259), the shared core of the ordered
@@ -13,20 +18,28 @@ struct JSONSyntaxError: Error {
 /// inside strings, no NaN/Infinity. The buffer must already be valid UTF-8 (`UTF8Check`), so
 /// string bytes can be turned into `String` without repair.
 /// - Complexity: every method is linear in the bytes it consumes.
-struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var pos: Int = 0
+package struct JSONScanner {
+    /// The deepest nesting of arrays and objects accepted (`skipValue`, `JSONDocument`).
+    package static let maxDepth = 512
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// The bytes scanned.
+    package let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next byte to scan.
+    package var pos: Int = 0
 
-    var atEnd: Bool { pos >= bytes.count }
+    /// A scanner at the start of `bytes`.
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    @inline(__always) func fail(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
+    /// Whether every byte has been scanned.
+    package var atEnd: Bool { pos >= bytes.count }
+
+    /// A syntax error at `offset` (by default the current position).
+    @inlinable @inline(__always) package func fail(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
         JSONSyntaxError(offset: offset ?? pos, reason: reason)
     }
 
     /// Skips JSON white space (space, tab, CR, LF).
-    @inline(__always) mutating func skipWhitespace() {
+    @inlinable @inline(__always) package mutating func skipWhitespace() {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
@@ -34,26 +47,27 @@ struct JSONScanner {
     }
 
     /// The next non-white byte, without consuming it; nil at the end.
-    @inline(__always) mutating func peek() -> UInt8? {
+    @inlinable @inline(__always) package mutating func peek() -> UInt8? {
         skipWhitespace()
         return pos < bytes.count ? bytes[pos] : nil
     }
 
     /// Consumes `c` (after white space) or throws.
-    @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws(JSONSyntaxError) {
+    @inlinable @inline(__always) package mutating func expect(_ c: UInt8, _ what: String) throws(JSONSyntaxError) {
         skipWhitespace()
         guard pos < bytes.count else { throw fail("unexpected end of input, expected \(what)") }
         guard bytes[pos] == c else { throw fail("expected \(what), found \(Self.describe(bytes[pos]))") }
         pos += 1
     }
 
-    static func describe(_ c: UInt8) -> String {
+    /// A byte, for a message: the character if it is printable ASCII, else its hex value.
+    package static func describe(_ c: UInt8) -> String {
         if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
         return String(format: "byte 0x%02X", c)
     }
 
     /// Parses a string literal (the opening quote is at `pos`).
-    mutating func readString() throws(JSONSyntaxError) -> String {
+    package mutating func readString() throws(JSONSyntaxError) -> String {
         guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a string") }
         let start = pos + 1
         var i = start
@@ -149,7 +163,7 @@ struct JSONScanner {
     }
 
     /// Scans a number literal (RFC 8259 grammar) at `pos` and returns its byte range.
-    mutating func scanNumber() throws(JSONSyntaxError) -> Range<Int> {
+    package mutating func scanNumber() throws(JSONSyntaxError) -> Range<Int> {
         let start = pos
         var i = pos
         if i < bytes.count, bytes[i] == 0x2D { i += 1 }
@@ -176,12 +190,12 @@ struct JSONScanner {
     }
 
     /// The text of a byte range.
-    func text(_ r: Range<Int>) -> String {
+    package func text(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
     }
 
     /// An integer literal, or nil when the number has a fraction/exponent or overflows `Int`.
-    func integer(_ r: Range<Int>) -> Int? {
+    package func integer(_ r: Range<Int>) -> Int? {
         var i = r.lowerBound
         var neg = false
         if bytes[i] == 0x2D { neg = true; i += 1 }
@@ -198,13 +212,13 @@ struct JSONScanner {
     }
 
     /// The value of a number literal as a Double.
-    func double(_ r: Range<Int>) -> Double {
+    package func double(_ r: Range<Int>) -> Double {
         if let v = integer(r), abs(v) < (1 << 53) { return Double(v) }
         return Double(text(r)) ?? .nan
     }
 
     /// Consumes a literal word (`true`, `false`, `null`).
-    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    package mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { throw fail("invalid literal") }
         let p = word.utf8Start
@@ -213,8 +227,8 @@ struct JSONScanner {
     }
 
     /// Skips one value of any kind (validating it), with a nesting limit.
-    mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) {
-        guard depth < JSONDocument.maxDepth else { throw fail("nesting deeper than \(JSONDocument.maxDepth) levels") }
+    package mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) {
+        guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth) levels") }
         guard let c = peek() else { throw fail("unexpected end of input, expected a value") }
         switch c {
         case 0x22: _ = try skipString()
@@ -250,7 +264,7 @@ struct JSONScanner {
     }
 
     /// Skips a string literal without building it; returns its raw content range.
-    mutating func skipString() throws(JSONSyntaxError) -> Range<Int> {
+    package mutating func skipString() throws(JSONSyntaxError) -> Range<Int> {
         let start = pos + 1
         var i = start
         while i < bytes.count {

@@ -1,5 +1,4 @@
 import Foundation
-import ChorusRecords
 
 /// Decodes one line of the canonical JSON Lines format into a `ResponseRecord` with a
 /// hand-written scanner (no `JSONDecoder`, no intermediate dictionary).
@@ -8,9 +7,12 @@ import ChorusRecords
 /// keys may be absent or null. A syntax error throws; a missing key, an unknown key (not part of
 /// the format, docs/formats.md) or a value of the wrong type gives a skip reason instead.
 /// - Complexity: O(line length).
-enum RecordLineDecoder {
-    enum Outcome {
+package enum RecordLineDecoder {
+    /// A line's record, or why the well-formed line is not one.
+    package enum Outcome {
+        /// A valid record.
         case record(ResponseRecord)
+        /// A well-formed line that is not a valid record, and why.
         case invalid(String)
     }
 
@@ -32,7 +34,9 @@ enum RecordLineDecoder {
         return nil
     }
 
-    static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Outcome {
+    /// Decodes one line (without its line end; valid UTF-8, `UTF8Check`).
+    /// - Throws: `JSONSyntaxError` when the line is not valid JSON.
+    package static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Outcome {
         var s = JSONScanner(line)
         guard let first = s.peek() else { return .invalid("empty line") }
         guard first == 0x7B else {

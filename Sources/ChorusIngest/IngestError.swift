@@ -34,11 +34,12 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .cannotRead(let p, let r): return "\(p): cannot read: \(r)"
+        // The four cases of the JSON Lines reader word their messages there (one wording).
+        case .cannotRead(let p, let r): return RecordsReadError.cannotRead(path: p, reason: r).description
         case .emptyFile(let p): return "\(p): the file is empty"
-        case .notUTF8(let p, let pos, let d): return "\(p):\(pos): not UTF-8 text: \(d)"
-        case .malformedJSON(let p, let pos, let r): return "\(p):\(pos): malformed JSON: \(r)"
-        case .lineTooLong(let p, let l, let lim): return "\(p): line \(l) is longer than the limit of \(lim) bytes"
+        case .notUTF8(let p, let pos, let d): return RecordsReadError.notUTF8(path: p, position: pos, detail: d).description
+        case .malformedJSON(let p, let pos, let r): return RecordsReadError.malformedJSON(path: p, position: pos, reason: r).description
+        case .lineTooLong(let p, let l, let lim): return RecordsReadError.lineTooLong(path: p, line: l, limit: lim).description
         case .fileTooLarge(let p, let b, let lim):
             return "\(p): \(b) bytes is more than the limit of \(lim) bytes for a whole-document log; convert it to JSON Lines (docs/formats.md)"
         case .unknownFormat(let p, let r): return "\(p): unknown log format: \(r) (known: du, agora, jsonl; see docs/formats.md)"

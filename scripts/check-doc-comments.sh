@@ -31,6 +31,9 @@ for path in files:
             continue          # default implementations and conformances the compiler adds
         if s.get("docComment", {}).get("lines"):
             continue
+        if s["pathComponents"][-1].startswith("$"):
+            continue          # a projected value ($x of @TaskLocal or a property wrapper): the
+                              # compiler writes it from x, whose comment documents both
         loc = s.get("location", {})
         uri = loc.get("uri", "?").replace("file://", "").replace(root + "/", "")
         line = loc.get("position", {}).get("line", -1) + 1

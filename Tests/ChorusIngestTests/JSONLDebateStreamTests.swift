@@ -87,13 +87,9 @@ import ChorusRecords
         }
     }
 
-    /// `readIndexed` on a log whose every debate is split (the contiguous log's lines dealt
-    /// out so that each debate's records alternate with its neighbour's, first lines kept in
-    /// order) hands over the same debates, in the same order, with the same records, skips and
-    /// counts as `read` on the contiguous log; `inFileOrder` gets the kept records in file
-    /// order, as `LogReader.read` returns them.
-    @Test(arguments: [nil, AnswerTask.numeric])
-    func indexedReadOfSplitDebatesEqualsTheContiguousRead(task: AnswerTask?) throws {
+    /// The contiguous log's lines dealt out so that each debate's records alternate with its
+    /// neighbour's (first lines kept in order): every debate split.
+    static func dealtLines() -> (contiguous: [String], dealt: [String]) {
         let lines = Self.contiguousLines()
         // The debates' blocks of lines (invalid and blank lines stay with the block before).
         var blocks: [[String]] = []
@@ -108,6 +104,17 @@ import ChorusRecords
             let x = blocks[p], y = p + 1 < blocks.count ? blocks[p + 1] : []
             for k in 0..<max(x.count, y.count) { if k < x.count { dealt.append(x[k]) }; if k < y.count { dealt.append(y[k]) } }
         }
+        return (lines, dealt)
+    }
+
+    /// `readIndexed` on a log whose every debate is split (the contiguous log's lines dealt
+    /// out so that each debate's records alternate with its neighbour's, first lines kept in
+    /// order) hands over the same debates, in the same order, with the same records, skips and
+    /// counts as `read` on the contiguous log; `inFileOrder` gets the kept records in file
+    /// order, as `LogReader.read` returns them.
+    @Test(arguments: [nil, AnswerTask.numeric])
+    func indexedReadOfSplitDebatesEqualsTheContiguousRead(task: AnswerTask?) throws {
+        let (lines, dealt) = Self.dealtLines()
         let contiguous = try write(lines), split = try write(dealt)
         defer { for u in [contiguous, split] { try? FileManager.default.removeItem(at: u.deletingLastPathComponent()) } }
         #expect(throws: JSONLDebateStream.NotGrouped.self) { _ = try JSONLDebateStream.read(split, task: task, strict: false) { _ in } }
@@ -124,5 +131,48 @@ import ChorusRecords
         #expect(inOrder == (try LogReader.read(split, task: task)).records)
         // Strict: the first problem is still an error.
         #expect(throws: IngestError.self) { _ = try JSONLDebateStream.readIndexed(split, task: task, strict: true, { _ in }) }
+    }
+
+    /// Debates whose 64-bit hashes collide in `readIndexed`'s first pass are still kept apart:
+    /// with a hash that makes every debate collide, one that merges the same question of the
+    /// two runs, and one that merges only q0's (so a debate put off must be handed on before a
+    /// later debate of its own), the split log gives exactly what the real hash gives (debates,
+    /// their order, records, skip reasons, the records in file order, the strict error), which
+    /// is what `read` gives on the contiguous log.
+    @Test(arguments: [nil, AnswerTask.numeric])
+    func indexedReadKeepsDebatesWithCollidingHashesApart(task: AnswerTask?) throws {
+        let (lines, dealt) = Self.dealtLines()
+        let contiguous = try write(lines), split = try write(dealt)
+        defer { for u in [contiguous, split] { try? FileManager.default.removeItem(at: u.deletingLastPathComponent()) } }
+        var expected: [[ResponseRecord]] = []
+        _ = try JSONLDebateStream.read(contiguous, task: task, strict: false) { expected.append($0) }
+        func indexed(_ hash: (ResponseRecord) -> UInt64) throws -> (debates: [[ResponseRecord]], inOrder: [ResponseRecord], summary: JSONLDebateStream.Summary) {
+            var debates: [[ResponseRecord]] = [], inOrder: [ResponseRecord] = []
+            let s = try JSONLDebateStream.readIndexed(split, task: task, strict: false, maxLineBytes: RecordsJSONLReader.defaultMaxLineBytes,
+                                                      hash: hash, { debates.append($0) }, inFileOrder: { inOrder.append($0) })
+            return (debates, inOrder, s)
+        }
+        func strictError(_ hash: (ResponseRecord) -> UInt64) -> String {
+            do {
+                _ = try JSONLDebateStream.readIndexed(split, task: task, strict: true, maxLineBytes: RecordsJSONLReader.defaultMaxLineBytes,
+                                                      hash: hash, { _ in }, inFileOrder: nil)
+                return "no error"
+            } catch { return "\(error)" }
+        }
+        let real = try indexed(JSONLDebateStream.debateHash)
+        #expect(real.debates == expected && real.debates.count == 7)
+        let collide: [(String, (ResponseRecord) -> UInt64)] = [
+            ("all", { _ in 0 }),
+            ("question", { UInt64($0.question.dropFirst())! }),
+            ("q0 only", { $0.question == "q0" ? 42 : JSONLDebateStream.debateHash($0) }),
+        ]
+        for (name, hash) in collide {
+            let got = try indexed(hash)
+            #expect(got.debates == real.debates, "hash \(name)")
+            #expect(got.inOrder == real.inOrder, "hash \(name)")
+            #expect(got.summary.responses == real.summary.responses && got.summary.result.skipped == real.summary.result.skipped, "hash \(name)")
+            #expect(got.summary.result.skipReasons == real.summary.result.skipReasons && got.summary.result.questions == 7, "hash \(name)")
+            #expect(strictError(hash) == strictError(JSONLDebateStream.debateHash) && strictError(hash) != "no error", "hash \(name)")
+        }
     }
 }

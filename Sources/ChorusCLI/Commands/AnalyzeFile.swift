@@ -38,7 +38,7 @@ struct LogAnalysis {
 /// A JSON Lines log whose debates are contiguous is streamed (`JSONLDebateStream`): memory is
 /// one debate's records plus the per-question numbers of `RoundAccumulator`, whatever the
 /// file's size. A JSON Lines log with a debate split across the file is read in two passes
-/// over an index of its lines (`JSONLDebateStream.readIndexed`: 24 bytes a record more), and
+/// over an index of its lines (`JSONLDebateStream.readIndexed`: 20 bytes a record more), and
 /// gives the tables of the same log with each debate's lines together. The whole-document
 /// formats (Du et al., LLM-Agora), and any log with `--in-memory`, are read whole
 /// (`LogReader.read`) and fed to the same accumulator, so every path gives the same tables bit
@@ -78,7 +78,7 @@ enum AnalyzeFile {
                 } catch let e as JSONLDebateStream.NotGrouped {
                     try answers.rewind(to: answersMark)
                     if let records, let recordsMark { try records.rewind(to: recordsMark) }
-                    Console.current.note("\(e); reading \(file) by an index of its lines (24 bytes a record)")
+                    Console.current.note("\(e); reading \(file) by an index of its lines (20 bytes a record)")
                     var a = try streamed(url, name: name, o, answers: answers, records: records, indexed: true)
                     a.file = file
                     return a

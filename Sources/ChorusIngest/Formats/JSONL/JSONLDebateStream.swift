@@ -11,7 +11,7 @@ import ChorusRecords
 /// records are skipped, a debate whose agents did not all answer rounds 1…R is skipped whole.
 /// When a debate's records are split (a record of a debate already closed turns up later),
 /// the file cannot be streamed in one pass and `NotGrouped` is thrown: the caller reads it with
-/// `readIndexed` instead (two passes, an index of 24 bytes a record), which hands `body` the
+/// `readIndexed` instead (two passes, an index of 20 bytes a record), which hands `body` the
 /// same debates in the same order.
 ///
 /// With `strict`, the first problem is an error, as in `LogReader.read`; the one difference is
@@ -76,94 +76,136 @@ public enum JSONLDebateStream {
     /// as `read` on the file with each debate's lines gathered at its first.
     ///
     /// Two passes. The first reads the file line by line (checking and decoding every line, as
-    /// `read`) and keeps, per record, where its line is and which debate it belongs to, and per
-    /// debate its key once. The second visits the debates in order and reads each one's lines
-    /// again with `pread(2)`.
+    /// `read`) and keeps, per record, where its line is and the next record of its debate (a
+    /// chain per debate, its debates told apart by a 64-bit hash of their keys, `debateHash`);
+    /// the second visits the debates in order of their first line and reads each one's lines
+    /// again with `pread(2)`. The records read back are checked against their exact keys: if
+    /// two debates share a hash (about one chance in 10^8 for 500,000 debates), their records
+    /// are parted by key there and each debate is handed over at the place of its first line,
+    /// so the result is the same as without the collision.
     ///
     /// `inFileOrder`, if given, then gets the records that `body` got, in file order (as
     /// `LogReader.read` returns them), from a third pass; a bit a record marks which were kept.
     /// - Throws: `IngestError` (as `read`; `.cannotRead` if the file changes between the
     ///   passes), or what `body` or `inFileOrder` throws.
     /// - Complexity: O(file size) time, reading it twice (three times with `inFileOrder`);
-    ///   memory O(longest line + one debate's records) plus 24 bytes a record (line offset, length and number, debate number) plus,
-    ///   per debate, its key (run, regime, question strings, seed, iteration: about 100 bytes
-    ///   with short names) during the first pass. A 1 GB log of 2.4 million records and 500,000
-    ///   debates: about 58 MB of index plus about 50 MB of keys.
+    ///   memory O(longest line + one debate's records) plus 20 bytes a record (line offset,
+    ///   length and number, next record of its debate: `IndexedLines`) plus, per debate, 8 bytes
+    ///   (its first and last record) and a dictionary entry (hash → debate number, about 30
+    ///   bytes) during the first pass. A 1 GB log of 2.45 million records and 500,000 debates:
+    ///   about 49 MB of index plus about 20 MB for the debates.
     public static func readIndexed(_ url: URL, task: AnswerTask?, strict: Bool,
                                    maxLineBytes: Int = RecordsJSONLReader.defaultMaxLineBytes,
                                    _ body: ([ResponseRecord]) throws -> Void,
                                    inFileOrder: ((ResponseRecord) throws -> Void)? = nil) throws -> Summary {
+        try readIndexed(url, task: task, strict: strict, maxLineBytes: maxLineBytes, hash: debateHash, body, inFileOrder: inFileOrder)
+    }
+
+    /// The 64-bit hash that `readIndexed` tells debates apart by in its first pass: `Hasher`
+    /// (SipHash, seeded per process) of the debate's run, regime, seed, iteration and question.
+    static func debateHash(_ r: ResponseRecord) -> UInt64 {
+        var h = Hasher()
+        h.combine(DebateKey(r))
+        return UInt64(truncatingIfNeeded: h.finalize())
+    }
+
+    /// `readIndexed` with the hash of the debate keys given (tests force collisions with it).
+    static func readIndexed(_ url: URL, task: AnswerTask?, strict: Bool, maxLineBytes: Int,
+                            hash: (ResponseRecord) -> UInt64,
+                            _ body: ([ResponseRecord]) throws -> Void,
+                            inFileOrder: ((ResponseRecord) throws -> Void)?) throws -> Summary {
         let path = url.path
         var g = Grouper(path: path, task: task, strict: strict)
-        // Pass 1: per record, its line (offset, length, number) and its debate's number; debates
-        // numbered in order of their first line.
-        var spans: [LineSpan] = []
-        var debateOf: [UInt32] = []
-        var debates = 0
+        // Pass 1: per record, its line and the next record of its debate; per debate (by hash,
+        // numbered in order of first line) its first record.
+        var lines = IndexedLines()
+        var head: [UInt32] = []
+        var longest = 1
         do {
-            var ids: [DebateKey: UInt32] = [:]
+            var ids: [UInt64: UInt32] = [:]
+            var tail: [UInt32] = []
             try RecordsJSONLReader.forEachLocatedLogLine(url, maxLineBytes: maxLineBytes) { entry, span in
                 switch entry {
                 case .invalid(let line, let why):
                     try g.invalid(line, why)
                 case .record(let r, let line):
-                    let key = DebateKey(r)
-                    let id: UInt32
-                    if let known = ids[key] { id = known } else {
-                        guard ids.count < Int(UInt32.max) else { throw IngestError.cannotRead(path: path, reason: "more than \(UInt32.max) debates") }
-                        id = UInt32(ids.count); ids[key] = id
+                    guard lines.count < Int(UInt32.max) - 1 else { throw IngestError.cannotRead(path: path, reason: "more than \(UInt32.max - 1) records") }
+                    guard line <= Int(UInt32.max), span.length <= Int(UInt32.max) else {
+                        throw IngestError.cannotRead(path: path, reason: "more than \(UInt32.max) lines, or a line of more than \(UInt32.max) bytes")
                     }
-                    guard line <= Int(UInt32.max) else { throw IngestError.cannotRead(path: path, reason: "more than \(UInt32.max) lines") }
-                    spans.append(LineSpan(offset: Int64(span.offset), length: UInt32(span.length), line: UInt32(line)))
-                    debateOf.append(id)
+                    let i = UInt32(lines.count), h = hash(r)
+                    if let d = ids[h] {
+                        lines.next[Int(tail[Int(d)])] = i
+                        tail[Int(d)] = i
+                    } else {
+                        ids[h] = UInt32(head.count)
+                        head.append(i); tail.append(i)
+                    }
+                    lines.append(offset: UInt64(span.offset), length: UInt32(span.length), line: UInt32(line))
+                    longest = max(longest, span.length)
                 }
             }
-            debates = ids.count
         }
-        // The records by debate, each debate's in file order (a counting sort: stable).
-        var order = [UInt32](repeating: 0, count: spans.count)
-        var first = [Int](repeating: 0, count: debates + 1)
-        for d in debateOf { first[Int(d) + 1] += 1 }
-        for k in 0..<debates { first[k + 1] += first[k] }
-        var next = first
-        for (i, d) in debateOf.enumerated() { order[next[Int(d)]] = UInt32(i); next[Int(d)] += 1 }
-        debateOf = []; next = []
 
         // Pass 2: each debate's lines read back and decoded, then handed on as `read` does.
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IngestError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: max(1, spans.lazy.map { Int($0.length) }.max() ?? 1))
-        var kept = inFileOrder == nil ? [] : [UInt64](repeating: 0, count: (spans.count + 63) / 64)
-        var accepted: [Int] = []
+        var buffer = [UInt8](repeating: 0, count: longest)
+        var kept = inFileOrder == nil ? [] : [UInt64](repeating: 0, count: (lines.count + 63) / 64)
         let changed = IngestError.cannotRead(path: path, reason: "the file changed while it was read (its debates are not together, so it is read twice)")
-        for d in 0..<debates {
-            for k in first[d]..<first[d + 1] {
-                let span = spans[Int(order[k])]
-                let n = Int(span.length)
-                let record: ResponseRecord = try buffer.withUnsafeMutableBytes { raw in
-                    var got = 0
-                    while got < n {
-                        let r = pread(fd, raw.baseAddress! + got, n - got, off_t(span.offset) + off_t(got))
-                        if r < 0, errno == EINTR { continue }
-                        guard r > 0 else { throw changed }
-                        got += r
-                    }
-                    let line = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
-                    guard case .record(let r)? = try? RecordLineDecoder.decode(line) else { throw changed }
-                    return r
+        func record(_ i: Int) throws -> ResponseRecord {
+            let offset = off_t(lines.offset[i]), n = Int(lines.length[i])
+            return try buffer.withUnsafeMutableBytes { raw in
+                var got = 0
+                while got < n {
+                    let r = pread(fd, raw.baseAddress! + got, n - got, offset + off_t(got))
+                    if r < 0, errno == EINTR { continue }
+                    guard r > 0 else { throw changed }
+                    got += r
                 }
-                if try g.add(record, line: Int(span.line), key: DebateKey(record), body) { accepted.append(Int(order[k])) }
+                let line = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+                guard case .record(let r)? = try? RecordLineDecoder.decode(line) else { throw changed }
+                return r
+            }
+        }
+        var accepted: [Int] = []
+        func hand(_ debate: [ReadBack]) throws {
+            for x in debate {
+                if try g.add(x.record, line: x.line, key: x.key, body) { accepted.append(x.index) }
             }
             if try g.finish(body), !kept.isEmpty { for i in accepted { kept[i >> 6] |= 1 << UInt64(i & 63) } }
             accepted.removeAll(keepingCapacity: true)
         }
+        var group: [ReadBack] = []
+        var later: [[ReadBack]] = []   // debates whose hash collided, by first line, not yet handed on
+        for first in head {
+            while let p = later.first, p[0].index < Int(first) { try hand(p); later.removeFirst() }
+            var i = Int(first)
+            while i != Int(IndexedLines.end) {
+                let r = try record(i)
+                group.append(ReadBack(record: r, key: DebateKey(r), line: Int(lines.line[i]), index: i))
+                i = Int(lines.next[i])
+            }
+            if group.allSatisfy({ $0.key == group[0].key }) {
+                try hand(group)
+            } else {
+                let parts = Self.parted(group)
+                try hand(parts[0])
+                for p in parts.dropFirst() { later.insert(p, at: later.firstIndex { $0[0].index > p[0].index } ?? later.endIndex) }
+            }
+            group.removeAll(keepingCapacity: true)
+        }
+        for p in later { try hand(p) }
+
         if let inFileOrder, !kept.isEmpty {
+            let count = lines.count
+            lines = IndexedLines(); head = []
             var i = 0
             try RecordsJSONLReader.forEachLogLine(url, maxLineBytes: maxLineBytes) { entry in
                 guard case .record(var r, _) = entry else { return }
                 defer { i += 1 }
-                guard i < spans.count else { throw changed }
+                guard i < count else { throw changed }
                 guard kept[i >> 6] & (1 << UInt64(i & 63)) != 0 else { return }
                 if let task { LogReader.judge(&r, task: task) }
                 try inFileOrder(r)
@@ -172,11 +214,40 @@ public enum JSONLDebateStream {
         return try g.summary(url)
     }
 
-    /// Where a record's line is (`readIndexed`): 16 bytes.
-    private struct LineSpan {
-        var offset: Int64
-        var length: UInt32
-        var line: UInt32
+    /// A record read back by `readIndexed`: its exact debate key, line number and index (its
+    /// place among the file's records).
+    private struct ReadBack {
+        var record: ResponseRecord
+        var key: DebateKey
+        var line: Int
+        var index: Int
+    }
+
+    /// The records of debates whose hashes collided, parted by exact key: one array a debate,
+    /// in order of their first record, each in file order.
+    private static func parted(_ group: [ReadBack]) -> [[ReadBack]] {
+        var keys: [DebateKey: Int] = [:]
+        var parts: [[ReadBack]] = []
+        for x in group {
+            if let k = keys[x.key] { parts[k].append(x) } else { keys[x.key] = parts.count; parts.append([x]) }
+        }
+        return parts
+    }
+
+    /// `readIndexed`'s index of a file's records, in flat columns (20 bytes a record): where
+    /// each record's line is (offset, length), its number, and the next record of its debate.
+    private struct IndexedLines {
+        /// `next` of a debate's last record.
+        static let end = UInt32.max
+        var offset = ChunkedColumn<UInt64>()
+        var length = ChunkedColumn<UInt32>()
+        var line = ChunkedColumn<UInt32>()
+        var next = ChunkedColumn<UInt32>()
+        var count: Int { offset.count }
+
+        mutating func append(offset o: UInt64, length n: UInt32, line l: UInt32) {
+            offset.append(o); length.append(n); line.append(l); next.append(Self.end)
+        }
     }
 
     /// The checks and counts of a debate's records, shared by `read` and `readIndexed`: records

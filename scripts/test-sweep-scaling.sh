@@ -121,8 +121,9 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 sinfo -h -o '%t' | grep -Eq '^(idle|mix|alloc)' || { echo "test-sweep-scaling: the Slurm node did not come up" >&2; exit 1; }
-mkdir -p "$T/slurm-sweep"
-timeout 240 sbatch --wait --array=0-2 --chdir="$T/slurm-sweep" --export=ALL,CHORUS="$CHORUS" \
+mkdir -p "$T/slurm-sweep/logs"   # as scripts/slurm/submit-sweep.sh: the jobs' logs in DIR/logs
+timeout 240 sbatch --wait --array=0-2 --chdir="$T/slurm-sweep" --output="$T/slurm-sweep/logs/slurm-%A_%a.out" \
+  --export=ALL,CHORUS="$CHORUS" \
   scripts/slurm/sweep-array.sbatch "$T/slurm-sweep" "${SWEEP[@]}" >/dev/null
 "$CHORUS" sweep merge "${SWEEP[@]}" --out "$T/slurm-sweep" "$T/slurm-sweep" >/dev/null
 same "$T/slurm-sweep" "Slurm job array (sbatch --wait --array=0-2)"

@@ -120,6 +120,21 @@ import ChorusValidation
         #expect(Self.names(dir) == ["file", "out"])
     }
 
+    /// The Slurm scripts write their jobs' logs into the sweep directory's logs/ before the first
+    /// shard starts: a folder holding only logs/ (and hidden files) is a sweep directory to be.
+    @Test func sweepAcceptsAFolderWithOnlyItsSlurmLogs() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try "started\n".write(to: dir.appendingPathComponent("logs/slurm-7_0.out"), atomically: true, encoding: .utf8)
+        let r = try CapturedConsole.run(["sweep", "run", "--preset", "quick", "--axis", "agents.count=2,3", "--seeds", "1",
+                                         "--set", "task.train_questions=8", "--set", "task.test_questions=8", "--set", "iterations=1",
+                                         "--quiet", "--out", dir.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("logs/slurm-7_0.out").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("points").path))
+    }
+
     /// `chorus figures`: the run's own figures/ is redrawn whole (a figure of an earlier draw
     /// does not linger); figures already in --out are refused unless --force, which replaces the
     /// set; other files in --out are never touched.

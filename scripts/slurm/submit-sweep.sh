@@ -13,9 +13,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 chorus="${CHORUS:-chorus}"
 # Validate the whole sweep before queueing anything (unknown key, bad value: error now).
 "$chorus" sweep plan --count "$@" >/dev/null
-mkdir -p "$dir"
-array=$(sbatch --parsable --array="0-$((shards - 1))" --chdir="$dir" \
+# The jobs' logs go to DIR/logs, the one folder a sweep directory may hold before its first
+# shard starts (`chorus sweep run` refuses a non-empty folder that is not a sweep directory).
+mkdir -p "$dir/logs"
+array=$(sbatch --parsable --array="0-$((shards - 1))" --chdir="$dir" --output="$dir/logs/slurm-%A_%a.out" \
         --export=ALL,CHORUS="$chorus" "$here/sweep-array.sbatch" "$dir" "$@")
 merge=$(sbatch --parsable --dependency="afterany:${array}" --job-name=chorus-sweep-merge \
-        --output="$dir/chorus-sweep-merge-%j.log" --wrap="$(printf '%q ' "$chorus" sweep merge "$@" --out "$dir" "$dir")")
+        --output="$dir/logs/chorus-sweep-merge-%j.log" --wrap="$(printf '%q ' "$chorus" sweep merge "$@" --out "$dir" "$dir")")
 echo "submitted array job $array ($shards shards) and merge job $merge; tables in $dir"

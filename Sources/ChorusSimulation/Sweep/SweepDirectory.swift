@@ -8,6 +8,9 @@ public enum SweepDirectory {
     public static let specFile = "sweep-spec.txt"
     /// The folder of the point files.
     public static let pointsFolder = "points"
+    /// The folder of a sweep directory where the Slurm scripts (`scripts/slurm/`) write their
+    /// jobs' logs: a shard's log exists before the shard starts, so `prepare` allows it.
+    public static let logsFolder = "logs"
 
     /// The file of point `id` in the sweep directory `dir`.
     public static func pointURL(_ dir: URL, id: String) -> URL {
@@ -18,13 +21,14 @@ public enum SweepDirectory {
     /// Concurrent shards may call this at once: the spec file is written atomically and equal.
     /// - Throws: `SweepError.mismatchedSpecs` when the directory holds another sweep;
     ///   `SweepError.badDirectory` when it cannot be created, or when it is a non-empty folder
-    ///   that is not a sweep directory (no spec file): the sweep's files would be mixed with
-    ///   whatever it holds (issue 10).
+    ///   that is not a sweep directory (no spec file; hidden files, `points/` and `logs/` aside):
+    ///   the sweep's files would be mixed with whatever it holds (issue 10).
     public static func prepare(_ dir: URL, spec: SweepSpec) throws {
         try check(dir, spec: spec, mustExist: false)
         if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(specFile).path),
            let items = try? FileManager.default.contentsOfDirectory(atPath: dir.path),
-           let first = items.filter({ !$0.hasPrefix(".") && $0 != pointsFolder }).sorted().first {   // a concurrent shard may have made points/ only
+           // A concurrent shard may have made points/ only; the Slurm scripts' logs/ comes first.
+           let first = items.filter({ !$0.hasPrefix(".") && $0 != pointsFolder && $0 != logsFolder }).sorted().first {
             throw SweepError.badDirectory(path: dir.path, reason: "it holds files (e.g. \(first)) and no \(specFile): not a sweep directory; use another --out")
         }
         do {

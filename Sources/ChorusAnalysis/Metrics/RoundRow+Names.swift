@@ -1,4 +1,5 @@
 import ChorusStats
+import ChorusRecords
 
 /// One value of a per-round table under its registry name (`MetricName`, `MetricRegistry`):
 /// a mean over `n` questions with its 95% bootstrap interval, or a single value (a share of
@@ -15,6 +16,15 @@ public struct NamedValue: Sendable, Equatable {
     /// What the value is over: questions for a mean, transitions for a flip share; nil for a
     /// share of the round's responses.
     public var n: Int?
+}
+
+extension NamedValue {
+    /// The value's cells of a long table: metric, value, lower, upper, n (`NA` where absent),
+    /// numbers in `TidyTable.format`'s exact form; `rounds.csv` writes these after its key.
+    public var cells: [String] {
+        [name, TidyTable.format(value), lower.map(TidyTable.format) ?? "NA", upper.map(TidyTable.format) ?? "NA",
+         n.map(String.init) ?? "NA"]
+    }
 }
 
 extension RoundRow {

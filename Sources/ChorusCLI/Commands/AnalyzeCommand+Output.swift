@@ -125,8 +125,6 @@ enum AnalyzeOutput {
 
     // MARK: tidy CSVs
 
-    static func num(_ x: Double?) -> String { x.map(TidyTable.format) ?? "NA" }
-
     /// files.csv, rounds.csv, flips.csv and skipped.csv (answers.csv is streamed: `AnalyzeFile`;
     /// rounds.csv and flips.csv are written row by row, `AnalyzeTableStream`).
     static func writeTables(_ analyses: [LogAnalysis], to dir: URL) throws {
@@ -143,9 +141,7 @@ enum AnalyzeOutput {
                 // Every row carries its run, regime and seed (NA for a real log), so that rows of a
                 // simulated transcript's seeds never share a key (issue 9).
                 let key = [a.name, row.run, row.regime, row.seed.map(String.init) ?? "NA", "\(row.iteration)", "\(row.round)"]
-                for v in row.namedValues(text: t) {
-                    rounds.append(key + [v.name, num(v.value), num(v.lower), num(v.upper), v.n.map(String.init) ?? "NA"])
-                }
+                for v in row.namedValues(text: t) { rounds.append(key + v.cells) }
                 if let f = row.flips {
                     for (k, c) in f.kinds {
                         flips.append(key + [k, "\(c)", f.total > 0 ? TidyTable.format(Double(c) / Double(f.total)) : "NA"])
@@ -161,12 +157,6 @@ enum AnalyzeOutput {
 
     // MARK: JSON
 
-
-    /// The whole analysis as JSON (`AnalysisReport` through `JSONFile`: sorted keys; a number
-    /// that is not finite, or absent, is `null`).
-    static func jsonReport(_ analyses: [LogAnalysis], outputDirectory: String, figures: [String], seed: UInt64) throws -> String {
-        try JSONFile.text(AnalysisReport(analyses, outputDirectory: outputDirectory, figures: figures, seed: seed))
-    }
 
     /// Copies a written file to standard output in pieces of about 1 MiB cut at line ends
     /// (`--json`: analysis.json is never held whole).

@@ -160,10 +160,7 @@ enum RunAnalysisOutput {
         var rounds = TidyTable(columns: ["run", "iteration", "round", "metric", "value", "lower", "upper", "n"])
         for r in roundRows {
             let key = [r.run, String(r.iteration), String(r.round)]
-            for v in r.namedValues() {
-                rounds.append(key + [v.name, TidyTable.format(v.value), v.lower.map(TidyTable.format) ?? "NA",
-                                     v.upper.map(TidyTable.format) ?? "NA", v.n.map(String.init) ?? "NA"])
-            }
+            for v in r.namedValues() { rounds.append(key + v.cells) }
         }
         return rounds
     }
